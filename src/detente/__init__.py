@@ -1,0 +1,1 @@
+"""detente: offline political event coding with provenance."""

@@ -1,0 +1,263 @@
+"""The DuckDB store: the single writer, read-only readers, exports.
+
+Writes are per batch and transactional: a batch of documents and their events is
+committed together or not at all, so a run killed mid-way leaves only whole
+documents behind, and a re-run skips them (``recode=False``).
+"""
+from __future__ import annotations
+
+import dataclasses
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+from detente.model import DOCUMENT_COLUMNS, EVENT_COLUMNS, Document, Event, IngestIssue
+from detente.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+
+class SchemaError(RuntimeError):
+    """The database was written by an incompatible version of detente."""
+
+
+@dataclass(slots=True)
+class WriteResult:
+    documents_written: int = 0
+    documents_skipped: int = 0  # already stored with the same content
+    documents_conflicting: int = 0  # same id, different text, not replaced
+    events_written: int = 0
+
+
+def _connect(path: str | Path, read_only: bool, retries: int = 50) -> duckdb.DuckDBPyConnection:
+    # DuckDB allows one writing process; a reader opening while a writer holds the
+    # lock gets an IOException. Retry briefly rather than fail a request.
+    last: Exception | None = None
+    for _ in range(retries):
+        try:
+            return duckdb.connect(str(path), read_only=read_only)
+        except duckdb.IOException as exc:  # lock held by another process
+            last = exc
+            time.sleep(0.1)
+    raise last  # type: ignore[misc]
+
+
+class Store:
+    """A detente database file."""
+
+    def __init__(self, path: str | Path = "detente.duckdb", read_only: bool = False):
+        self.path = Path(path)
+        self.read_only = read_only
+        if read_only and not self.path.exists():
+            raise FileNotFoundError(f"{self.path}: no such database (run `detente code` first)")
+        self.con = _connect(self.path, read_only)
+        if read_only:
+            self._check_version()
+        else:
+            self.migrate()
+
+    # -- lifecycle ---------------------------------------------------------------------
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def schema_version(self) -> int:
+        has_meta = self.con.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'"
+        ).fetchone()[0]
+        if not has_meta:
+            return 0
+        row = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        return int(row[0]) if row else 0
+
+    def _check_version(self) -> None:
+        v = self.schema_version()
+        if v > SCHEMA_VERSION:
+            raise SchemaError(
+                f"{self.path} has schema version {v}, newer than this detente ({SCHEMA_VERSION}): "
+                "upgrade detente to read it"
+            )
+        if v < SCHEMA_VERSION:
+            raise SchemaError(
+                f"{self.path} has schema version {v}; this detente needs {SCHEMA_VERSION}: "
+                f"run `detente migrate --db {self.path}` once (it upgrades in place)"
+            )
+
+    def migrate(self) -> int:
+        """Bring the database up to SCHEMA_VERSION; returns the version it was at."""
+        v = self.schema_version()
+        if v > SCHEMA_VERSION:
+            self._check_version()
+        for target in range(v + 1, SCHEMA_VERSION + 1):
+            self.con.execute("BEGIN TRANSACTION")
+            for stmt in MIGRATIONS[target]:
+                self.con.execute(stmt)
+            self.con.execute(
+                "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(target)]
+            )
+            self.con.execute("COMMIT")
+        return v
+
+    # -- writing -----------------------------------------------------------------------
+    def known_documents(self, doc_ids: Sequence[str]) -> dict[str, str]:
+        """doc_id -> content_hash for the ids already stored."""
+        if not doc_ids:
+            return {}
+        rows = self.con.execute(
+            "SELECT doc_id, content_hash FROM documents WHERE doc_id IN (SELECT unnest(?))",
+            [list(doc_ids)],
+        ).fetchall()
+        return dict(rows)
+
+    def write_batch(
+        self,
+        coded: Iterable[tuple[Document, Sequence[Event], int]],
+        issues: Iterable[IngestIssue] = (),
+        recode: bool = False,
+    ) -> WriteResult:
+        """Store (document, events, n_sentences) triples in one transaction.
+
+        A document already stored with the same text is skipped; one stored under the
+        same id with *different* text is a conflict: it is kept as it was and an ingest
+        issue is recorded, unless ``recode`` replaces it.
+        """
+        coded = list(coded)
+        res = WriteResult()
+        known = self.known_documents([d.doc_id for d, _, _ in coded])
+        doc_rows: list[dict] = []
+        event_rows: list[dict] = []
+        replace: list[str] = []
+        new_issues = list(issues)
+        seen: set[str] = set()
+        for doc, events, n_sent in coded:
+            h = doc.content_id
+            if doc.doc_id in seen:
+                res.documents_skipped += 1
+                continue
+            seen.add(doc.doc_id)
+            if doc.doc_id in known:
+                if known[doc.doc_id] == h and not recode:
+                    res.documents_skipped += 1
+                    continue
+                if known[doc.doc_id] != h and not recode:
+                    res.documents_conflicting += 1
+                    new_issues.append(
+                        IngestIssue(
+                            doc.path or "<input>", doc.line,
+                            f"document id {doc.doc_id!r} is already stored with different text; "
+                            "kept the stored version (use --recode to replace it)",
+                        )
+                    )
+                    continue
+                replace.append(doc.doc_id)
+            row = dataclasses.asdict(doc)
+            row.update(content_hash=h, n_sentences=n_sent, n_events=len(events))
+            doc_rows.append(row)
+            event_rows.extend(e.to_row() for e in events)
+            res.documents_written += 1
+        res.events_written = len({r["event_id"] for r in event_rows})
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            if replace:
+                self.con.execute("DELETE FROM events WHERE doc_id IN (SELECT unnest(?))", [replace])
+                self.con.execute("DELETE FROM documents WHERE doc_id IN (SELECT unnest(?))", [replace])
+            if doc_rows:
+                self._insert("documents", doc_rows, (*DOCUMENT_COLUMNS, "content_hash", "n_sentences", "n_events"))
+            if event_rows:
+                self._insert("events", event_rows, EVENT_COLUMNS, dedupe_key="event_id")
+            for iss in new_issues:
+                self.con.execute(
+                    "INSERT INTO ingest_issues (path, line, message) VALUES (?, ?, ?)",
+                    [iss.path, iss.line, iss.message],
+                )
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
+        return res
+
+    def _insert(self, table: str, rows: list[dict], columns: Sequence[str], dedupe_key: str | None = None) -> None:
+        if dedupe_key:  # identical events (same id) found twice in one batch: keep the first
+            uniq: dict[str, dict] = {}
+            for r in rows:
+                uniq.setdefault(r[dedupe_key], r)
+            rows = list(uniq.values())
+        batch = pa.Table.from_pylist([{c: r.get(c) for c in columns} for r in rows])  # noqa: F841
+        cols = ", ".join(columns)
+        conflict = "OR IGNORE " if dedupe_key else ""
+        self.con.execute(f"INSERT {conflict}INTO {table} ({cols}) SELECT {cols} FROM batch")
+
+    # -- reading -----------------------------------------------------------------------
+    def counts(self) -> dict[str, int]:
+        q = self.con.execute
+        return {
+            "documents": q("SELECT count(*) FROM documents").fetchone()[0],
+            "events": q("SELECT count(*) FROM events").fetchone()[0],
+            "asserted_events": q("SELECT count(*) FROM events WHERE factuality = 'asserted'").fetchone()[0],
+            "ingest_issues": q("SELECT count(*) FROM ingest_issues").fetchone()[0],
+        }
+
+    def query_events(
+        self,
+        actor: str | None = None,
+        dyad: tuple[str, str] | None = None,
+        root: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        factuality: str | None = None,
+        limit: int | None = None,
+    ) -> pa.Table:
+        """Filtered events as an Arrow table (parameterised SQL only)."""
+        where, params = [], []
+        if actor:
+            where.append("(starts_with(source_code, ?) OR starts_with(target_code, ?))")
+            params += [actor, actor]
+        if dyad:
+            where.append("starts_with(source_code, ?) AND starts_with(target_code, ?)")
+            params += list(dyad)
+        if root:
+            where.append("cameo_root = ?")
+            params.append(root.zfill(2))
+        if since:
+            where.append("event_date >= CAST(? AS DATE)")
+            params.append(since)
+        if until:
+            where.append("event_date <= CAST(? AS DATE)")
+            params.append(until)
+        if factuality:
+            where.append("factuality = ?")
+            params.append(factuality)
+        sql = "SELECT * FROM events"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY event_date NULLS LAST, doc_id, sentence_index, trigger_start"
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        return self.con.execute(sql, params).fetch_arrow_table()
+
+
+def export_table(table: pa.Table, out: str | Path) -> Path:
+    """Write an Arrow table as JSONL, CSV or Parquet, chosen by the file extension."""
+    out = Path(out)
+    ext = out.suffix.lower()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    con = duckdb.connect()
+    con.register("t", table)
+    target = str(out).replace("'", "''")
+    if ext in (".jsonl", ".ndjson", ".json"):
+        con.execute(f"COPY t TO '{target}' (FORMAT json)")
+    elif ext == ".csv":
+        con.execute(f"COPY t TO '{target}' (FORMAT csv, HEADER)")
+    elif ext == ".parquet":
+        con.execute(f"COPY t TO '{target}' (FORMAT parquet)")
+    else:
+        raise ValueError(f"{out}: unknown export format {ext!r} (use .jsonl, .csv or .parquet)")
+    con.close()
+    return out
