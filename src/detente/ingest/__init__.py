@@ -1,0 +1,5 @@
+"""Ingest stage: files, folders, stdin -> Document records (and IngestIssue for bad input)."""
+from detente.ingest.discover import SUPPORTED, iter_files, read_file, read_inputs
+from detente.ingest.readers import InputError, decode_bytes, parse_date
+
+__all__ = ["SUPPORTED", "InputError", "decode_bytes", "iter_files", "parse_date", "read_file", "read_inputs"]

@@ -240,7 +240,7 @@ class Store:
         sql += " ORDER BY event_date NULLS LAST, doc_id, sentence_index, trigger_start"
         if limit:
             sql += f" LIMIT {int(limit)}"
-        return self.con.execute(sql, params).to_arrow_table()
+        return self.con.sql(sql, params=params).to_arrow_table()
 
 
 def export_table(table: pa.Table, out: str | Path) -> Path:

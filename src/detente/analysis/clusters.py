@@ -1,0 +1,147 @@
+"""Event clusters: mentions of one real-world event across documents.
+
+Rule (ClusterSettings holds the thresholds). Two coded events are mentions of the
+same event when they have
+
+  * the same source and target actor key: country + sector ("RUS/GOV"), or the
+    actor code when there is no country (IGOs: "IGOUNO"), or the lower-cased
+    actor text when the actor is unresolved;
+  * a compatible event code: the same CAMEO root (``match="root"``, default) or the
+    same full code (``match="code"``);
+  * the same factuality (an asserted strike and a denied one are not merged);
+  * dates chained within ``window_days``: events sorted by date (event_date, or the
+    document's publication date when it has none) start a new cluster whenever the
+    gap to the previous one is larger than the window; undated events stay alone;
+  * the same location, or either unknown: inside one date chain, events are split by
+    location (geonames id, else lower-cased place name); events without a location
+    join the chain's most frequent known location (ties: smallest key).
+
+A cluster's id is the event_id of its earliest mention. Analyses count clusters by
+default (``count="clusters"``) and mentions on request (``count="mentions"``).
+"""
+from __future__ import annotations
+
+import dataclasses
+import json
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import duckdb
+
+from detente.analysis.filters import Filters
+
+Count = Literal["clusters", "mentions"]
+
+
+@dataclass(frozen=True, slots=True)
+class ClusterSettings:
+    window_days: int = 3
+    match: Literal["root", "code"] = "root"
+    split_by_location: bool = True
+
+    def __post_init__(self) -> None:
+        if not (0 <= int(self.window_days) <= 3650):
+            raise ValueError("window_days must be between 0 and 3650")
+        if self.match not in ("root", "code"):
+            raise ValueError("match is 'root' or 'code'")
+
+    def to_json(self) -> str:
+        return json.dumps(dataclasses.asdict(self), sort_keys=True)
+
+
+def _actor_key(side: str) -> str:
+    return (
+        f"CASE WHEN e.{side}_country IS NOT NULL THEN e.{side}_country || '/' || coalesce(e.{side}_sector, '') "
+        f"ELSE coalesce(e.{side}_code, '~' || lower(e.{side}_text), '') END"
+    )
+
+
+BASE_SQL = f"""
+SELECT e.*, d.published, d.source AS doc_source, d.title AS doc_title, d.url AS doc_url,
+       {_actor_key('source')} AS src_key, {_actor_key('target')} AS tgt_key
+FROM events e LEFT JOIN documents d ON d.doc_id = e.doc_id"""
+
+
+def assignment_sql(settings: ClusterSettings = ClusterSettings()) -> str:
+    """SELECT of every event with its document columns, actor keys and cluster_id.
+
+    Only validated integers and fixed names are formatted into the text."""
+    w = int(settings.window_days)
+    code_col = "cameo_root" if settings.match == "root" else "cameo_code"
+    key = f"src_key, tgt_key, {code_col}, factuality"
+    loc = (
+        "CASE WHEN geonames_id IS NOT NULL THEN 'g' || geonames_id "
+        "WHEN location_name IS NOT NULL THEN 'n' || lower(location_name) END"
+        if settings.split_by_location else "NULL"
+    )
+    return f"""
+WITH b AS (SELECT *, coalesce(event_date, published) AS cdate, {loc} AS loc_key FROM ({BASE_SQL})),
+g AS (
+  SELECT *, CASE WHEN cdate IS NULL OR lag(cdate) OVER w IS NULL
+                   OR date_diff('day', lag(cdate) OVER w, cdate) > {w} THEN 1 ELSE 0 END AS brk
+  FROM b WINDOW w AS (PARTITION BY {key} ORDER BY cdate, event_id)),
+s AS (SELECT *, sum(brk) OVER (PARTITION BY {key} ORDER BY cdate, event_id
+                               ROWS UNBOUNDED PRECEDING) AS chain FROM g),
+m AS (SELECT {key}, chain, first(loc_key ORDER BY n DESC, loc_key) AS modal_loc
+      FROM (SELECT {key}, chain, loc_key, count(*) AS n FROM s WHERE loc_key IS NOT NULL
+            GROUP BY ALL) GROUP BY ALL),
+l AS (SELECT s.*, coalesce(s.loc_key, m.modal_loc) AS cloc FROM s LEFT JOIN m USING ({key}, chain))
+SELECT * EXCLUDE (cdate, loc_key, brk, chain, cloc),
+       first(event_id ORDER BY cdate NULLS LAST, event_id)
+         OVER (PARTITION BY {key}, chain, cloc) AS cluster_id
+FROM l"""
+
+
+def list_clusters(
+    con: duckdb.DuckDBPyConnection,
+    filters: Filters = Filters(),
+    *,
+    settings: ClusterSettings | None = None,
+    limit: int = 50,
+    offset: int = 0,
+    min_mentions: int = 1,
+    evidence: int = 3,
+) -> dict[str, Any]:
+    """Clusters with at least one event matching the filters, largest first.
+
+    Counts and evidence are over the matching mentions."""
+    from detente.analysis.tables import events_relation
+
+    rel = events_relation(con, settings=settings)
+    where, params = filters.where("e")
+    sql = f"""
+    WITH c AS (
+      SELECT cluster_id, count(*) AS mentions, count(DISTINCT doc_id) AS documents,
+             count(DISTINCT coalesce(doc_source, doc_id)) AS sources,
+             min(published) AS first_report, max(published) AS last_report,
+             min(event_date) AS first_date, max(event_date) AS last_date,
+             arg_min(source_code, event_date) AS source_code, arg_min(target_code, event_date) AS target_code,
+             arg_min(cameo_code, event_date) AS cameo_code, min(cameo_root) AS cameo_root,
+             min(quad_class) AS quad_class, avg(goldstein) AS goldstein, min(factuality) AS factuality,
+             arg_max(location_name, location_name IS NOT NULL) AS location_name,
+             list({{'event_id': event_id, 'doc_id': doc_id, 'sentence': sentence, 'published': published,
+                    'title': doc_title}} ORDER BY published NULLS LAST, event_id)[1:{int(evidence)}] AS evidence
+      FROM {rel} e WHERE {where} GROUP BY cluster_id HAVING count(*) >= ?)
+    SELECT *, count(*) OVER () AS total FROM c
+    ORDER BY mentions DESC, first_date DESC NULLS LAST, cluster_id LIMIT ? OFFSET ?"""
+    cur = con.execute(sql, [*params, int(min_mentions), int(limit), int(offset)])
+    cols = [d[0] for d in cur.description]
+    rows = [dict(zip(cols, r)) for r in cur.fetchall()]
+    total = rows[0]["total"] if rows else _count(con, rel, where, params, int(min_mentions))
+    for r in rows:
+        r.pop("total", None)
+    return {"total": total, "limit": limit, "offset": offset, "items": rows}
+
+
+def _count(con: duckdb.DuckDBPyConnection, rel: str, where: str, params: list, min_mentions: int) -> int:
+    sql = f"SELECT count(*) FROM (SELECT cluster_id FROM {rel} e WHERE {where} GROUP BY 1 HAVING count(*) >= ?)"
+    return con.execute(sql, [*params, min_mentions]).fetchone()[0]
+
+
+def unit_column(count: Count) -> str:
+    """The column that one counted unit is: a cluster or a single mention."""
+    if count == "clusters":
+        return "e.cluster_id"
+    if count == "mentions":
+        return "e.event_id"
+    raise ValueError("count is 'clusters' or 'mentions'")

@@ -1,0 +1,182 @@
+"""One set of event filters shared by every analysis, the REST API and the dashboard.
+
+``Filters.where()`` turns them into a SQL predicate with positional ``?`` parameters;
+no user-supplied value is ever formatted into SQL text.
+"""
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from detente.model import FACTUALITY_VALUES
+
+ACTOR_RE = re.compile(r"^[A-Z0-9]{1,32}$")
+CODE_RE = re.compile(r"^[0-9]{2,4}$")
+INTERVALS = ("day", "week", "month", "quarter", "year")
+
+
+class FilterError(ValueError):
+    """A filter value that cannot be used (bad actor code, unknown factuality...)."""
+
+
+def _actor(value: str | None) -> str | None:
+    if value is None or value == "":
+        return None
+    v = value.strip().upper()
+    if not ACTOR_RE.match(v):
+        raise FilterError(f"actor code {value!r}: use letters and digits only, e.g. RUS or RUSGOV")
+    return v
+
+
+def parse_dyad(value: str | tuple[str, str] | None) -> tuple[str, str] | None:
+    """'RUS,USA' (or 'RUS-USA', or a pair) -> ('RUS', 'USA')."""
+    if value is None or value == "":
+        return None
+    parts = re.split(r"[,\-\s>]+", value.strip()) if isinstance(value, str) else list(value)
+    parts = [p for p in parts if p]
+    if len(parts) != 2:
+        raise FilterError(f"dyad {value!r}: give two actor codes, e.g. RUS,USA")
+    return (_actor(parts[0]), _actor(parts[1]))  # type: ignore[return-value]
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    """Which events an analysis looks at. Every field is optional.
+
+    actor       CAMEO actor code prefix on either side ("RUS" matches RUSGOV, RUSMIL)
+    dyad        (source prefix, target prefix); ``undirected`` also matches target->source
+    code        CAMEO event code prefix ("19", "195", "0871")
+    root        CAMEO root ("04", "19")
+    quad_class  QuadClasses to keep (1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict)
+    factuality  factuality values to keep; default asserted only; None keeps all
+    since/until event_date range, inclusive
+    place       ISO-3 country of the location, or part of the location name
+    q           case-insensitive text that the evidence sentence contains
+    doc_id      events of one document
+    """
+
+    actor: str | None = None
+    dyad: tuple[str, str] | None = None
+    undirected: bool = False
+    code: str | None = None
+    root: str | None = None
+    quad_class: tuple[int, ...] = ()
+    factuality: tuple[str, ...] | None = ("asserted",)
+    since: date | None = None
+    until: date | None = None
+    place: str | None = None
+    q: str | None = None
+    doc_id: str | None = None
+
+    def __post_init__(self) -> None:
+        set_ = object.__setattr__
+        set_(self, "actor", _actor(self.actor))
+        set_(self, "dyad", parse_dyad(self.dyad))
+        if self.code is not None and self.code != "":
+            if not CODE_RE.match(str(self.code)):
+                raise FilterError(f"event code {self.code!r}: use 2-4 digits, e.g. 0871")
+        else:
+            set_(self, "code", None)
+        if self.root is not None and self.root != "":
+            r = str(self.root).zfill(2)
+            if not (r.isdigit() and len(r) == 2 and 1 <= int(r) <= 20):
+                raise FilterError(f"event root {self.root!r}: use 01 to 20")
+            set_(self, "root", r)
+        else:
+            set_(self, "root", None)
+        quads = tuple(sorted({int(x) for x in self.quad_class}))
+        if any(x not in (1, 2, 3, 4) for x in quads):
+            raise FilterError("quad_class values are 1, 2, 3 or 4")
+        set_(self, "quad_class", quads)
+        if self.factuality is not None:
+            facts = (self.factuality,) if isinstance(self.factuality, str) else tuple(self.factuality)
+            if any(f in ("any", "all", "*") for f in facts):
+                facts = None
+            elif bad := [f for f in facts if f not in FACTUALITY_VALUES]:
+                raise FilterError(f"factuality {bad[0]!r}: use one of {', '.join(FACTUALITY_VALUES)} or any")
+            set_(self, "factuality", facts)
+        for name in ("place", "q", "doc_id"):
+            v = getattr(self, name)
+            set_(self, name, v.strip() if isinstance(v, str) and v.strip() else None)
+        if self.since and self.until and self.since > self.until:
+            raise FilterError("since is after until")
+
+    def replace(self, **changes: Any) -> Filters:
+        return dataclasses.replace(self, **changes)
+
+    def where(self, alias: str = "e") -> tuple[str, list[Any]]:
+        """SQL predicate (never empty: 'TRUE' when nothing is filtered) and its parameters."""
+        a = f"{alias}." if alias else ""
+        cl: list[str] = []
+        p: list[Any] = []
+        if self.actor:
+            cl.append(f"(starts_with({a}source_code, ?) OR starts_with({a}target_code, ?))")
+            p += [self.actor, self.actor]
+        if self.dyad:
+            s, t = self.dyad
+            fwd = f"(starts_with({a}source_code, ?) AND starts_with({a}target_code, ?))"
+            if self.undirected:
+                cl.append(f"({fwd} OR {fwd})")
+                p += [s, t, t, s]
+            else:
+                cl.append(fwd)
+                p += [s, t]
+        if self.code:
+            cl.append(f"starts_with({a}cameo_code, ?)")
+            p.append(self.code)
+        if self.root:
+            cl.append(f"{a}cameo_root = ?")
+            p.append(self.root)
+        if self.quad_class:
+            cl.append(f"{a}quad_class IN ({', '.join('?' for _ in self.quad_class)})")
+            p += list(self.quad_class)
+        if self.factuality is not None:
+            cl.append(f"{a}factuality IN ({', '.join('?' for _ in self.factuality)})")
+            p += list(self.factuality)
+        if self.since:
+            cl.append(f"{a}event_date >= ?")
+            p.append(self.since)
+        if self.until:
+            cl.append(f"{a}event_date <= ?")
+            p.append(self.until)
+        if self.place:
+            cl.append(f"({a}location_country = upper(?) OR contains(lower({a}location_name), lower(?)))")
+            p += [self.place, self.place]
+        if self.q:
+            cl.append(f"contains(lower({a}sentence), lower(?))")
+            p.append(self.q)
+        if self.doc_id:
+            cl.append(f"{a}doc_id = ?")
+            p.append(self.doc_id)
+        return (" AND ".join(cl) if cl else "TRUE"), p
+
+    def to_query(self) -> dict[str, str]:
+        """The filters as URL query parameters (the dashboard's and API's names)."""
+        out: dict[str, str] = {}
+        if self.actor:
+            out["actor"] = self.actor
+        if self.dyad:
+            out["dyad"] = ",".join(self.dyad)
+        if self.undirected:
+            out["undirected"] = "true"
+        for k in ("code", "root", "place", "q", "doc_id"):
+            if getattr(self, k):
+                out[k] = getattr(self, k)
+        if self.quad_class:
+            out["quad"] = ",".join(map(str, self.quad_class))
+        out["factuality"] = ",".join(self.factuality) if self.factuality is not None else "any"
+        if self.since:
+            out["since"] = self.since.isoformat()
+        if self.until:
+            out["until"] = self.until.isoformat()
+        return out
+
+
+def interval_sql(interval: str, column: str = "e.event_date") -> str:
+    """date_trunc expression for a whitelisted interval (the part name is never user text)."""
+    if interval not in INTERVALS:
+        raise FilterError(f"interval {interval!r}: use one of {', '.join(INTERVALS)}")
+    return f"CAST(date_trunc('{interval}', {column}) AS DATE)"

@@ -1,0 +1,52 @@
+"""The in-memory Python API: `detente.code(...)` codes texts without touching disk."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from functools import lru_cache
+
+from detente.model import EVENT_COLUMNS, Document, Event
+from detente.pipeline import Pipeline, PipelineConfig, as_documents
+
+
+class EventList(list[Event]):
+    """A list of Event records with tabular conversions."""
+
+    def rows(self) -> list[dict]:
+        return [e.to_row() for e in self]
+
+    def to_arrow(self):
+        import pyarrow as pa
+
+        rows = self.rows()
+        if not rows:
+            return pa.table({c: [] for c in EVENT_COLUMNS})
+        return pa.Table.from_pylist(rows)
+
+    def to_pandas(self):
+        import pandas as pd
+
+        return pd.DataFrame(self.rows(), columns=list(EVENT_COLUMNS))
+
+    def asserted(self) -> EventList:
+        return EventList(e for e in self if e.factuality == "asserted")
+
+
+@lru_cache(maxsize=2)
+def default_pipeline(config: PipelineConfig | None = None) -> Pipeline:
+    return Pipeline(config or PipelineConfig())
+
+
+def code(
+    texts_or_documents: str | Document | Iterable[str | Document],
+    published: date | str | None = None,
+    pipeline: Pipeline | None = None,
+) -> EventList:
+    """Code one text, one Document, or many; returns every event (check `factuality`)."""
+    if isinstance(texts_or_documents, (str, Document)):
+        texts_or_documents = [texts_or_documents]
+    pipe = pipeline or default_pipeline()
+    out = EventList()
+    for _doc, events, _n in pipe.run(as_documents(texts_or_documents, published)):
+        out.extend(events)
+    return out

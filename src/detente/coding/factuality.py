@@ -1,0 +1,183 @@
+"""Factuality: did the event happen, or is it negated, hypothetical, future, proposed ...?
+
+The decision walks from the trigger up the dependency tree. At each clause it
+looks at (in order): negation, modal auxiliaries, conditional subordinators,
+and the governing verb or noun (plans, calls, proposals, refusals). Reporting
+verbs ("said", "according to") do not change factuality; they set
+``attributed_to``. The first cue found decides; ``factuality_cue`` keeps it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
+HYPOTHETICAL_MODALS = frozenset({"would", "could", "might", "may", "'d"})
+NORMATIVE_MODALS = frozenset({"should", "must", "ought", "shall"})
+FUTURE_MODALS = frozenset({"will", "'ll", "wo"})
+CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
+# Governing verbs: what an embedded event (xcomp/ccomp/pcomp) becomes under them.
+GOVERNOR_CLASSES: dict[str, str] = {
+    # negative implicatives: the embedded event did not happen
+    **dict.fromkeys(("fail", "refuse", "decline", "avoid", "stop", "cease", "forget", "prevent",
+                     "neglect", "reject", "deny", "abandon", "halt", "block"), "negated"),
+    # future / intention
+    **dict.fromkeys(("plan", "intend", "prepare", "expect", "aim", "schedule", "set", "promise",
+                     "pledge", "vow", "threaten", "hope", "mean", "seek", "want", "wish",
+                     "offer", "agree", "consider", "weigh", "mull", "contemplate"),
+                    "future"),
+    # proposals, calls, demands: the content is proposed, not done
+    **dict.fromkeys(("propose", "suggest", "urge", "call", "demand", "ask", "request", "press",
+                     "push", "argue", "advocate", "recommend", "appeal", "insist", "encourage",
+                     "invite", "lobby", "petition", "favor", "favour"),
+                    "proposed"),
+    # obligation
+    **dict.fromkeys(("need", "have", "require", "oblige", "obligate"), "normative"),
+    # possibility / hypothesis
+    **dict.fromkeys(("try", "attempt", "seem", "appear", "imagine", "suppose", "assume",
+                     "speculate", "fear", "risk"), "hypothetical"),
+}
+PROPOSAL_NOUNS = frozenset({
+    "plan", "proposal", "call", "demand", "initiative", "draft", "resolution", "roadmap",
+    "idea", "offer", "request", "appeal", "bid", "effort", "attempt", "push", "option",
+    "recommendation", "blueprint", "framework", "scheme", "suggestion",
+})
+FUTURE_NOUNS = frozenset({"prospect", "possibility", "threat", "risk", "chance", "hope", "intention"})
+REPORTING_VERBS = frozenset({
+    "say", "tell", "state", "announce", "report", "claim", "add", "note", "write", "declare",
+    "insist", "confirm", "allege", "reveal", "explain", "acknowledge", "admit", "stress",
+    "warn", "argue", "believe", "think", "know", "show", "indicate",
+})
+# Verbs whose complement is asserted ("managed to", "went on to", "decided to", "began to")
+IMPLICATIVE = frozenset({"manage", "begin", "start", "continue", "go", "proceed", "decide", "choose",
+                         "move", "resume", "keep", "help", "get", "dare", "use"})
+CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "advcl", "pcomp", "acl", "relcl", "conj", "ROOT", "csubj", "parataxis"})
+
+
+@dataclass(slots=True)
+class Factuality:
+    value: str = "asserted"
+    cue: str | None = None
+    cue_token: Token | None = None
+    attributed_to: Token | None = None  # head token of the speaker, if reported speech
+
+
+def _aux_cue(tok: Token) -> tuple[str, Token] | None:
+    """Negation and modality on this verb's own auxiliaries."""
+    neg = None
+    modal = None
+    going = None
+    for c in tok.children:
+        low = c.lower_
+        if c.dep_ == "neg" or (low in ("never",) and c.dep_ in ("neg", "advmod")):
+            neg = c
+        elif c.dep_ in ("aux", "auxpass") and c.tag_ == "MD":
+            modal = c
+        elif c.dep_ == "aux" and low in ("going", "gon"):
+            going = c
+    if modal is not None:
+        m = modal.lower_
+        if m in FUTURE_MODALS:
+            return ("negated" if neg is not None else "future"), (neg or modal)
+        if m in NORMATIVE_MODALS:
+            return "normative", modal
+        if m in ("can", "ca") and neg is not None:
+            return "negated", neg
+        if m in HYPOTHETICAL_MODALS or m in ("can",):
+            return "hypothetical", modal
+    if neg is not None:
+        return "negated", neg
+    if going is not None:
+        return "future", going
+    for c in tok.children:  # "no ceasefire", "without a vote"
+        if c.dep_ == "det" and c.lower_ == "no":
+            return "negated", c
+    return None
+
+
+def _clause_mark(tok: Token) -> Token | None:
+    for c in tok.children:
+        if c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS:
+            return c
+    return None
+
+
+def _speaker(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            return c
+    return None
+
+
+def judge(trigger: Token, sent: Span) -> Factuality:
+    """Factuality of the event whose head is ``trigger`` in sentence ``sent``."""
+    result = Factuality()
+    tok = trigger
+    # Noun triggers: "no ceasefire", "a proposed ceasefire", "a planned visit", "Russia's plan for talks"
+    if tok.pos_ in ("NOUN", "PROPN"):
+        for c in tok.children:
+            low = c.lemma_.lower()
+            if c.dep_ == "det" and c.lower_ == "no":
+                return Factuality("negated", c.text, c)
+            if c.dep_ in ("amod", "compound") and low in ("propose", "proposed", "planned", "plan", "possible",
+                                                          "potential", "draft", "future", "hypothetical",
+                                                          "prospective", "would-be", "mooted"):
+                value = "future" if low in ("planned", "plan", "future", "prospective") else "proposed"
+                if low in ("possible", "potential", "hypothetical"):
+                    value = "hypothetical"
+                return Factuality(value, c.text, c)
+    steps = 0
+    while steps < 12:
+        steps += 1
+        cue = _aux_cue(tok)
+        if cue is not None and not (result.attributed_to is not None and tok.lemma_.lower() in REPORTING_VERBS):
+            result.value, result.cue_token = cue
+            result.cue = cue[1].text
+            return result
+        mark = _clause_mark(tok)
+        if mark is not None:
+            result.value = "question" if mark.lower_ == "whether" else "hypothetical"
+            result.cue, result.cue_token = mark.text, mark
+            return result
+        if tok.dep_ == "ROOT" or tok.head is tok:
+            break
+        gov = tok.head
+        dep = tok.dep_
+        glem = gov.lemma_.lower()
+        if gov.pos_ in ("VERB", "AUX") and dep in ("xcomp", "ccomp", "advcl", "csubj"):
+            if glem in REPORTING_VERBS and dep == "ccomp":
+                if result.attributed_to is None:
+                    result.attributed_to = _speaker(gov)
+            elif dep in ("xcomp", "ccomp") and glem in GOVERNOR_CLASSES and glem not in IMPLICATIVE:
+                value = GOVERNOR_CLASSES[glem]
+                neg = _aux_cue(gov)
+                if neg is not None and neg[0] == "negated" and value == "negated":
+                    value = "asserted"  # "did not fail to" (rare; keep simple)
+                result.value, result.cue, result.cue_token = value, gov.text, gov
+                return result
+        elif gov.pos_ == "ADP" and dep == "pcomp" and gov.head.lemma_.lower() in GOVERNOR_CLASSES:
+            # "called for withdrawing", "argued for arming"
+            g2 = gov.head
+            result.value, result.cue, result.cue_token = GOVERNOR_CLASSES[g2.lemma_.lower()], g2.text, g2
+            return result
+        elif gov.pos_ in ("NOUN", "PROPN") and dep in ("acl", "relcl", "pobj", "compound", "amod", "prep") \
+                and glem in PROPOSAL_NOUNS | FUTURE_NOUNS:
+            value = "future" if glem in FUTURE_NOUNS else "proposed"
+            result.value, result.cue, result.cue_token = value, gov.text, gov
+            return result
+        elif dep == "pobj" and gov.dep_ == "prep" and gov.head.pos_ in ("NOUN", "PROPN") \
+                and gov.head.lemma_.lower() in PROPOSAL_NOUNS | FUTURE_NOUNS:
+            g2 = gov.head
+            value = "future" if g2.lemma_.lower() in FUTURE_NOUNS else "proposed"
+            result.value, result.cue, result.cue_token = value, g2.text, g2
+            return result
+        elif dep in ("dobj", "nsubj", "nsubjpass") and gov.pos_ in ("VERB", "AUX") and tok.pos_ in ("NOUN", "PROPN"):
+            # noun event as argument of a verb: "Russia proposed a ceasefire", "the ceasefire will hold"
+            if glem in GOVERNOR_CLASSES and glem not in IMPLICATIVE | {"agree"} and dep == "dobj":
+                result.value, result.cue, result.cue_token = GOVERNOR_CLASSES[glem], gov.text, gov
+                return result
+        tok = gov
+    if sent.text.rstrip().endswith("?"):
+        result.value, result.cue = "question", "?"
+    return result

@@ -1,0 +1,88 @@
+"""Store: idempotent writes, id conflicts, schema versions, exports."""
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import duckdb
+import pyarrow.parquet as pq
+import pytest
+
+from detente.model import Actor, Document, Event, Mention
+from detente.store import SchemaError, Store, export_table
+
+
+def make(doc_id="d1", text="Russia vetoed the resolution."):
+    d = Document(doc_id, text, published=date(2012, 2, 4), path="x.jsonl", line=3)
+    e = Event(doc_id=doc_id, sentence_index=0, sentence=text, sentence_start=0, cameo_code="1211"[:3],
+              cameo_root="12", quad_class=3, goldstein=-4.0, plover_type="REJECT",
+              trigger=Mention("vetoed", 7, 13), source=Mention("Russia", 0, 6, Actor("RUS", "RUS")),
+              target=None, event_date=date(2012, 2, 4), date_precision="publication", rule="t")
+    return d, [e], 1
+
+
+def test_rewrite_same_input_never_duplicates(tmp_path):
+    db = tmp_path / "t.duckdb"
+    with Store(db) as st:
+        assert st.write_batch([make()]).documents_written == 1
+        r = st.write_batch([make(), make()])
+        assert (r.documents_written, r.documents_skipped) == (0, 2)
+        assert st.counts()["documents"] == 1 and st.counts()["events"] == 1
+
+
+def test_same_id_different_text_is_kept_and_reported(tmp_path):
+    db = tmp_path / "t.duckdb"
+    with Store(db) as st:
+        st.write_batch([make()])
+        r = st.write_batch([make(text="Something else entirely.")])
+        assert r.documents_conflicting == 1
+        assert st.con.execute("SELECT text FROM documents").fetchone()[0] == "Russia vetoed the resolution."
+        msg = st.con.execute("SELECT path, line, message FROM ingest_issues").fetchone()
+        assert msg[0] == "x.jsonl" and msg[1] == 3 and "already stored with different text" in msg[2]
+        r = st.write_batch([make(text="Something else entirely.")], recode=True)
+        assert r.documents_written == 1
+        assert st.con.execute("SELECT text FROM documents").fetchone()[0] == "Something else entirely."
+
+
+def test_codes_are_strings_and_query_filters(tmp_path):
+    db = tmp_path / "t.duckdb"
+    with Store(db) as st:
+        st.write_batch([make()])
+        t = st.query_events(actor="RUS", root="12", since="2012-01-01")
+        assert t.num_rows == 1 and t.column("cameo_code").to_pylist() == ["121"]
+        assert st.query_events(dyad=("USA", "RUS")).num_rows == 0
+
+
+def test_newer_schema_is_refused_and_older_gets_instructions(tmp_path):
+    db = tmp_path / "t.duckdb"
+    with Store(db) as st:
+        st.con.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+    with pytest.raises(SchemaError, match="newer than this detente"):
+        Store(db, read_only=True)
+    old = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(old))
+    con.execute("CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
+    con.execute("INSERT INTO meta VALUES ('schema_version', '0')")
+    con.close()
+    with pytest.raises(SchemaError, match="detente migrate"):
+        Store(old, read_only=True)
+    with Store(old) as st:  # opening for writing migrates in place
+        assert st.schema_version() >= 1
+
+
+@pytest.mark.parametrize("ext", [".jsonl", ".csv", ".parquet"])
+def test_export_formats(tmp_path, ext):
+    db = tmp_path / "t.duckdb"
+    with Store(db) as st:
+        st.write_batch([make()])
+        table = st.query_events()
+    out = export_table(table, tmp_path / f"e{ext}")
+    if ext == ".jsonl":
+        row = json.loads(out.read_text().splitlines()[0])
+        assert row["cameo_code"] == "121" and row["source_code"] == "RUS"
+    elif ext == ".csv":
+        assert "cameo_code" in out.read_text().splitlines()[0]
+    else:
+        assert pq.read_table(out).column("cameo_code").to_pylist() == ["121"]
+    with pytest.raises(ValueError, match="unknown export format"):
+        export_table(table, tmp_path / "e.xlsx")
