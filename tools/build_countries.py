@@ -32,18 +32,19 @@ OUT = ROOT / "src/detente/data/actors/countries.tsv"
 HEADER = ["code", "iso2", "name", "aliases", "adjectives", "capital", "capital_aliases", "lat", "lon"]
 
 # ISO alpha-3 -> CAMEO code where CAMEO keeps an older/different code.
-CAMEO_OVERRIDES = {"ROU": "ROM", "MNE": "MTN", "TLS": "TMP"}
+CAMEO_OVERRIDES = {"ROU": "ROM", "MNE": "MTN", "TLS": "TMP", "IMN": "IMY"}
 
 # Entries ISO 3166-1 lacks: (cameo_code, iso2).  KSV: the code used by CAMEO-family
-# actor dictionaries for Kosovo (ISO user-assigned XK; World Bank XKX).
-EXTRA = {"KSV": "XK"}
+# actor dictionaries for Kosovo (ISO user-assigned XK; World Bank XKX).  ANT: the
+# Netherlands Antilles (dissolved 2010, ISO code AN withdrawn), kept for older text.
+EXTRA = {"KSV": "XK", "ANT": "AN"}
 
 # ISO names withheld from an entry's aliases because they would clash (see policy above).
 DROP_ISO_NAMES = {"COG": {"Congo"}}
 
 # One line per entry, ';'-separated:
 # ISO3 ; news name (blank = pycountry common/short name) ; aliases ; adjectives ;
-# capital ; capital aliases ; lat ; lon
+# capital (first of |-list; the rest become aliases) ; capital aliases ; lat ; lon
 DATA = r"""
 ABW;;;Aruban|Arubans;;;12.52;-69.97
 AFG;;Islamic Emirate of Afghanistan;Afghan|Afghans;Kabul;;33.93;67.71
@@ -251,7 +252,7 @@ SOM;;;Somali|Somalis|Somalian;Mogadishu;;5.15;46.20
 SPM;;St. Pierre and Miquelon;;;;46.94;-56.27
 SRB;;;Serbian|Serbians|Serb|Serbs;Belgrade;;44.02;21.01
 SSD;;;South Sudanese;Juba;;6.88;31.31
-STP;;São Tomé and Príncipe|Sao Tome;Santomean|Sao Tomean;São Tomé;;0.19;6.61
+STP;;São Tomé and Príncipe|Sao Tome;Santomean|Sao Tomean;;;0.19;6.61
 SUR;;Surinam;Surinamese;Paramaribo;;3.92;-56.03
 SVK;;;Slovak|Slovaks|Slovakian;Bratislava;;48.67;19.70
 SVN;;;Slovenian|Slovenians|Slovene|Slovenes;Ljubljana;;46.15;14.99
@@ -295,6 +296,7 @@ ZAF;;RSA;South African|South Africans;Pretoria;Cape Town|Tshwane;-30.56;22.94
 ZMB;;Northern Rhodesia;Zambian|Zambians;Lusaka;;-13.13;27.85
 ZWE;;Rhodesia;Zimbabwean|Zimbabweans;Harare;;-19.02;29.15
 KSV;Kosovo;Republic of Kosovo|Kosova;Kosovar|Kosovars|Kosovan;Pristina;Prishtina|Priština;42.60;20.90
+ANT;Netherlands Antilles;Dutch Antilles;Antillean|Antilleans;;;12.23;-69.06
 """
 
 
@@ -341,6 +343,8 @@ def build() -> list[list[str]]:
         if iso3 not in hand:
             raise SystemExit(f"no hand data for {iso3} {c.name}")
         name, aliases, adjs, cap, cap_al, lat, lon = hand[iso3]
+        caps = split(cap)  # "Tirana|Tirane": first is the capital, the rest are aliases
+        cap, cap_al = (caps[0] if caps else ""), "|".join(caps[1:] + split(cap_al))
         names = iso_names(c)
         name = name or (names[0] if names else c.name)
         alias_list = dedupe(names + split(aliases), {name} | DROP_ISO_NAMES.get(iso3, set()))

@@ -196,8 +196,11 @@ def load_entities(kb: KnowledgeBase, items: Iterable[dict], kind: str, source: s
         else:
             code = it.get("code")
             country, sector = _code_parts(code, it.get("country"), it.get("sector"))
+            # dated code changes ("HTS is SYRGOV from 2024-12-08"): resolved per event date
+            periods = [Role("period", str(p["code"]), _date(p.get("start")), _date(p.get("end")))
+                       for p in it.get("periods") or ()]
             e = Entry(item_kind, f"{item_kind}:{eid}", it["name"], code, country=country, sector=sector,
-                      parent=it.get("parent"))
+                      parent=it.get("parent"), roles=periods)
         kb.add_entry(e, [str(a) for a in it.get("aliases") or ()])
 
 
@@ -210,7 +213,9 @@ def load_sectors(kb: KnowledgeBase, data: dict) -> None:
         kb.generic_groups[normalize(k)] = str(v)
     for k, v in (data.get("metonyms") or {}).items():
         code = str(v)
-        e = Entry("metonym", f"metonym:{normalize(k)}", k, code, country=code[:3], sector=code[3:6] or None)
+        is_igo = code.startswith(("IGO", "NGO", "IMG"))
+        e = Entry("metonym", f"metonym:{normalize(k)}", k, code, country=None if is_igo else code[:3],
+                  sector=code[:3] if is_igo else (code[3:6] or None))
         kb.add_name(k, e)
 
 

@@ -79,7 +79,8 @@ def mention_tokens(head: Token) -> list[Token]:
 
 
 def _make(code: str | None, country: str | None, sector: str | None, entry: Entry | None, how: str) -> Actor:
-    return Actor(code=code, country=country, sector=sector, name=entry.name if entry else None,
+    # sector keeps the first role ("GOVMIL" -> GOV); the code keeps the whole chain
+    return Actor(code=code, country=country, sector=sector[:3] if sector else None, name=entry.name if entry else None,
                  kb_id=entry.id if entry else None, how=how)
 
 
@@ -102,6 +103,10 @@ def _entry_actor(entry: Entry, day: date | None, how: str) -> Actor:
         return _person_actor(entry, day, how)
     if entry.kind in ("country", "adjective"):
         return _make(entry.country, entry.country, None, entry, how)
+    period = entry.role_on(day) if entry.roles and day is not None else None
+    if period is not None:
+        code = period.code
+        return _make(code, code[:3], code[3:6] or None, entry, how + ":dated")
     return _make(entry.code, entry.country, entry.sector, entry, how)
 
 

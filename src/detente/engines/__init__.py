@@ -1,0 +1,1 @@
+"""Engines: run the same pipeline locally (processes) or on Spark."""

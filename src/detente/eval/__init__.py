@@ -1,0 +1,1 @@
+"""Evaluation stage: gold formats and scoring."""

@@ -129,7 +129,7 @@ def read_html(path: Path, data: bytes, published: date | None = None) -> Iterato
     )
 
 
-def _record_to_document(rec: dict[str, Any], path: Path, line: int, published: date | None) -> Record:
+def record_to_document(rec: dict[str, Any], path: Path, line: int, published: date | None) -> Record:
     text = rec.get("text")
     if text is None:
         return IngestIssue(str(path), line, "missing field 'text'")
@@ -173,7 +173,7 @@ def read_jsonl(path: Path, stream: io.BufferedIOBase | io.BytesIO, published: da
         if not isinstance(rec, dict):
             yield IngestIssue(str(path), lineno, f"expected a JSON object, got {type(rec).__name__}")
             continue
-        yield _record_to_document(rec, path, lineno, published)
+        yield record_to_document(rec, path, lineno, published)
 
 
 def read_csv(path: Path, data: bytes, published: date | None = None) -> Iterator[Record]:
@@ -210,7 +210,7 @@ def read_csv(path: Path, data: bytes, published: date | None = None) -> Iterator
                 str(path), line, f"ragged row: {len(row)} fields, header has {len(header)}"
             )
             continue
-        yield _record_to_document(dict(zip(header, row)), path, line, published)
+        yield record_to_document(dict(zip(header, row)), path, line, published)
 
 
 def read_stdin_jsonl(published: date | None = None) -> Iterator[Record]:

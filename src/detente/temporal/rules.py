@@ -34,7 +34,7 @@ Resolved = tuple[date, str, "date | None"]
 Handler = Callable[[re.Match[str], str, "date | None"], "Resolved | None"]
 
 _RANGE_SEP = r"(?:\s*[-–—]\s*|\s+(?i:to|through|until|till|and)\s+)"
-_CAP_WORD_BEFORE = re.compile(r"[A-Z][\w'’.-]*\s+$")
+_CAP_WORD_BEFORE = re.compile(r"\b[A-Z][\w'’-]*\s+$")  # "The Sunday", not "said. Sunday"
 _CAP_WORD_AFTER = re.compile(r"\s+[A-Z]")
 _MONTH_OR_YEAR_AFTER = re.compile(rf",?\s+(?:{MONTH_RE}|{YEAR_RE})")
 

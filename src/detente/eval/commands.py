@@ -1,0 +1,43 @@
+"""The `detente eval` command."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("eval")
+    def eval_cmd(
+        gold: Annotated[Path, typer.Argument(help="Gold file: detente JSONL, PLOVER GSR JSON, or PETRARCH XML.")],
+        fmt: Annotated[str, typer.Option("--format", help="auto, jsonl, plover or petrarch")] = "auto",
+        corpus: Annotated[Optional[list[Path]], typer.Option(help="Documents the gold refers to.")] = None,
+        kb: Annotated[Optional[list[Path]], typer.Option(help="Extra actor/agent dictionaries.")] = None,
+        by_category: Annotated[bool, typer.Option(help="Also print dyad F1 per record category.")] = False,
+    ) -> None:
+        """Score detente against a gold standard: precision, recall and F1."""
+        from detente.eval.runner import evaluate
+        from detente.pipeline import Pipeline, PipelineConfig
+
+        if not gold.exists():
+            raise typer.BadParameter(f"{gold}: no such file")
+        pipe = Pipeline(PipelineConfig(kb_files=tuple(map(str, kb or ()))))
+        rep = evaluate(gold, fmt=fmt, corpus=list(corpus or ()), pipeline=pipe)
+        con = Console()
+        con.print(f"{gold.name}: {rep.sentences} sentences, {rep.gold_events} gold events, "
+                  f"{rep.predicted_events} predicted (measured {date.today().isoformat()})")
+        t = Table("measure", "precision", "recall", "F1")
+        for row in rep.rows():
+            t.add_row(*row)
+        con.print(t)
+        con.print(f"sentences coded exactly right (dyad + type, nothing extra): "
+                  f"{rep.correct_sentences}/{rep.sentences} = {rep.correct_sentences / max(rep.sentences, 1):.1%}")
+        if by_category:
+            c = Table("category", "precision", "recall", "F1")
+            for cat, counts in sorted(rep.by_category.items()):
+                c.add_row(cat, *(f"{x:.3f}" for x in counts.prf()))
+            con.print(c)

@@ -1,0 +1,123 @@
+"""Gold standards: detente's own JSONL format, plus loaders for the PLOVER GSR
+(CAMEO-manual sentences) and the PETRARCH unit-test records.
+
+detente gold format (one JSON object per line, see docs/eval.md):
+
+    {"doc_id": "demo-001", "sentence": "Russia vetoed the draft.",
+     "published": "2027-03-02",                # optional when --corpus gives it
+     "text": "...whole document...",           # optional: else --corpus, else the sentence
+     "events": [{"code": "121", "source": "RUSGOV", "target": null,
+                 "factuality": "asserted", "date": "2027-03", "location": "New York"}]}
+
+An event may give `plover` (a PLOVER type) instead of `code`. `events: []`
+marks a sentence with no codable event (it counts for precision).
+"""
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+
+@dataclass(slots=True)
+class GoldEvent:
+    code: str | None = None
+    plover: str | None = None
+    source: str | None = None
+    target: str | None = None
+    factuality: str | None = "asserted"
+    date: str | None = None
+    location: str | None = None
+
+
+@dataclass(slots=True)
+class GoldSentence:
+    doc_id: str
+    sentence: str
+    events: list[GoldEvent] = field(default_factory=list)
+    published: date | None = None
+    text: str | None = None
+    category: str | None = None
+
+
+def _event(d: dict) -> GoldEvent:
+    code = d.get("code")
+    return GoldEvent(
+        code=str(code) if code is not None else None, plover=d.get("plover"), source=d.get("source"),
+        target=d.get("target"), factuality=d.get("factuality", "asserted"),
+        date=str(d["date"]) if d.get("date") else None, location=d.get("location"),
+    )
+
+
+def load_jsonl_gold(path: Path) -> list[GoldSentence]:
+    out = []
+    with open(path, encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                d = json.loads(line)
+                pub = date.fromisoformat(d["published"]) if d.get("published") else None
+                out.append(GoldSentence(str(d["doc_id"]), d["sentence"], [_event(e) for e in d.get("events", [])],
+                                        pub, d.get("text"), d.get("category")))
+            except (KeyError, ValueError, TypeError) as exc:
+                raise ValueError(f"{path}:{n}: bad gold record: {exc}") from exc
+    return out
+
+
+def load_plover_gsr(path: Path) -> list[GoldSentence]:
+    """The PLOVER gold standard records: one sentence each, PLOVER types, source/target lists."""
+    data = json.loads(Path(path).read_text(encoding="utf-8", errors="replace"))
+    out = []
+    for rec in data:
+        if rec.get("event") == "DOCUMENT" or not rec.get("text"):
+            continue
+        srcs = [s.get("code", "") + (s.get("sector") or "") for s in rec.get("source") or []] or [None]
+        tgts = [t.get("code", "") + (t.get("sector") or "") for t in rec.get("target") or []] or [None]
+        events = [GoldEvent(plover=rec["event"], source=s, target=t) for s in srcs for t in tgts if s != t]
+        pub = None
+        if rec.get("date"):
+            try:
+                pub = date.fromisoformat(rec["date"])
+            except ValueError:
+                pub = None
+        out.append(GoldSentence(rec["id"], rec["text"], events, pub, rec["text"], rec["event"]))
+    return out
+
+
+def load_petrarch_records(path: Path) -> list[GoldSentence]:
+    """PETRARCH unit-test records (XML): text, date and expected CAMEO codings."""
+    raw = Path(path).read_text(encoding="utf-8", errors="replace")
+    raw = re.sub(r"<!--.*?-->", "", raw, flags=re.S)
+    root = ET.fromstring(f"<root>{raw[raw.find('<Sentences>'):raw.rfind('</Sentences>') + 12]}</root>")
+    out = []
+    for s in root.iter("Sentence"):
+        text = " ".join((s.findtext("Text") or "").split())
+        d = s.get("date", "")
+        pub = date(int(d[:4]), int(d[4:6]), int(d[6:8])) if len(d) == 8 else None
+        events = []
+        for ec in s.findall("EventCoding"):
+            if ec.get("noevents"):
+                continue
+            events.append(GoldEvent(code=ec.get("eventcode"), source=ec.get("sourcecode"),
+                                    target=ec.get("targetcode")))
+        out.append(GoldSentence(s.get("id", ""), text, events, pub, text, s.get("category")))
+    return out
+
+
+def load_gold(path: Path, fmt: str = "auto") -> list[GoldSentence]:
+    path = Path(path)
+    if fmt == "auto":
+        if path.suffix == ".xml":
+            fmt = "petrarch"
+        elif path.read_text(encoding="utf-8", errors="replace").lstrip().startswith("["):
+            fmt = "plover"
+        else:
+            fmt = "jsonl"
+    loader = {"jsonl": load_jsonl_gold, "plover": load_plover_gsr, "petrarch": load_petrarch_records}.get(fmt)
+    if loader is None:
+        raise ValueError(f"unknown gold format {fmt!r} (jsonl, plover, petrarch)")
+    return loader(path)

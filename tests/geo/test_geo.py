@@ -1,0 +1,168 @@
+"""Gazetteer lookups (detente.geo)."""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from detente.geo import Gazetteer, country_code_iso3, normalize_name
+from detente.model import Place
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer()
+
+
+# (name, focus, context, expected country, feature, expected lat or None, expected name or None)
+CASES = [
+    ("Damascus", None, (), "SYR", "city", 33.5, "Damascus"),
+    ("damascus", None, (), "SYR", "city", 33.5, "Damascus"),
+    ("Aleppo", None, (), "SYR", "city", 36.2, "Aleppo"),
+    ("Ḥalab", None, (), "SYR", "city", 36.2, "Aleppo"),
+    ("Halab", None, (), "SYR", "city", 36.2, "Aleppo"),
+    ("Homs", None, (), "SYR", "city", 34.7, "Homs"),
+    ("Idlib", None, (), "SYR", "city", 35.9, "Idlib"),
+    ("Raqqa", None, (), "SYR", "city", 35.95, "Ar Raqqah"),
+    ("Deir ez-Zor", None, (), "SYR", "city", 35.3, "Deir ez-Zor"),
+    ("Deir Ezzor", None, (), "SYR", "city", 35.3, "Deir ez-Zor"),
+    ("Deir ez Zor", None, (), "SYR", "city", 35.3, "Deir ez-Zor"),
+    ("DEIR EZ-ZOR", None, (), "SYR", "city", 35.3, "Deir ez-Zor"),
+    ("Qamishli", None, (), "SYR", "city", 37.05, None),
+    ("Hodeidah", None, (), "YEM", "city", 14.8, None),
+    ("Geneva", None, (), "CHE", "city", 46.2, "Geneva"),
+    ("Astana", None, (), "KAZ", "city", 51.18, "Astana"),
+    ("Nur-Sultan", None, (), "KAZ", "city", 51.18, "Astana"),
+    ("Nur Sultan", None, (), "KAZ", "city", 51.18, "Astana"),
+    ("Sochi", None, (), "RUS", "city", 43.6, "Sochi"),
+    ("Moscow", None, (), "RUS", "city", 55.75, "Moscow"),
+    ("Kiev", None, (), "UKR", "city", 50.45, "Kyiv"),
+    ("Zürich", None, (), "CHE", "city", 47.37, None),
+    ("Zurich", None, (), "CHE", "city", 47.37, None),
+    ("The Hague", None, (), "NLD", "city", 52.08, "The Hague"),
+    # curated regions (our own approximate coordinates)
+    ("Eastern Ghouta", None, (), "SYR", "region", 33.56, "Eastern Ghouta"),
+    ("Ghouta", None, (), "SYR", "region", 33.56, "Eastern Ghouta"),
+    ("East Ghouta", None, (), "SYR", "region", 33.56, "Eastern Ghouta"),
+    ("Idlib province", None, (), "SYR", "admin1", 35.8, "Idlib Governorate"),
+    ("the Golan Heights", None, (), "SYR", "region", 33.0, "Golan Heights"),
+    ("Gaza Strip", None, (), "PSE", "region", 31.42, "Gaza Strip"),
+    ("West Bank", None, (), "PSE", "region", 31.95, "West Bank"),
+    ("Donbass", None, (), "UKR", "region", 48.0, "Donbas"),
+    ("Crimea", None, (), "UKR", "region", 45.3, "Crimea"),
+    ("Kurdistan", None, (), "IRQ", "region", 36.4, "Kurdistan"),
+    ("Ras al-Ain", None, (), "SYR", "city", 36.85, "Ras al-Ayn"),
+    # countries: the country entry, coordinates of the capital
+    ("Syria", None, (), "SYR", "country", 33.5, "Syria"),
+    ("Syria's", None, (), "SYR", "country", 33.5, "Syria"),
+    ("the Netherlands", None, (), "NLD", "country", None, None),
+    ("U.S.", None, (), "USA", "country", 38.9, "United States"),
+    ("the United States", None, (), "USA", "country", 38.9, "United States"),
+    ("Britain", None, (), "GBR", "country", 51.5, "United Kingdom"),
+    ("Burma", None, (), "MMR", "country", None, "Myanmar"),
+    ("Jordan", None, (), "JOR", "country", None, "Jordan"),
+    ("Mexico", None, (), "MEX", "country", None, "Mexico"),
+    # Georgia: the country, unless the story is about the US
+    ("Georgia", None, (), "GEO", "country", 41.7, "Georgia"),
+    ("Georgia", "USA", (), "USA", "admin1", None, "Georgia"),
+    ("Georgia", None, ("USA",), "USA", "admin1", None, "Georgia"),
+    ("Georgia", None, ("USA", "GEO"), "GEO", "country", None, "Georgia"),
+    ("Georgia", "RUS", ("USA",), "USA", "admin1", None, "Georgia"),
+    ("Georgia", "GEO", ("USA",), "GEO", "country", None, "Georgia"),
+    # US states and cities
+    ("California", None, (), "USA", "admin1", None, "California"),
+    ("Washington", None, (), "USA", "city", 38.9, "Washington"),
+    ("New York", None, (), "USA", "city", 40.7, "New York City"),
+    # disambiguation: focus wins only with population >= FOCUS_MIN_POPULATION
+    ("Damascus", "USA", (), "SYR", "city", 33.5, "Damascus"),
+    ("Paris", None, (), "FRA", "city", 48.85, "Paris"),
+    ("Paris", "USA", (), "FRA", "city", 48.85, "Paris"),  # Paris, Texas: 25k people
+    ("Geneva", "USA", (), "CHE", "city", 46.2, "Geneva"),
+    ("Birmingham", None, (), "GBR", "city", None, "Birmingham"),
+    ("Birmingham", "USA", (), "USA", "city", 33.5, "Birmingham"),  # 196k people
+    ("Birmingham", None, ("USA",), "USA", "city", 33.5, "Birmingham"),
+    ("Tripoli", None, (), "LBY", "city", 32.9, "Tripoli"),
+    ("Tripoli", "LBN", (), "LBN", "city", 34.4, "Tripoli"),
+    ("Tripoli", "LB", (), "LBN", "city", 34.4, "Tripoli"),  # alpha-2 focus accepted
+    ("Donetsk", None, (), "UKR", "city", 48.0, "Donetsk"),
+    ("Donetsk", "RUS", (), "UKR", "city", 48.0, "Donetsk"),  # Donetsk, Russia: 50k
+    # fallbacks
+    ("northern Syria", None, (), "SYR", "country", None, "Syria"),
+    ("eastern Aleppo", None, (), "SYR", "city", 36.2, "Aleppo"),
+    ("Gaza City", None, (), "PSE", "city", None, "Gaza"),
+    ("Hama province", None, (), "SYR", "admin1", None, "Hama Governorate"),
+]
+
+
+@pytest.mark.parametrize("name,focus,context,country,feature,lat,expected_name", CASES)
+def test_lookup(
+    gaz: Gazetteer, name: str, focus: str | None, context: tuple[str, ...], country: str,
+    feature: str, lat: float | None, expected_name: str | None,
+) -> None:
+    place = gaz.lookup(name, focus_country=focus, context_countries=context)
+    assert isinstance(place, Place), name
+    assert (place.country, place.feature) == (country, feature)
+    if lat is not None:
+        assert place.latitude == pytest.approx(lat, abs=0.1)
+    if expected_name is not None:
+        assert place.name == expected_name
+    assert place.latitude is not None and place.longitude is not None
+    if feature == "country":
+        assert isinstance(place.geonames_id, int)
+
+
+def test_geonames_ids(gaz: Gazetteer) -> None:
+    damascus = gaz.lookup("Damascus")
+    assert damascus is not None and damascus.geonames_id == 170654
+    syria = gaz.lookup("Syria")
+    assert syria is not None and syria.geonames_id == 163843
+    assert gaz.lookup("Eastern Ghouta").geonames_id is None  # type: ignore[union-attr]  # curated
+
+
+@pytest.mark.parametrize("name", ["Xyzzyville", "Narnia", "", "   ", "the", "Middle Earth", "Islamic State"])
+def test_unknown_names(gaz: Gazetteer, name: str) -> None:
+    assert gaz.lookup(name) is None
+
+
+@pytest.mark.parametrize(
+    "raw,key",
+    [
+        ("Deir ez-Zor", "deir ez zor"),
+        ("the Golan Heights", "golan heights"),
+        ("Ḩalab", "halab"),
+        ("‘Afrīn", "afrin"),
+        ("Ma'rib", "marib"),
+        ("Łódź", "lodz"),
+        ("  São   Paulo ", "sao paulo"),
+    ],
+)
+def test_normalize_name(raw: str, key: str) -> None:
+    assert normalize_name(raw) == key
+
+
+@pytest.mark.parametrize("iso2,iso3", [("SY", "SYR"), ("us", "USA"), ("CH", "CHE"), ("KZ", "KAZ"), ("PS", "PSE")])
+def test_country_code_iso3(iso2: str, iso3: str) -> None:
+    assert country_code_iso3(iso2) == iso3
+
+
+def test_country_code_iso3_unknown() -> None:
+    with pytest.raises(KeyError):
+        country_code_iso3("ZZ")
+
+
+def test_country_entry(gaz: Gazetteer) -> None:
+    place = gaz.country("SYR")
+    assert place is not None and place.name == "Syria" and place.feature == "country"
+    assert gaz.country("SY") == place
+    assert gaz.country("ZZZ") is None
+
+
+def test_index_is_built_once_per_process(gaz: Gazetteer) -> None:
+    start = time.perf_counter()
+    again = Gazetteer()
+    assert time.perf_counter() - start < 0.05
+    assert again._index is gaz._index
+    start = time.perf_counter()
+    for _ in range(100):
+        again.lookup("Damascus", focus_country="SYR")
+    assert (time.perf_counter() - start) / 100 < 0.005
