@@ -44,7 +44,10 @@ def code_into_store(
     config = config or PipelineConfig()
     stats = RunStats()
     seen_ids: list[str] = []
-    store = Store(db)
+    # The database is opened per batch and closed again, so that readers (the API
+    # server, `detente events`) can open it between writes: DuckDB lets one process
+    # hold a file at a time.
+    Store(db).close()  # create / migrate up front
     pending_issues: list[IngestIssue] = []
 
     def on_issue(iss: IngestIssue) -> None:
@@ -55,7 +58,8 @@ def code_into_store(
         seen_ids.extend(d.doc_id for d in batch)
         if recode:
             return batch
-        known = store.known_documents([d.doc_id for d in batch])
+        with Store(db) as store:
+            known = store.known_documents([d.doc_id for d in batch])
         todo = [d for d in batch if known.get(d.doc_id) is None or known[d.doc_id] != d.content_id]
         stats.documents_skipped += len(batch) - len(todo)
         return todo
@@ -63,30 +67,33 @@ def code_into_store(
     progress = Progress(TextColumn("[bold]coding"), BarColumn(), TextColumn("{task.completed} docs"),
                         TextColumn("{task.fields[events]} events"), TimeElapsedColumn(),
                         console=err, disable=quiet, transient=False)
-    try:
-        with progress:
-            task = progress.add_task("code", total=None, events=0)
-            batches = batched(read_inputs(inputs, published), config.batch_size, stats, on_issue)
-            for coded in run_local(batches, config, workers, skip=skip_known):
+    with progress:
+        task = progress.add_task("code", total=None, events=0)
+        batches = batched(read_inputs(inputs, published), config.batch_size, stats, on_issue)
+        for coded in run_local(batches, config, workers, skip=skip_known):
+            with Store(db) as store:
                 res = store.write_batch(coded, issues=pending_issues, recode=recode)
-                pending_issues.clear()
-                stats.documents_coded += res.documents_written
-                stats.documents_skipped += res.documents_skipped
-                stats.documents_conflicting += res.documents_conflicting
-                stats.events += res.events_written
-                stats.asserted += sum(1 for _, evs, _ in coded for e in evs if e.factuality == "asserted")
-                progress.update(task, advance=len(coded), events=stats.events)
-            if pending_issues:
-                store.write_batch([], issues=pending_issues)
-        try:
-            from detente.analysis.tables import build_analysis_tables
-        except ImportError:  # analysis tables are optional accelerators
-            build_analysis_tables = None
-        if build_analysis_tables is not None:
-            build_analysis_tables(store.con)
-    finally:
-        store.close()
+            pending_issues.clear()
+            stats.documents_coded += res.documents_written
+            stats.documents_skipped += res.documents_skipped
+            stats.documents_conflicting += res.documents_conflicting
+            stats.events += res.events_written
+            stats.asserted += sum(1 for _, evs, _ in coded for e in evs if e.factuality == "asserted")
+            progress.update(task, advance=len(coded), events=stats.events)
+    with Store(db) as store:
+        if pending_issues:
+            store.write_batch([], issues=pending_issues)
+        _after_run(store)
     return stats, seen_ids
+
+
+def _after_run(store: Store) -> None:
+    """Refresh derived analysis tables (clusters, aggregates) after a coding run."""
+    try:
+        from detente.analysis.tables import build_analysis_tables
+    except ImportError:
+        return
+    build_analysis_tables(store.con)
 
 
 def _summary(stats: RunStats, db: Path) -> None:

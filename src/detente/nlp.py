@@ -6,6 +6,7 @@ into the document, so every span maps back to Document.text exactly.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
@@ -23,28 +24,43 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
     return spacy.load(model)
 
 
+_PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
+
+
 def chunk_text(text: str, max_chars: int = CHUNK_CHARS) -> list[tuple[int, str]]:
-    """Split text into (offset, chunk) pieces at paragraph or line breaks."""
-    if len(text) <= max_chars:
-        return [(0, text)]
+    """Split text into (offset, chunk) pieces: one per paragraph (blank-line separated).
+
+    Parsing paragraphs separately keeps sentences from running across paragraph
+    breaks (titles, captions, bylines) and bounds memory; a paragraph longer
+    than max_chars is cut at a line break, sentence end or space.
+    """
     chunks: list[tuple[int, str]] = []
-    start = 0
-    n = len(text)
-    while start < n:
-        end = min(start + max_chars, n)
-        if end < n:
-            cut = text.rfind("\n\n", start + max_chars // 4, end)
+    pos = 0
+    for m in [*_PARAGRAPH.finditer(text), None]:
+        end = m.start() if m else len(text)
+        if text[pos:end].strip():
+            chunks.extend(_split_long(text, pos, end, max_chars))
+        if m:
+            pos = m.end()
+    return chunks or [(0, text)]
+
+
+def _split_long(text: str, start: int, stop: int, max_chars: int) -> list[tuple[int, str]]:
+    out: list[tuple[int, str]] = []
+    while start < stop:
+        end = min(start + max_chars, stop)
+        if end < stop:
+            floor = start + max_chars // 4
+            cut = text.rfind("\n", floor, end)
             if cut == -1:
-                cut = text.rfind("\n", start + max_chars // 4, end)
-            if cut == -1:
-                cut = text.rfind(". ", start + max_chars // 4, end)
+                cut = text.rfind(". ", floor, end)
                 cut = cut + 1 if cut != -1 else -1
             if cut == -1:
-                cut = text.rfind(" ", start + max_chars // 4, end)
+                cut = text.rfind(" ", floor, end)
             end = cut if cut > start else end
-        chunks.append((start, text[start:end]))
+        out.append((start, text[start:end]))
         start = end
-    return chunks
+    return out
 
 
 def parse_chunks(

@@ -23,9 +23,10 @@ from spacy.tokens import Doc, Span, Token
 from detente.actors.kb import Entry, KnowledgeBase, normalize
 from detente.model import Actor
 
-PRONOUNS_PERSON = frozenset({"he", "she", "him", "her"})
-PRONOUNS_GROUP = frozenset({"it", "they", "them"})
-BACKING = ("backed", "supported", "sponsored", "funded", "armed", "allied", "led", "aligned", "trained")
+PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "his"})
+PRONOUNS_GROUP = frozenset({"it", "they", "them", "its", "their"})
+BACKING = ("backed", "supported", "sponsored", "funded", "armed", "allied", "led", "aligned", "trained",
+           "drafted", "proposed", "authored", "brokered", "mediated", "made", "built", "supplied", "owned")
 SPAN_DEPS = frozenset({"compound", "amod", "poss", "nmod", "nummod", "npadvmod", "case", "punct", "det", "quantmod"})
 PLURAL_DESCRIPTIONS = frozenset({"both", "two", "sides", "parties", "countries", "powers", "nations", "governments"})
 
@@ -35,24 +36,61 @@ class DocContext:
     """Per-document resolution state (coreference memory); created per document."""
 
     focus_country: str | None = None
+    theatre_country: str | None = None  # where the document's places are: home of "the rebels"
     event_date: date | None = None
     persons: dict[str, tuple[Entry | None, Actor]] = field(default_factory=dict)  # surname -> actor
-    last_person: Actor | None = None
-    last_group: Actor | None = None
-    last_set: list[Actor] = field(default_factory=list)
+    offset: int = 0  # character offset of the chunk being resolved, in the document
+    mentions: dict[int, tuple[Actor, bool]] = field(default_factory=dict)  # position -> (actor, is person)
+
+    def remember(self, pos: int, actor: Actor, is_person: bool) -> None:
+        self.mentions[pos] = (actor, is_person)
+
+    def antecedent(self, pos: int, person: bool) -> Actor | None:
+        """The closest resolved actor before `pos` of the right kind (person or group)."""
+        best = None
+        for p, (actor, is_person) in self.mentions.items():
+            if p < pos and is_person == person and (best is None or p > best[0]):
+                best = (p, actor)
+        return best[1] if best else None
 
 
-def focus_country(doc: Doc, kb: KnowledgeBase) -> str | None:
-    """The country the document is mostly about (most mentioned state or adjective)."""
-    counts: Counter[str] = Counter()
-    for ent in doc.ents:
-        if ent.label_ not in ("GPE", "NORP"):
-            continue
-        for e in kb.lookup(ent.text):
-            if e.kind in ("country", "adjective", "capital") and e.country:
-                counts[e.country] += 1
-                break
-    return counts.most_common(1)[0][0] if counts else None
+def _clear_leader(counts: Counter[str]) -> str | None:
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] < 1.25 * ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+def focus_country(docs: list[Doc], kb: KnowledgeBase, gazetteer=None) -> tuple[str | None, str | None]:
+    """(focus, theatre): the country a document is about, and the country its places are in.
+
+    Focus counts country names and adjectives (1), capitals (0.5: usually metonyms
+    for a government) and other places (2). Theatre counts only places that are not
+    capitals (Aleppo, Idlib, Eastern Ghouta). Each is returned only when clear (25%
+    ahead of the runner-up): generic groups ("rebels", "the regime") are resolved
+    against them, and wrong is worse than unknown.
+    """
+    focus: Counter[str] = Counter()
+    theatre: Counter[str] = Counter()
+    names: Counter[str] = Counter()
+    for doc in docs:
+        for ent in doc.ents:
+            if ent.label_ not in ("GPE", "NORP", "LOC", "FAC"):
+                continue
+            hit = next((e for e in kb.lookup(ent.text) if e.kind in ("country", "adjective", "capital")), None)
+            if hit is not None and hit.country:
+                focus[hit.country] += 0.5 if hit.kind == "capital" else 1.0
+                if hit.kind != "capital":
+                    names[hit.country] += 1
+            elif gazetteer is not None:
+                place = gazetteer.lookup(ent.text)
+                if place is not None and place.country and place.feature != "country":
+                    focus[place.country] += 2.0
+                    theatre[place.country] += 1.0
+    # a theatre must also be a country the text talks about, not only a venue (Geneva, Vienna)
+    named = max(names.values(), default=0)
+    theatre = Counter({c: n for c, n in theatre.items() if names.get(c, 0) >= 0.5 * named})
+    return _clear_leader(focus), _clear_leader(theatre)
 
 
 def mention_tokens(head: Token) -> list[Token]:
@@ -111,12 +149,12 @@ def _entry_actor(entry: Entry, day: date | None, how: str) -> Actor:
 
 
 def _is_backer(tok: Token) -> bool:
-    """'Russian' in 'Russian-backed': a modifier naming a backer, not the actor."""
-    nxt = tok.doc[tok.i + 1: tok.i + 3]
-    words = [t.lower_ for t in nxt]
-    if words and words[0] == "-" and len(words) > 1:
-        return words[1] in BACKING
-    return bool(words) and words[0] in BACKING or tok.head.lower_ in BACKING
+    """'Russian' in 'Russian-backed' / 'US-led': a modifier naming a backer, not the actor."""
+    nxt = [t.lower_ for t in tok.doc[tok.i + 1: tok.i + 3]]
+    if len(nxt) == 2 and nxt[0] == "-" and nxt[1] in BACKING:
+        return True
+    return tok.dep_ in ("npadvmod", "compound", "amod", "nmod") and tok.head.lower_ in BACKING \
+        and tok.head.i > tok.i
 
 
 def _kb_in_tokens(toks: list[Token], kb: KnowledgeBase, kinds: tuple[str, ...]) -> Entry | None:
@@ -145,6 +183,9 @@ def _sector_of(head: Token, toks: list[Token], kb: KnowledgeBase) -> str | None:
                 return kb.sector_nouns[key]
             if key in kb.titles:
                 return kb.titles[key]
+    for c in head.children:  # "a government position", "regime warplanes"
+        if c.dep_ in ("compound", "amod", "nmod") and normalize(c.lower_) in kb.sector_nouns:
+            return kb.sector_nouns[normalize(c.lower_)]
     return None
 
 
@@ -158,15 +199,34 @@ def _title_sector(toks: list[Token], kb: KnowledgeBase) -> str | None:
     return None
 
 
+def _person_in(toks: list[Token], head: Token, kb: KnowledgeBase, ctx: DocContext, day: date | None) -> Actor | None:
+    """A person named inside a group mention ("the Obama administration", "Assad's forces")."""
+    for t in toks:
+        if t is head or t.ent_type_ != "PERSON":
+            continue
+        key = normalize(t.text)
+        if key in ctx.persons:
+            return ctx.persons[key][1]
+        cands = kb.surnames.get(key, [])
+        if len(cands) == 1:
+            return _person_actor(cands[0], day, "kb:person:surname")
+        for e in kb.lookup(t.text):
+            if e.kind == "person":
+                return _person_actor(e, day, "kb:person")
+    return None
+
+
 def _country_in(toks: list[Token], kb: KnowledgeBase) -> Entry | None:
     return _kb_in_tokens(toks, kb, ("country", "adjective", "capital"))
 
 
 def _appositive_tokens(head: Token) -> list[Token]:
+    """'X, the Russian foreign minister': the appositive head and its own modifiers only."""
     out: list[Token] = []
     for c in head.children:
         if c.dep_ == "appos":
-            out.extend(t for t in c.subtree)
+            out.extend(t for t in c.lefts if t.dep_ in SPAN_DEPS)
+            out.append(c)
     return out
 
 
@@ -184,23 +244,44 @@ def _of_organisation(head: Token, kb: KnowledgeBase) -> Entry | None:
 def resolve_head(head: Token, kb: KnowledgeBase, ctx: DocContext) -> tuple[list[Token], Actor]:
     """Mention tokens and actor for an argument head. Unresolved actors have code None."""
     low = head.lower_
+    pos = ctx.offset + head.idx
     if head.pos_ == "PRON":
-        if low in PRONOUNS_PERSON and ctx.last_person is not None:
-            a = ctx.last_person
-            return [head], Actor(a.code, a.country, a.sector, a.name, a.kb_id, "coref:pronoun")
-        if low in PRONOUNS_GROUP and ctx.last_group is not None:
-            a = ctx.last_group
-            return [head], Actor(a.code, a.country, a.sector, a.name, a.kb_id, "coref:pronoun")
+        if low in PRONOUNS_PERSON or low in PRONOUNS_GROUP:
+            a = ctx.antecedent(pos, person=low in PRONOUNS_PERSON)
+            if a is not None and a.resolved:
+                return [head], Actor(a.code, a.country, a.sector, a.name, a.kb_id, "coref:pronoun")
         return [head], Actor(how="unresolved:pronoun")
     toks = mention_tokens(head)
     day = ctx.event_date
     actor = _resolve_tokens(head, toks, kb, ctx, day)
-    if actor.resolved:
-        if actor.how and (actor.how.startswith("kb:person") or actor.how.startswith("title:person")):
-            ctx.last_person = actor
-        elif actor.sector != "ELI":
-            ctx.last_group = actor
+    how = actor.how or ""
+    is_person = how.startswith(("kb:person", "title:person", "coref:name")) or (
+        head.ent_type_ == "PERSON" and not actor.resolved)
+    if actor.resolved or is_person:
+        # an unresolved person is remembered too: "he" after an unknown name stays unknown
+        ctx.remember(pos, actor, is_person)
     return toks, actor
+
+
+def resolve_all(head: Token, kb: KnowledgeBase, ctx: DocContext) -> list[tuple[list[Token], Actor]]:
+    """Like resolve_head, but "Turkish and Russian officials" gives two actors (TURGOV, RUSGOV)."""
+    toks, actor = resolve_head(head, kb, ctx)
+    out = [(toks, actor)]
+    if not actor.resolved or not actor.country or head.pos_ not in ("NOUN", "PROPN"):
+        return out
+    for mod in head.children:
+        if mod.dep_ not in ("amod", "compound", "nmod"):
+            continue
+        for conj in mod.children:
+            if conj.dep_ != "conj":
+                continue
+            hits = [e for e in kb.lookup(conj.text) if e.kind in ("adjective", "country") and e.country]
+            if hits and hits[0].country != actor.country:
+                c = hits[0].country
+                sector = actor.sector
+                code = f"{c}{actor.code[3:]}" if actor.code and len(actor.code) > 3 else c
+                out.append(([conj], Actor(code, c, sector, None, None, (actor.how or "") + ":coordinated")))
+    return out
 
 
 def _resolve_tokens(head: Token, toks: list[Token], kb: KnowledgeBase, ctx: DocContext, day: date | None) -> Actor:
@@ -260,6 +341,10 @@ def _resolve_tokens(head: Token, toks: list[Token], kb: KnowledgeBase, ctx: DocC
     if sector:
         country = entry if entry is not None and entry.kind in ("country", "adjective", "capital") else None
         if country is None:
+            person = _person_in(toks, head, kb, ctx, day)
+            if person is not None and person.country:
+                return _make(f"{person.country}{sector}", person.country, sector, None, "sector+person")
+        if country is None:
             country = _of_organisation(head, kb)
             if country is not None and country.kind not in ("country",):
                 return _entry_actor(country, day, "kb:of-org")
@@ -275,10 +360,19 @@ def _resolve_tokens(head: Token, toks: list[Token], kb: KnowledgeBase, ctx: DocC
         key = normalize(" ".join(t.lower_ for t in toks))
         lemma_key = normalize(" ".join(t.lemma_.lower() for t in toks))
         generic = kb.generic_groups.get(key) or kb.generic_groups.get(lemma_key)
-        if (generic or sector in ("REB", "OPP", "GOV", "MIL", "INS")) and ctx.focus_country:
-            sec = generic or sector
-            return _make(f"{ctx.focus_country}{sec}", ctx.focus_country, sec, None, "generic:focus-country")
+        sec = generic or sector
+        home = ctx.theatre_country or ctx.focus_country
+        if (generic or sector in ("REB", "OPP", "GOV", "MIL", "INS", "UAF")) and home:
+            return _make(f"{home}{sec}", home, sec, None, "generic:focus-country")
         return Actor(how="unresolved:sector-only")
     if entry is not None and entry.kind in ("country", "adjective", "capital"):
         return _entry_actor(entry, day, f"kb:{entry.kind}")
+    if head.pos_ == "PROPN":  # a surname the tagger did not call PERSON ("Lavrov's visit")
+        key = normalize(head.text)
+        if key in ctx.persons:
+            _, a = ctx.persons[key]
+            return Actor(a.code, a.country, a.sector, a.name, a.kb_id, "coref:name")
+        cands = kb.surnames.get(key, [])
+        if len(cands) == 1 and cands[0].role_on(day) is not None:
+            return _person_actor(cands[0], day, "kb:person:surname")
     return Actor(how="unresolved")

@@ -22,6 +22,11 @@ OBJECT_CONTROL = frozenset({
     "encourage", "pressure", "push", "compel", "convince", "request", "warn", "help", "enable",
     "require", "demand", "advise", "instruct", "enlist", "lobby", "appeal",
 })
+# verbs whose subject is the author of their object event ("enacted a ceasefire")
+AGREEMENT_VERBS = frozenset({
+    "have", "enact", "agree", "sign", "implement", "establish", "reach", "broker", "declare", "conclude",
+    "negotiate", "seal", "strike", "observe", "respect", "impose", "unveil", "present", "table", "propose",
+})
 NOUN_TARGET_PREPS = ("of", "against", "on", "with", "to", "toward", "towards", "upon", "at", "for", "into")
 RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom", "whose"})
 
@@ -30,7 +35,6 @@ RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom", "whose"})
 class Arguments:
     sources: list[Token] = field(default_factory=list)
     targets: list[Token] = field(default_factory=list)
-    reciprocal: bool = False  # "between X and Y", coordinated subjects with no target
 
 
 def conj_closure(tok: Token) -> list[Token]:
@@ -70,6 +74,31 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
     head = verb.head
     if head is verb:
         return []
+    dep = verb.dep_
+    if dep == "conj":
+        return subject_of(head, depth + 1)
+    if dep in ("xcomp", "ccomp") and head.pos_ in ("VERB", "AUX", "ADJ"):
+        if head.lemma_.lower() in OBJECT_CONTROL:
+            objs = [c for c in head.children if c.dep_ == "dobj"]
+            if objs:
+                return conj_closure(objs[0])
+            for c in head.children:  # "called on Russia to ..."
+                if c.dep_ == "prep" and c.lower_ in ("on", "upon"):
+                    objs = [g for g in c.children if g.dep_ == "pobj"]
+                    if objs:
+                        return conj_closure(objs[0])
+        return subject_of(head, depth + 1)
+    if dep == "pcomp" and head.pos_ == "ADP" and head.head is not head:
+        # "responded by bombing", "was withering in condemning": the governing clause's subject
+        gov = head.head
+        if gov.pos_ in ("VERB", "AUX", "ADJ"):
+            return subject_of(gov, depth + 1)
+        return []
+    if dep in ("acomp", "oprd") or (dep == "advcl" and verb.tag_ == "VBG"):
+        return subject_of(head, depth + 1)
+    if dep in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN") and verb.tag_ in ("VBG", "VBD"):
+        return [head]  # "forces shelling the town"; VBD: a misparsed main verb ("The envoy called for")
+    return []
     if verb.dep_ == "conj":
         return subject_of(head, depth + 1)
     if verb.dep_ in ("xcomp", "ccomp") and head.pos_ in ("VERB", "AUX"):
@@ -131,14 +160,15 @@ def verb_arguments(trig: Trigger) -> Arguments:
     if not args.targets and trig.object_token is not None:
         # "held talks with Iran": the target hangs off the pattern's object
         args.targets = _pobj_of_preps(trig.object_token, p.target_preps, used)
+    if not args.targets and trig.object_token is not None:
+        # "attack ~troop": an object the pattern names can still be an actor ("Syrian troops")
+        args.targets = conj_closure(trig.object_token)
     if not args.sources or not args.targets:
         pair = _between(v) or (_between(trig.object_token) if trig.object_token is not None else [])
         if len(pair) >= 2 and not args.sources:
-            args.sources, args.reciprocal = pair, True
+            args.sources = pair  # "brokered between X and Y": each with the other
         elif len(pair) >= 2 and not args.targets and len(args.sources) < 2:
             args.targets = pair
-    if args.sources and not args.targets and len(args.sources) >= 2:
-        args.reciprocal = True
     return args
 
 
@@ -154,22 +184,30 @@ def noun_arguments(trig: Trigger) -> Arguments:
         by = _pobj_of_preps(n, ("by",), set())
         if by:
             args.sources = by
-    if not args.sources and n.dep_ in ("dobj", "attr") and n.head.lemma_.lower() in LIGHT_VERBS | {"have"}:
-        args.sources = subject_of(n.head)
+    if n.dep_ in ("dobj", "attr") and n.head.lemma_.lower() in LIGHT_VERBS | AGREEMENT_VERBS and (
+        not args.sources or all(t.pos_ == "PRON" for t in args.sources)
+    ):
+        # "Russia cast a veto", "Russia and Turkey enacted their own ceasefire"
+        args.sources = subject_of(n.head) or args.sources
+    if not args.sources:
+        # "the Russian veto", "Turkish strikes": a nationality adjective is the author
+        for c in n.children:
+            if c.dep_ in ("amod", "compound") and c.i not in used and c.ent_type_ == "NORP":
+                args.sources = conj_closure(c)
+                break
     args.targets = _pobj_of_preps(n, NOUN_TARGET_PREPS, used)
     if not args.targets:
         for c in n.children:
-            if c.dep_ == "compound" and c.i not in used and c.ent_type_ in ("GPE", "ORG", "NORP", "PERSON"):
+            if c.dep_ == "compound" and c.i not in used and c.ent_type_ in ("GPE", "ORG", "PERSON") \
+                    and c not in args.sources:
                 args.targets = [c]
                 break
     if not args.sources and not args.targets:
         pair = _between(n)
         if len(pair) >= 2:
-            args.sources, args.reciprocal = pair, True
+            args.sources = pair  # "brokered between X and Y": each with the other
     if not args.targets and n.dep_ in ("dobj",) and n.head.lemma_.lower() in LIGHT_VERBS:
         args.targets = _pobj_of_preps(n.head, NOUN_TARGET_PREPS, used)
-    if args.sources and not args.targets and len(args.sources) >= 2:
-        args.reciprocal = True
     return args
 
 

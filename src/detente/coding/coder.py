@@ -13,7 +13,7 @@ from itertools import product
 from spacy.tokens import Doc, Span, Token
 
 from detente.actors.kb import KnowledgeBase
-from detente.actors.resolver import DocContext, focus_country, resolve_head
+from detente.actors.resolver import DocContext, focus_country, resolve_all, resolve_head
 from detente.coding.arguments import find_arguments
 from detente.coding.context import WhenWhere
 from detente.coding.factuality import judge
@@ -40,13 +40,12 @@ class EventCoder:
     def code(self, document: Document, chunks: Sequence[tuple[int, Doc]]) -> tuple[list[Event], int]:
         """Events of one document parsed as (offset, Doc) chunks; also returns the sentence count."""
         events: list[Event] = []
-        focus = None
-        for _, doc in chunks:
-            focus = focus or focus_country(doc, self.kb)
-        ctx = DocContext(focus_country=focus, event_date=document.published)
+        focus, theatre = focus_country([doc for _, doc in chunks], self.kb, self.gazetteer)
+        ctx = DocContext(focus_country=focus, theatre_country=theatre, event_date=document.published)
         ww = WhenWhere(document.published, self.gazetteer, focus)
         sent_index = 0
         for offset, doc in chunks:
+            ctx.offset = offset
             for sent in doc.sents:
                 if any(not t.is_space for t in sent):
                     events.extend(self._code_sentence(document, offset, sent, sent_index, ctx, ww))
@@ -55,40 +54,41 @@ class EventCoder:
 
     # -----------------------------------------------------------------------------------
     def _resolve(self, heads: list[Token], ctx: DocContext) -> list[Argument]:
-        out = []
-        for h in heads:
-            toks, actor = resolve_head(h, self.kb, ctx)
-            out.append(Argument(toks, actor))
-        return out
+        return [Argument(toks, actor) for h in heads for toks, actor in resolve_all(h, self.kb, ctx)]
 
     def _code_sentence(
         self, document: Document, offset: int, sent: Span, index: int, ctx: DocContext, ww: WhenWhere
     ) -> list[Event]:
+        # named actors of the sentence first, so that pronouns find their antecedents
+        ctx.event_date = document.published
+        for ent in sent.ents:
+            if ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
+                resolve_head(ent.root, self.kb, ctx)
         triggers = find_triggers(sent, self.lexicon)
         if not triggers:
-            # still let actors in this sentence feed coreference
-            for ent in sent.ents:
-                if ent.label_ == "PERSON":
-                    resolve_head(ent.root, self.kb, ctx)
             return []
-        para_start = _paragraph_start(document.text, offset + sent.start_char)
+        para_start = offset
         events: list[Event] = []
+        trigger_heads = {t.token.i for t in triggers}
         for trig in sorted(triggers, key=lambda t: t.token.i):
             # the event date first, so that people resolve to the role held on that date
             day, precision, date_text = ww.event_time(trig.token, sent, para_start)
             ctx.event_date = day or document.published
             args = find_arguments(trig)
-            sources = self._resolve(args.sources, ctx)
-            targets = self._resolve(args.targets, ctx)
+            # an event noun coordinated with an argument ("the resolution and the visit") is no actor
+            sources = self._resolve([h for h in args.sources if not _coordinated_event(h, trigger_heads)], ctx)
+            targets = self._resolve([_author_of(h, trigger_heads) for h in args.targets
+                                     if not _coordinated_event(h, trigger_heads)], ctx)
             sources = [a for a in sources if a.actor.resolved]
             targets = [a for a in targets if a.actor.resolved]
-            if not sources and not targets:
-                continue
-            pairs: list[tuple[Argument | None, Argument | None]]
-            if args.reciprocal and not targets and len(sources) >= 2:
+            if not sources:
+                continue  # an event needs a known source: who did it is the point
+            pairs: list[tuple[Argument, Argument | None]]
+            if not targets and len(sources) >= 2 and _reciprocal(trig.code):
+                # "Russia and Turkey met / agreed a ceasefire": each with the other
                 pairs = [(a, b) for a, b in product(sources, sources) if a is not b]
             else:
-                pairs = list(product(sources or [None], targets or [None]))
+                pairs = list(product(sources, targets or [None]))
             fact = judge(trig.token, sent)
             actor_toks = {t.i for a in (*sources, *targets) for t in a.tokens}
             placement = ww.event_place(trig.token, sent, actor_toks)
@@ -98,7 +98,7 @@ class EventCoder:
                 attributed = speaker.code or fact.attributed_to.text
             info = self.ontology[trig.code]
             for src, tgt in pairs:
-                if src is not None and tgt is not None and src.actor.code == tgt.actor.code:
+                if tgt is not None and src.actor.code == tgt.actor.code:
                     continue  # an actor acting on itself is a parse artefact here
                 events.append(Event(
                     doc_id=document.doc_id, sentence_index=index, sentence=sent.text,
@@ -112,14 +112,28 @@ class EventCoder:
                     location=placement.place, location_precision=placement.precision,
                     rule=trig.pattern.rule, confidence=_confidence(trig, src, tgt),
                 ))
-            if len(sources) >= 2:
-                ctx.last_set = [a.actor for a in sources]
         return events
 
 
-def _paragraph_start(text: str, pos: int) -> int:
-    cut = text.rfind("\n\n", 0, pos)
-    return 0 if cut == -1 else cut + 2
+def _author_of(head: Token, trigger_heads: set[int]) -> Token:
+    """A target that is itself an event ("criticised Lavrov's visit") stands for its author."""
+    if head.i in trigger_heads:
+        for c in head.children:
+            if c.dep_ == "poss":
+                return c
+    return head
+
+
+def _coordinated_event(head: Token, trigger_heads: set[int]) -> bool:
+    return head.dep_ == "conj" and head.i in trigger_heads
+
+
+RECIPROCAL_PREFIXES = ("03", "04", "057", "06", "0871", "190", "193")
+
+
+def _reciprocal(code: str) -> bool:
+    """Codes whose coordinated subjects act on each other (meet, negotiate, agree, clash)."""
+    return code.startswith(RECIPROCAL_PREFIXES)
 
 
 def _mention(tokens: Sequence[Token], offset: int) -> Mention:
@@ -137,10 +151,9 @@ def _arg_mention(arg: Argument | None, offset: int) -> Mention | None:
     return m
 
 
-def _confidence(trig: Trigger, src: Argument | None, tgt: Argument | None) -> float:
+def _confidence(trig: Trigger, src: Argument, tgt: Argument | None) -> float:
     c = 0.4
-    if src is not None:
-        c += 0.25 if not (src.actor.how or "").startswith(("generic", "coref")) else 0.15
+    c += 0.25 if not (src.actor.how or "").startswith(("generic", "coref")) else 0.15
     if tgt is not None:
         c += 0.2 if not (tgt.actor.how or "").startswith(("generic", "coref")) else 0.1
     if trig.pattern.objects or trig.pattern.particles or trig.pattern.modifiers:

@@ -19,8 +19,8 @@ from detente.geo import Gazetteer
 from detente.model import Place, TimeExpr
 from detente.temporal import find_time_expressions
 
-LOCATIVE_PREPS = frozenset({"in", "near", "at", "outside", "around", "across", "over", "inside", "into",
-                            "on", "from", "throughout", "within", "towards", "toward", "to"})
+LOCATIVE_PREPS = frozenset({"in", "near", "at", "outside", "around", "across", "over", "inside",
+                            "throughout", "within", "off"})
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC", "NORP", "ORG"})
 
 
@@ -52,7 +52,7 @@ class WhenWhere:
     _cache: dict[int, SentenceTimes] = field(default_factory=dict)
 
     def sentence_times(self, sent: Span, paragraph_start: int) -> SentenceTimes:
-        key = sent.start_char
+        key = paragraph_start + sent.start_char  # chunks restart their offsets at 0
         if key not in self._cache:
             if paragraph_start != self.state.paragraph_start:
                 self.state = ParagraphState(None, paragraph_start)

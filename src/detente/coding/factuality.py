@@ -52,7 +52,13 @@ REPORTING_VERBS = frozenset({
 # Verbs whose complement is asserted ("managed to", "went on to", "decided to", "began to")
 IMPLICATIVE = frozenset({"manage", "begin", "start", "continue", "go", "proceed", "decide", "choose",
                          "move", "resume", "keep", "help", "get", "dare", "use"})
-CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "advcl", "pcomp", "acl", "relcl", "conj", "ROOT", "csubj", "parataxis"})
+# verbs through which a noun event inherits modality ("will cast a veto", "did not hold talks")
+LIGHT_OBJECT_VERBS = frozenset({
+    "carry", "conduct", "stage", "make", "pay", "hold", "cast", "issue", "deliver", "mount", "take", "give",
+    "launch", "perform", "undertake", "wage", "use", "exercise", "announce", "declare", "order", "begin",
+    "start", "resume", "enact", "sign", "implement", "establish", "reach", "broker", "conclude", "seal",
+    "strike", "impose", "observe", "respect", "have", "attend", "join", "host", "allow", "permit",
+})
 
 
 @dataclass(slots=True)
@@ -127,6 +133,15 @@ def judge(trigger: Token, sent: Span) -> Factuality:
                 if low in ("possible", "potential", "hypothetical"):
                     value = "hypothetical"
                 return Factuality(value, c.text, c)
+        # A noun event is presupposed unless it is the object of a light verb or of a
+        # plan/call/refusal: "the veto should have convinced them" asserts the veto.
+        if tok.dep_ in ("nsubj", "nsubjpass", "pobj", "appos", "conj", "ROOT", "npadvmod"):
+            if not (tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in GOVERNOR_CLASSES
+                    and tok.head.head.lemma_.lower() not in IMPLICATIVE):
+                return _sentence_question(result, sent, trigger)
+        elif tok.dep_ in ("dobj", "attr") and tok.head.lemma_.lower() not in (
+                LIGHT_OBJECT_VERBS | set(GOVERNOR_CLASSES)):
+            return _sentence_question(result, sent, trigger)
     steps = 0
     while steps < 12:
         steps += 1
@@ -151,9 +166,12 @@ def judge(trigger: Token, sent: Span) -> Factuality:
                     result.attributed_to = _speaker(gov)
             elif dep in ("xcomp", "ccomp") and glem in GOVERNOR_CLASSES and glem not in IMPLICATIVE:
                 value = GOVERNOR_CLASSES[glem]
-                neg = _aux_cue(gov)
-                if neg is not None and neg[0] == "negated" and value == "negated":
-                    value = "asserted"  # "did not fail to" (rare; keep simple)
+                own = _aux_cue(gov)
+                if own is not None and value == "negated":
+                    # "should stop bombing", "did not refuse to": the governor's own modality decides
+                    value = "asserted" if own[0] == "negated" else own[0]
+                    result.value, result.cue, result.cue_token = value, own[1].text, own[1]
+                    return result
                 result.value, result.cue, result.cue_token = value, gov.text, gov
                 return result
         elif gov.pos_ == "ADP" and dep == "pcomp" and gov.head.lemma_.lower() in GOVERNOR_CLASSES:
@@ -178,6 +196,11 @@ def judge(trigger: Token, sent: Span) -> Factuality:
                 result.value, result.cue, result.cue_token = GOVERNOR_CLASSES[glem], gov.text, gov
                 return result
         tok = gov
-    if sent.text.rstrip().endswith("?"):
+    return _sentence_question(result, sent, trigger)
+
+
+def _sentence_question(result: Factuality, sent: Span, trigger: Token) -> Factuality:
+    """A trigger in the main clause of a sentence ending with '?' is a question."""
+    if sent.text.rstrip().endswith("?") and result.value == "asserted":
         result.value, result.cue = "question", "?"
     return result

@@ -63,7 +63,10 @@ def _match_verb(tok: Token, p: Pattern) -> Trigger | None:
     obj = None
     if p.objects:
         if p.object_prep is not None:
-            cands = [g for g in preps[p.object_prep].children if g.dep_ in ("pobj", "pcomp")]
+            part = preps[p.object_prep]
+            cands = [g for g in part.children if g.dep_ in ("pobj", "pcomp")]
+            if part.dep_ in ("prt", "advmod"):  # "laid down their arms": the verb's own object
+                cands += [c for c in children if c.dep_ in OBJECT_DEPS]
         else:
             cands = [c for c in children if c.dep_ in OBJECT_DEPS]
             # "call for talks" written without the particle still needs its pobj
@@ -95,6 +98,8 @@ def _match_noun(tok: Token, p: Pattern) -> Trigger | None:
 def match_token(tok: Token, lexicon: Lexicon) -> Trigger | None:
     """The most specific lexicon pattern that matches at this token, or None."""
     lemma = _lemma(tok)
+    if tok.dep_ == "amod" and tok.pos_ == "VERB":
+        return None  # adjectival participles: "the negotiating track", "ruling party"
     if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT"):
         pats, matcher = lexicon.verbs.get(lemma), _match_verb
     elif tok.pos_ in ("NOUN", "PROPN"):
@@ -113,16 +118,37 @@ def match_token(tok: Token, lexicon: Lexicon) -> Trigger | None:
 
 
 def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
-    """Triggers of one sentence, with pattern-internal objects removed as triggers."""
+    """Triggers of one sentence.
+
+    A noun used as a verb pattern's object is part of that trigger ("hold talks"),
+    except after a light verb, where the noun is the event ("carried out air
+    strikes" is 195 by the noun, not 190 by "carry out ~strike"); the noun then
+    takes the light verb's subject as its source.
+    """
     found = [t for t in (match_token(tok, lexicon) for tok in sent) if t is not None]
-    consumed = {t.object_token.i for t in found if t.object_token is not None}
-    out: list[Trigger] = []
-    light_heads: set[int] = set()
+    nouns = {t.token.i: t for t in found if t.pos == "NOUN"}
+    drop: set[int] = set()
     for t in found:
-        if t.token.i in consumed:
+        if t.pos != "VERB" or t.object_token is None or t.object_token.i not in nouns:
             continue
-        # "Russia cast a veto" / "carried out air strikes": keep the noun, drop a light verb
-        if t.pos == "NOUN" and t.token.dep_ == "dobj" and _lemma(t.token.head) in LIGHT_VERBS:
-            light_heads.add(t.token.head.i)
-        out.append(t)
-    return [t for t in out if not (t.pos == "VERB" and t.token.i in light_heads and t.object_token is None)]
+        if _lemma(t.token) in LIGHT_VERBS:
+            drop.add(t.token.i)  # the noun event wins
+        else:
+            drop.add(t.object_token.i)  # the verb phrase wins
+    for t in found:  # "Russia cast a veto": a light verb without a pattern of its own
+        if t.pos == "NOUN" and t.token.dep_ == "dobj" and _lemma(t.token.head) in LIGHT_VERBS \
+                and t.token.head.i not in drop and not any(
+                    v.token.i == t.token.head.i and v.object_token is not None for v in found):
+            drop.add(t.token.head.i)
+    # an event noun that is only the object of another event ("bombed a UN aid convoy")
+    # is an argument, unless it has an author of its own ("criticised Lavrov's visit")
+    heads = {t.token.i for t in found}
+    for t in found:
+        if t.pos != "NOUN" or any(c.dep_ == "poss" for c in t.token.children):
+            continue
+        gov = t.token.head
+        if t.token.dep_ == "pobj" and gov.lower_ in ("of", "on", "against") and gov.head.i in heads:
+            drop.add(t.token.i)
+        elif t.token.dep_ in ("dobj", "nsubjpass") and gov.i in heads and gov.i not in drop:
+            drop.add(t.token.i)
+    return [t for t in found if t.token.i not in drop]

@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import sys
 from collections.abc import Iterator
 from datetime import date, datetime
@@ -82,13 +83,22 @@ def _title_of(text: str) -> str | None:
     return None
 
 
+_MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\s]*\)")
+_MD_EMPH = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+
+
+def strip_markdown(text: str) -> str:
+    """Light markdown clean-up for text files: links and images keep their label, bold its text."""
+    return _MD_EMPH.sub(r"\2", _MD_LINK.sub(r"\1", text))
+
+
 def read_text(path: Path, data: bytes, published: date | None = None) -> Iterator[Record]:
     try:
         text, _ = decode_bytes(data)
     except InputError as exc:
         yield IngestIssue(str(path), None, str(exc))
         return
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = strip_markdown(text.replace("\r\n", "\n").replace("\r", "\n"))
     title = _title_of(text)
     yield Document(
         doc_id=Document.make_id(text), text=text, title=title, published=published,
