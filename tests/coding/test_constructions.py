@@ -1,0 +1,114 @@
+"""Given this sentence, these events: one test per construction the coder must handle.
+
+Each case lists the events expected as (CAMEO code, source code, target code,
+factuality); `exact=True` means no other events may appear.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def triples(events):
+    return {(e.cameo_code, e.source.actor.code if e.source else None,
+             e.target.actor.code if e.target else None, e.factuality) for e in events}
+
+
+CASES = [
+    # verbs, with actors from names and capitals
+    ("Russia vetoed the UN Security Council resolution on Syria.", "2012-02-04",
+     {("129", "RUS", "IGOUNO", "asserted")}, True),
+    ("Washington imposed sanctions on Iran.", "2018-05-08", {("163", "USAGOV", "IRN", "asserted")}, True),
+    # nominal events: possessive source, "of" target, compound place target
+    ("Russia's veto of the resolution angered Western diplomats.", "2012-02-06",
+     {("129", "RUS", None, "asserted")}, False),
+    ("Lavrov's Damascus visit was criticised by Turkey.", "2012-02-09",
+     {("042", "RUSGOV", "SYRGOV", "asserted"), ("111", "TUR", "RUSGOV", "asserted")}, True),
+    # passive with agent; object named by the pattern is still the target
+    ("Syrian troops were attacked by rebels near Homs.", "2016-05-02",
+     {("190", "SYRREB", "SYRMIL", "asserted")}, True),
+    # coordinated actors: one event per source x target pair
+    ("Turkey and Iran condemned Israel and the United States.", "2017-01-10",
+     {("111", "TUR", "ISR", "asserted"), ("111", "TUR", "USA", "asserted"),
+      ("111", "IRN", "ISR", "asserted"), ("111", "IRN", "USA", "asserted")}, True),
+    # reciprocal: coordinated subjects of a ceasefire act on each other
+    ("Russia and Turkey enacted a ceasefire.", "2016-12-30",
+     {("0871", "RUS", "TUR", "asserted"), ("0871", "TUR", "RUS", "asserted")}, True),
+    ("A ceasefire was brokered between the United States and Russia in September 2016.", "2017-05-25",
+     {("045", "USA", "RUS", "asserted"), ("045", "RUS", "USA", "asserted")}, True),
+    # control and complement chains
+    ("Russia agreed to withdraw its forces from Aleppo.", "2016-12-13",
+     {("030", "RUS", None, "asserted"), ("0874", "RUS", None, "future")}, True),
+    ("Russia decided to veto the draft.", "2016-10-08", {("129", "RUS", None, "asserted")}, True),
+    # phrasal patterns
+    ("Iran put forward a plan for talks.", "2017-01-10", {("027", "IRN", None, "asserted")}, True),
+    ("The UN envoy called for talks between the government and the opposition.", "2017-01-10",
+     {("026", "IGOUNO", None, "asserted")}, False),
+    # light verbs: the event noun decides the code and takes the verb's subject
+    ("Russia carried out air strikes on Idlib.", "2017-01-10", {("195", "RUS", None, "asserted")}, False),
+    # head noun decides; the backer is not the actor
+    ("Russian pilots bombed rebel positions in Aleppo on Friday.", "2016-10-10",
+     {("195", "RUSMIL", "SYRREB", "asserted")}, True),
+    # factuality
+    ("If Russia bombs Idlib, Turkey will impose sanctions.", "2018-09-01",
+     {("195", "RUS", None, "hypothetical"), ("163", "TUR", None, "future")}, True),
+    ("Russia should stop bombing Aleppo.", "2016-10-10", {("195", "RUS", None, "normative")}, True),
+    ("Russia will host talks next week.", "2017-01-10", {("043", "RUS", None, "future")}, True),
+    ("Russia plans to host talks in Sochi.", "2017-01-10", {("043", "RUS", None, "future")}, True),
+    ("Did Russia bomb the convoy?", "2016-09-22", {("195", "RUS", None, "question")}, True),
+    ("The Kremlin said that Russian jets had not bombed the convoy.", "2016-09-22",
+     {("010", "RUSGOV", None, "asserted"), ("195", "RUSMIL", None, "negated")}, True),
+    # accusations and denials
+    ("Turkish officials accused Russia of bombing civilians.", "2016-09-22",
+     {("1123", "TURGOV", "RUS", "asserted")}, False),
+    ("Moscow denied the accusation.", "2016-09-22", {("016", "RUSGOV", None, "asserted")}, True),
+]
+
+
+@pytest.mark.parametrize("text,published,expected,exact", CASES, ids=[c[0][:40] for c in CASES])
+def test_construction(code_text, text, published, expected, exact):
+    got = triples(code_text(text, published))
+    if exact:
+        assert got == expected
+    else:
+        assert expected <= got
+
+
+def test_laid_down_arms_is_a_concession(code_text):
+    evs = code_text("The rebels in Homs laid down their arms.", "2016-05-02")
+    assert [e.cameo_code for e in evs] == ["0873"]
+
+
+def test_negation_never_asserted(code_text):
+    evs = code_text("Beijing did not send its foreign minister to Damascus.", "2012-02-10")
+    assert all(e.factuality != "asserted" for e in evs)
+
+
+def test_dates_and_places(code_text):
+    (e,) = code_text("Russian pilots bombed rebel positions in Aleppo on Friday.", "2016-10-10")
+    assert (e.event_date, e.date_precision, e.date_text) == (date(2016, 10, 7), "day", "Friday")
+    assert e.location.name.startswith("Aleppo") and e.location_precision == "clause"
+    assert abs(e.location.latitude - 36.2) < 0.3 and e.location.country == "SYR"
+
+
+def test_provenance_offsets_point_into_the_text(code_text):
+    text = "Title line\n\nRussian warplanes bombed Idlib on Monday. Turkey condemned the strikes."
+    evs = code_text(text, "2018-09-05")
+    assert evs
+    for e in evs:
+        assert text[e.trigger.start:e.trigger.end] == e.trigger.text
+        assert text[e.source.start:e.source.end] == e.source.text
+        assert text[e.sentence_start:e.sentence_start + len(e.sentence)] == e.sentence
+        assert e.rule.startswith("root") and 0 < e.confidence <= 1
+        assert isinstance(e.cameo_code, str) and e.cameo_root == e.cameo_code[:2]
+
+
+def test_python_api_conversions(code_text):
+    evs = code_text("Russia vetoed the resolution.", "2012-02-04")
+    df = evs.to_pandas()
+    assert list(df["cameo_code"]) == ["129"] and df["goldstein"].iloc[0] == -5.0
+    assert df["plover_type"].iloc[0] == "REJECT" and df["quad_class"].iloc[0] == 3
+    assert evs.to_arrow().num_rows == 1
