@@ -59,8 +59,10 @@ CASES = [
     ("Russia will host talks next week.", "2017-01-10", {("043", "RUS", None, "future")}, True),
     ("Russia plans to host talks in Sochi.", "2017-01-10", {("043", "RUS", None, "future")}, True),
     ("Did Russia bomb the convoy?", "2016-09-22", {("195", "RUS", None, "question")}, True),
+    # reported speech: the reported event is coded (attributed to the speaker), not the bare "said"
     ("The Kremlin said that Russian jets had not bombed the convoy.", "2016-09-22",
-     {("010", "RUSGOV", None, "asserted"), ("195", "RUSMIL", None, "negated")}, True),
+     {("195", "RUSMIL", None, "negated")}, True),
+    ("The Kremlin said it was ready.", "2016-09-22", {("010", "RUSGOV", None, "asserted")}, True),
     # accusations and denials
     ("Turkish officials accused Russia of bombing civilians.", "2016-09-22",
      {("1123", "TURGOV", "RUS", "asserted")}, False),
@@ -80,6 +82,11 @@ def test_construction(code_text, text, published, expected, exact):
 def test_laid_down_arms_is_a_concession(code_text):
     evs = code_text("The rebels in Homs laid down their arms.", "2016-05-02")
     assert [e.cameo_code for e in evs] == ["0873"]
+
+
+def test_reported_speech_keeps_the_speaker(code_text):
+    (e,) = code_text("The Kremlin said that Russian jets had not bombed the convoy.", "2016-09-22")
+    assert e.attributed_to == "RUSGOV" and e.factuality == "negated" and e.factuality_cue == "not"
 
 
 def test_negation_never_asserted(code_text):

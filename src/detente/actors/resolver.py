@@ -28,6 +28,11 @@ PRONOUNS_GROUP = frozenset({"it", "they", "them", "its", "their"})
 BACKING = ("backed", "supported", "sponsored", "funded", "armed", "allied", "led", "aligned", "trained",
            "drafted", "proposed", "authored", "brokered", "mediated", "made", "built", "supplied", "owned")
 SPAN_DEPS = frozenset({"compound", "amod", "poss", "nmod", "nummod", "npadvmod", "case", "punct", "det", "quantmod"})
+PRONOUN_REACH = 400  # characters
+# "the head of X", "a spokesman for X", "representatives of X": the actor is X
+PART_OF_HEADS = frozenset({"head", "chief", "leader", "spokesman", "spokeswoman", "spokesperson", "member",
+                           "representative", "delegation", "delegate", "official", "envoy", "commander",
+                           "part", "wing", "branch", "unit", "faction", "source"})
 PLURAL_DESCRIPTIONS = frozenset({"both", "two", "sides", "parties", "countries", "powers", "nations", "governments"})
 
 
@@ -39,6 +44,7 @@ class DocContext:
     theatre_country: str | None = None  # where the document's places are: home of "the rebels"
     event_date: date | None = None
     persons: dict[str, tuple[Entry | None, Actor]] = field(default_factory=dict)  # surname -> actor
+    titles: dict[str, Actor] = field(default_factory=dict)  # "envoy" -> the UN envoy met earlier
     offset: int = 0  # character offset of the chunk being resolved, in the document
     mentions: dict[int, tuple[Actor, bool]] = field(default_factory=dict)  # position -> (actor, is person)
 
@@ -49,7 +55,8 @@ class DocContext:
         """The closest resolved actor before `pos` of the right kind (person or group)."""
         best = None
         for p, (actor, is_person) in self.mentions.items():
-            if p < pos and is_person == person and (best is None or p > best[0]):
+            # only within the last couple of sentences: further back, a pronoun is a guess
+            if p < pos and pos - p <= PRONOUN_REACH and is_person == person and (best is None or p > best[0]):
                 best = (p, actor)
         return best[1] if best else None
 
@@ -254,6 +261,16 @@ def resolve_head(head: Token, kb: KnowledgeBase, ctx: DocContext) -> tuple[list[
     toks = mention_tokens(head)
     day = ctx.event_date
     actor = _resolve_tokens(head, toks, kb, ctx, day)
+    if not actor.resolved and head.lemma_.lower() in PART_OF_HEADS:
+        inner = _of_phrase(head)
+        if inner is not None:
+            _, inner_actor = resolve_head(inner, kb, ctx)
+            if inner_actor.resolved:
+                actor = Actor(inner_actor.code, inner_actor.country, inner_actor.sector, inner_actor.name,
+                              inner_actor.kb_id, (inner_actor.how or "") + ":part-of")
+    lemma = head.lemma_.lower()
+    if actor.resolved and normalize(lemma) in kb.titles and not (actor.how or "").startswith("coref"):
+        ctx.titles[lemma] = actor
     how = actor.how or ""
     is_person = how.startswith(("kb:person", "title:person", "coref:name")) or (
         head.ent_type_ == "PERSON" and not actor.resolved)
@@ -263,12 +280,31 @@ def resolve_head(head: Token, kb: KnowledgeBase, ctx: DocContext) -> tuple[list[
     return toks, actor
 
 
+def conj_chain(tok: Token) -> list[Token]:
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ == "conj":
+            out.extend(conj_chain(c))
+    return out
+
+
 def resolve_all(head: Token, kb: KnowledgeBase, ctx: DocContext) -> list[tuple[list[Token], Actor]]:
     """Like resolve_head, but "Turkish and Russian officials" gives two actors (TURGOV, RUSGOV)."""
     toks, actor = resolve_head(head, kb, ctx)
     out = [(toks, actor)]
     if not actor.resolved or not actor.country or head.pos_ not in ("NOUN", "PROPN"):
         return out
+    inner = _of_phrase(head) if actor.how == "sector+country" else None
+    if inner is not None:  # "diplomats from Russia, Turkey and Iran"
+        for conj in inner.children:
+            if conj.dep_ != "conj":
+                continue
+            for c2 in conj_chain(conj):
+                hits = [e for e in kb.lookup(c2.text) if e.kind in ("country", "adjective") and e.country]
+                if hits and hits[0].country != actor.country:
+                    c = hits[0].country
+                    out.append(([c2], Actor(f"{c}{actor.code[3:]}", c, actor.sector, None, None,
+                                            "sector+country:coordinated")))
     for mod in head.children:
         if mod.dep_ not in ("amod", "compound", "nmod"):
             continue
@@ -282,6 +318,15 @@ def resolve_all(head: Token, kb: KnowledgeBase, ctx: DocContext) -> list[tuple[l
                 code = f"{c}{actor.code[3:]}" if actor.code and len(actor.code) > 3 else c
                 out.append(([conj], Actor(code, c, sector, None, None, (actor.how or "") + ":coordinated")))
     return out
+
+
+def _of_phrase(head: Token) -> Token | None:
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ in ("of", "for", "from"):
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    return None
 
 
 def _resolve_tokens(head: Token, toks: list[Token], kb: KnowledgeBase, ctx: DocContext, day: date | None) -> Actor:
@@ -360,9 +405,17 @@ def _resolve_tokens(head: Token, toks: list[Token], kb: KnowledgeBase, ctx: DocC
         key = normalize(" ".join(t.lower_ for t in toks))
         lemma_key = normalize(" ".join(t.lemma_.lower() for t in toks))
         generic = kb.generic_groups.get(key) or kb.generic_groups.get(lemma_key)
+        lemma = head.lemma_.lower()
+        if lemma in ctx.titles and len(toks) <= 2:  # "the envoy" after "the UN special envoy"
+            a = ctx.titles[lemma]
+            return Actor(a.code, a.country, a.sector, a.name, a.kb_id, "coref:title")
         sec = generic or sector
         home = ctx.theatre_country or ctx.focus_country
-        if (generic or sector in ("REB", "OPP", "GOV", "MIL", "INS", "UAF")) and home:
+        # only group words ("rebels", "the regime", "government forces") take the focus country;
+        # titles and officials without a country ("the envoy", "diplomats") stay unknown
+        group_word = normalize(head.lower_) in kb.sector_nouns or any(
+            c.dep_ in ("compound", "amod") and normalize(c.lower_) in kb.sector_nouns for c in head.children)
+        if home and (generic or (sector[:3] in ("REB", "OPP", "INS", "UAF", "SEP") and group_word)):
             return _make(f"{home}{sec}", home, sec, None, "generic:focus-country")
         return Actor(how="unresolved:sector-only")
     if entry is not None and entry.kind in ("country", "adjective", "capital"):

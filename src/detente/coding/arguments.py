@@ -156,7 +156,8 @@ def verb_arguments(trig: Trigger) -> Arguments:
         if objs:
             args.targets = conj_closure(objs[0])
     if not args.targets:
-        args.targets = _pobj_of_preps(v, p.target_preps, used)
+        # a pattern's own preposition still introduces the target ("called on Russia to ...")
+        args.targets = [t for t in _pobj_of_preps(v, p.target_preps, set()) if t.i not in used]
     if not args.targets and trig.object_token is not None:
         # "held talks with Iran": the target hangs off the pattern's object
         args.targets = _pobj_of_preps(trig.object_token, p.target_preps, used)

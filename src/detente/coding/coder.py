@@ -68,7 +68,7 @@ class EventCoder:
         if not triggers:
             return []
         para_start = offset
-        events: list[Event] = []
+        coded: list[tuple[Trigger, list[Event]]] = []
         trigger_heads = {t.token.i for t in triggers}
         for trig in sorted(triggers, key=lambda t: t.token.i):
             # the event date first, so that people resolve to the role held on that date
@@ -97,6 +97,8 @@ class EventCoder:
                 _, speaker = resolve_head(fact.attributed_to, self.kb, ctx)
                 attributed = speaker.code or fact.attributed_to.text
             info = self.ontology[trig.code]
+            events: list[Event] = []
+            coded.append((trig, events))
             for src, tgt in pairs:
                 if tgt is not None and src.actor.code == tgt.actor.code:
                     continue  # an actor acting on itself is a parse artefact here
@@ -112,7 +114,24 @@ class EventCoder:
                     location=placement.place, location_precision=placement.precision,
                     rule=trig.pattern.rule, confidence=_confidence(trig, src, tgt),
                 ))
-        return events
+        return [e for trig, evs in _drop_framing_statements(coded) for e in evs]
+
+
+def _drop_framing_statements(coded: list[tuple[Trigger, list[Event]]]) -> list[tuple[Trigger, list[Event]]]:
+    """'X said that Y happened': Y is the event (attributed to X); the bare statement (010)
+    is kept only when what was said holds no coded event of its own (CAMEO's residual rule)."""
+    with_events = [t for t, evs in coded if evs]
+    out = []
+    for t, evs in coded:
+        if t.code == "010" and evs:
+            inside = {tok.i for tok in t.token.subtree}
+            if any(o is not t and o.token.i in inside for o in with_events):
+                continue
+            if t.token.dep_ in ("ccomp", "parataxis") and any(  # "..., the envoy said."
+                    o is not t and o.token.i == t.token.head.i for o in with_events):
+                continue
+        out.append((t, evs))
+    return out
 
 
 def _author_of(head: Token, trigger_heads: set[int]) -> Token:

@@ -116,8 +116,39 @@ def _speaker(verb: Token) -> Token | None:
     return None
 
 
+def speaker_of(trigger: Token) -> Token | None:
+    """Who reports the event: "X said (that) ...", "..., X said", "according to X"."""
+    tok = trigger
+    for _ in range(12):
+        for c in tok.children:  # "according to X"
+            if c.dep_ == "prep" and c.lower_ == "according":
+                for to in c.children:
+                    for g in to.children:
+                        if g.dep_ == "pobj":
+                            return g
+        if tok.head is tok:
+            break
+        gov = tok.head
+        if tok.dep_ in ("ccomp", "parataxis") and gov.lemma_.lower() in REPORTING_VERBS:
+            return _speaker(gov)
+        if gov.lemma_.lower() in REPORTING_VERBS and tok.dep_ == "ROOT":
+            break
+        tok = gov
+    # "..., the envoy said." parsed with the reporting verb as a dependent of the event
+    for c in trigger.children:
+        if c.dep_ in ("ccomp", "parataxis") and c.lemma_.lower() in REPORTING_VERBS:
+            return _speaker(c)
+    return None
+
+
 def judge(trigger: Token, sent: Span) -> Factuality:
     """Factuality of the event whose head is ``trigger`` in sentence ``sent``."""
+    result = _judge(trigger, sent)
+    result.attributed_to = speaker_of(trigger)
+    return result
+
+
+def _judge(trigger: Token, sent: Span) -> Factuality:
     result = Factuality()
     tok = trigger
     # Noun triggers: "no ceasefire", "a proposed ceasefire", "a planned visit", "Russia's plan for talks"
@@ -162,8 +193,7 @@ def judge(trigger: Token, sent: Span) -> Factuality:
         glem = gov.lemma_.lower()
         if gov.pos_ in ("VERB", "AUX") and dep in ("xcomp", "ccomp", "advcl", "csubj"):
             if glem in REPORTING_VERBS and dep == "ccomp":
-                if result.attributed_to is None:
-                    result.attributed_to = _speaker(gov)
+                result.attributed_to = gov  # marks "inside reported speech" for the loop
             elif dep in ("xcomp", "ccomp") and glem in GOVERNOR_CLASSES and glem not in IMPLICATIVE:
                 value = GOVERNOR_CLASSES[glem]
                 own = _aux_cue(gov)

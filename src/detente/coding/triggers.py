@@ -7,7 +7,7 @@ from spacy.tokens import Span, Token
 
 from detente.coding.lexicon import BLOCK, Lexicon, Pattern
 
-PARTICLE_DEPS = frozenset({"prt", "prep", "advmod", "dative", "agent", "acomp"})
+PARTICLE_DEPS = frozenset({"prt", "prep", "advmod", "dative", "agent", "acomp", "npadvmod"})
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "dative"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod", "poss"})
 # Verbs whose direct object carries the event ("cast a veto", "carry out strikes"):
@@ -51,11 +51,12 @@ def _match_verb(tok: Token, p: Pattern) -> Trigger | None:
     used: list[Token] = [tok]
     preps: dict[str, Token] = {}
     children = list(tok.children)
+    objects = [c for c in children if c.dep_ in ("dobj", "dative")]
     for part in p.particles:
-        hit = next(
-            (c for c in children if c.dep_ in PARTICLE_DEPS and c.lower_ == part and c not in used),
-            None,
-        )
+        # on the verb; under the previous particle ("walked out of"); under the object
+        # ("accused Russia of", "blamed Iran for")
+        pool = children + [g for t in used[1:] for g in t.children] + [g for o in objects for g in o.children]
+        hit = next((c for c in pool if c.dep_ in PARTICLE_DEPS and c.lower_ == part and c not in used), None)
         if hit is None:
             return None
         used.append(hit)
@@ -125,14 +126,16 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
     strikes" is 195 by the noun, not 190 by "carry out ~strike"); the noun then
     takes the light verb's subject as its source.
     """
-    found = [t for t in (match_token(tok, lexicon) for tok in sent) if t is not None]
+    found = [t for t in (match_token(tok, lexicon) for tok in sent)
+             if t is not None and not (t.pos == "NOUN" and t.token.dep_ == "compound")]  # "veto power"
     nouns = {t.token.i: t for t in found if t.pos == "NOUN"}
     drop: set[int] = set()
     for t in found:
         if t.pos != "VERB" or t.object_token is None or t.object_token.i not in nouns:
             continue
-        if _lemma(t.token) in LIGHT_VERBS:
-            drop.add(t.token.i)  # the noun event wins
+        noun = nouns[t.object_token.i]
+        if _lemma(t.token) in LIGHT_VERBS and (noun.pattern.modifiers or noun.code[:2] == t.code[:2]):
+            drop.add(t.token.i)  # the noun event wins: "carried out air strikes" is 195
         else:
             drop.add(t.object_token.i)  # the verb phrase wins
     for t in found:  # "Russia cast a veto": a light verb without a pattern of its own

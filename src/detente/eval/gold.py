@@ -68,6 +68,14 @@ def load_jsonl_gold(path: Path) -> list[GoldSentence]:
     return out
 
 
+def _actor_codes(value) -> list[str | None]:
+    """PLOVER actor lists ([{code, sector}, ...]); empty strings and lists mean no actor."""
+    if not isinstance(value, list):
+        return [None]
+    codes = [d.get("code", "") + (d.get("sector") or "") for d in value if isinstance(d, dict) and d.get("code")]
+    return codes or [None]
+
+
 def load_plover_gsr(path: Path) -> list[GoldSentence]:
     """The PLOVER gold standard records: one sentence each, PLOVER types, source/target lists."""
     data = json.loads(Path(path).read_text(encoding="utf-8", errors="replace"))
@@ -75,8 +83,8 @@ def load_plover_gsr(path: Path) -> list[GoldSentence]:
     for rec in data:
         if rec.get("event") == "DOCUMENT" or not rec.get("text"):
             continue
-        srcs = [s.get("code", "") + (s.get("sector") or "") for s in rec.get("source") or []] or [None]
-        tgts = [t.get("code", "") + (t.get("sector") or "") for t in rec.get("target") or []] or [None]
+        srcs = _actor_codes(rec.get("source"))
+        tgts = _actor_codes(rec.get("target"))
         events = [GoldEvent(plover=rec["event"], source=s, target=t) for s in srcs for t in tgts if s != t]
         pub = None
         if rec.get("date"):
