@@ -25,6 +25,7 @@ _WS = re.compile(r"\s+")
 _PUNCT = re.compile(r"[.\u2019'`]")
 
 
+@lru_cache(maxsize=200_000)
 def normalize(name: str) -> str:
     """Case-, accent-, period- and 'the'-insensitive key for a name."""
     s = unicodedata.normalize("NFKD", name)

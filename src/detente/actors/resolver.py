@@ -45,6 +45,7 @@ class DocContext:
     event_date: date | None = None
     persons: dict[str, tuple[Entry | None, Actor]] = field(default_factory=dict)  # surname -> actor
     titles: dict[str, Actor] = field(default_factory=dict)  # "envoy" -> the UN envoy met earlier
+    cache: dict[tuple[int, date | None], tuple[list[Token], Actor]] = field(default_factory=dict)
     offset: int = 0  # character offset of the chunk being resolved, in the document
     mentions: dict[int, tuple[Actor, bool]] = field(default_factory=dict)  # position -> (actor, is person)
 
@@ -100,19 +101,32 @@ def focus_country(docs: list[Doc], kb: KnowledgeBase, gazetteer=None) -> tuple[s
     return _clear_leader(focus), _clear_leader(theatre)
 
 
+def entity_bounds(tok: Token) -> tuple[int, int] | None:
+    """(start, end) token indices of the named entity around tok, from the IOB tags."""
+    if tok.ent_iob_ == "O" or not tok.ent_type_:
+        return None
+    doc = tok.doc
+    start = tok.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = tok.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return start, end
+
+
 def mention_tokens(head: Token) -> list[Token]:
     """The mention around a head: its entity, or its left modifiers, without leading determiners."""
-    if head.ent_iob_ != "O" and head.ent_type_:
-        ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
-        if ent is not None:
-            toks = list(ent)
-            # "the Russian foreign minister Sergei Lavrov": include compound titles to the left
-            left = [t for t in head.lefts if t.i < ent.start and t.dep_ in SPAN_DEPS]
-            start = min([t.left_edge.i for t in left] + [ent.start])
-            toks = list(head.doc[start:max(ent.end, head.i + 1)])
-            while toks and toks[0].dep_ in ("det", "punct", "case"):
-                toks = toks[1:]
-            return toks or [head]
+    bounds = entity_bounds(head)
+    if bounds is not None:
+        ent_start, ent_end = bounds
+        # "the Russian foreign minister Sergei Lavrov": include compound titles to the left
+        left = [t for t in head.lefts if t.i < ent_start and t.dep_ in SPAN_DEPS]
+        start = min([t.left_edge.i for t in left] + [ent_start])
+        toks = list(head.doc[start:max(ent_end, head.i + 1)])
+        while toks and toks[0].dep_ in ("det", "punct", "case"):
+            toks = toks[1:]
+        return toks or [head]
     start = head.i
     for t in head.lefts:
         if t.dep_ in SPAN_DEPS:
@@ -157,8 +171,8 @@ def _entry_actor(entry: Entry, day: date | None, how: str) -> Actor:
 
 def _is_backer(tok: Token) -> bool:
     """'Russian' in 'Russian-backed' / 'US-led': a modifier naming a backer, not the actor."""
-    nxt = [t.lower_ for t in tok.doc[tok.i + 1: tok.i + 3]]
-    if len(nxt) == 2 and nxt[0] == "-" and nxt[1] in BACKING:
+    doc = tok.doc
+    if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and doc[tok.i + 2].lower_ in BACKING:
         return True
     return tok.dep_ in ("npadvmod", "compound", "amod", "nmod") and tok.head.lower_ in BACKING \
         and tok.head.i > tok.i
@@ -167,11 +181,12 @@ def _is_backer(tok: Token) -> bool:
 def _kb_in_tokens(toks: list[Token], kb: KnowledgeBase, kinds: tuple[str, ...]) -> Entry | None:
     """Longest KB name inside the token list (n-grams, longest first)."""
     n = len(toks)
+    backer = [_is_backer(t) for t in toks]
     for size in range(min(n, 7), 0, -1):
         for i in range(0, n - size + 1):
-            window = toks[i:i + size]
-            if any(_is_backer(t) for t in window):
+            if any(backer[i:i + size]):
                 continue
+            window = toks[i:i + size]
             text = window[0].doc[window[0].i: window[-1].i + 1].text
             for e in kb.lookup(text):
                 if e.kind in kinds:
@@ -258,8 +273,11 @@ def resolve_head(head: Token, kb: KnowledgeBase, ctx: DocContext) -> tuple[list[
             if a is not None and a.resolved:
                 return [head], Actor(a.code, a.country, a.sector, a.name, a.kb_id, "coref:pronoun")
         return [head], Actor(how="unresolved:pronoun")
-    toks = mention_tokens(head)
     day = ctx.event_date
+    key = (pos, day)
+    if key in ctx.cache:  # the same head seen again for another trigger of the sentence
+        return ctx.cache[key]
+    toks = mention_tokens(head)
     actor = _resolve_tokens(head, toks, kb, ctx, day)
     if not actor.resolved and head.lemma_.lower() in PART_OF_HEADS:
         inner = _of_phrase(head)
@@ -277,6 +295,7 @@ def resolve_head(head: Token, kb: KnowledgeBase, ctx: DocContext) -> tuple[list[
     if actor.resolved or is_person:
         # an unresolved person is remembered too: "he" after an unknown name stays unknown
         ctx.remember(pos, actor, is_person)
+    ctx.cache[key] = (toks, actor)
     return toks, actor
 
 

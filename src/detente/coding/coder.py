@@ -157,9 +157,8 @@ def _reciprocal(code: str) -> bool:
 
 def _mention(tokens: Sequence[Token], offset: int) -> Mention:
     first, last = tokens[0], tokens[-1]
-    doc = first.doc
     start, end = first.idx, last.idx + len(last.text)
-    return Mention(doc.text[start:end], offset + start, offset + end)
+    return Mention(first.doc[first.i: last.i + 1].text, offset + start, offset + end)
 
 
 def _arg_mention(arg: Argument | None, offset: int) -> Mention | None:

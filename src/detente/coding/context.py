@@ -15,6 +15,7 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
+from detente.actors.resolver import entity_bounds
 from detente.geo import Gazetteer
 from detente.model import Place, TimeExpr
 from detente.temporal import find_time_expressions
@@ -113,10 +114,10 @@ class WhenWhere:
 
 
 def _place_name(tok: Token) -> str:
-    if tok.ent_type_:
-        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
-        if ent is not None:
-            toks = [t for t in ent if t.dep_ != "det"]
-            return " ".join(t.text for t in toks) if toks else ent.text
+    bounds = entity_bounds(tok)
+    if bounds is not None:
+        ent = tok.doc[bounds[0]:bounds[1]]
+        toks = [t for t in ent if t.dep_ != "det"]
+        return " ".join(t.text for t in toks) if toks else ent.text
     parts = [c.text for c in tok.lefts if c.dep_ == "compound"] + [tok.text]
     return " ".join(parts)

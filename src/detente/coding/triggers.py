@@ -47,10 +47,11 @@ def _conj_closure(tok: Token) -> list[Token]:
     return out
 
 
-def _match_verb(tok: Token, p: Pattern) -> Trigger | None:
+def _match_verb(tok: Token, p: Pattern, children: list[Token]) -> Trigger | None:
+    if not p.particles and not p.objects:
+        return Trigger(tok, p, (tok,))
     used: list[Token] = [tok]
     preps: dict[str, Token] = {}
-    children = list(tok.children)
     objects = [c for c in children if c.dep_ in ("dobj", "dative")]
     for part in p.particles:
         # on the verb; under the previous particle ("walked out of"); under the object
@@ -85,9 +86,11 @@ def _match_verb(tok: Token, p: Pattern) -> Trigger | None:
     return Trigger(tok, p, tuple(sorted(used, key=lambda t: t.i)), obj)
 
 
-def _match_noun(tok: Token, p: Pattern) -> Trigger | None:
+def _match_noun(tok: Token, p: Pattern, children: list[Token]) -> Trigger | None:
+    if not p.modifiers:
+        return Trigger(tok, p, (tok,))
     used: list[Token] = [tok]
-    children = [c for c in tok.children if c.dep_ in MODIFIER_DEPS]
+    children = [c for c in children if c.dep_ in MODIFIER_DEPS]
     for mod in p.modifiers:
         hit = next((c for c in children if (c.lower_ == mod or _lemma(c) == mod) and c not in used), None)
         if hit is None:
@@ -99,6 +102,8 @@ def _match_noun(tok: Token, p: Pattern) -> Trigger | None:
 def match_token(tok: Token, lexicon: Lexicon) -> Trigger | None:
     """The most specific lexicon pattern that matches at this token, or None."""
     lemma = _lemma(tok)
+    if lemma not in lexicon.verbs and lemma not in lexicon.nouns:
+        return None
     if tok.dep_ == "amod" and tok.pos_ == "VERB":
         return None  # adjectival participles: "the negotiating track", "ruling party"
     if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT"):
@@ -111,8 +116,9 @@ def match_token(tok: Token, lexicon: Lexicon) -> Trigger | None:
         return None
     if not pats:
         return None
+    children = list(tok.children)
     for p in pats:  # sorted most specific first
-        trig = matcher(tok, p)
+        trig = matcher(tok, p, children)
         if trig is not None:
             return None if p.code == BLOCK else trig
     return None

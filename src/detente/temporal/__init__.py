@@ -59,6 +59,7 @@ Friday"); "March 14 Alliance"-style names; "USA Today".
 """
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from detente.model import TimeExpr
@@ -68,9 +69,21 @@ from detente.temporal.rules import COMPILED
 __all__ = ["FUTURE_WINDOW_DAYS", "find_time_expressions", "resolve_time"]
 
 
+# Every rule needs a digit or one of these words: a cheap test that spares most
+# sentences the full set of patterns.
+_MAY_HAVE_TIME = re.compile(
+    r"\d|yesterday|today|tonight|tomorrow|day|week|month|year|ago|decade|centur|spring|summer|autumn|fall|winter"
+    r"|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun"
+    r"|earlier|later|recent|last|next|morning|night|evening|afternoon|dawn|midnight|noon",
+    re.IGNORECASE,
+)
+
+
 def find_time_expressions(text: str, anchor: date | None) -> list[TimeExpr]:
     """Every resolvable time expression in ``text``, in text order, non-overlapping
     (where candidates overlap, the longest wins, then the earliest)."""
+    if not _MAY_HAVE_TIME.search(text):
+        return []
     candidates: list[TimeExpr] = []
     for pattern, handler in COMPILED:
         for m in pattern.finditer(text):
