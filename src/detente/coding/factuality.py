@@ -145,7 +145,16 @@ def judge(trigger: Token, sent: Span) -> Factuality:
     """Factuality of the event whose head is ``trigger`` in sentence ``sent``."""
     result = _judge(trigger, sent)
     result.attributed_to = speaker_of(trigger)
+    if result.value in ("future", "hypothetical") and sent.text.rstrip().endswith("?") and result.cue_token \
+            is not None and result.cue_token.tag_ == "MD" and _inverted(result.cue_token):
+        result.value, result.cue = "question", "?"  # "Will Russia veto ...?"
     return result
+
+
+def _inverted(modal: Token) -> bool:
+    """The modal stands before its clause's subject: a yes/no question."""
+    subj = next((c for c in modal.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and modal.i < subj.i
 
 
 def _judge(trigger: Token, sent: Span) -> Factuality:
@@ -191,6 +200,8 @@ def _judge(trigger: Token, sent: Span) -> Factuality:
         gov = tok.head
         dep = tok.dep_
         glem = gov.lemma_.lower()
+        if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children):
+            dep = "xcomp"  # "calls for Russia and Turkey to carry out patrols": a complement
         if gov.pos_ in ("VERB", "AUX") and dep in ("xcomp", "ccomp", "advcl", "csubj"):
             if glem in REPORTING_VERBS and dep == "ccomp":
                 result.attributed_to = gov  # marks "inside reported speech" for the loop

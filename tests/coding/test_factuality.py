@@ -1,0 +1,47 @@
+"""Factuality, one class at a time: only `asserted` means it happened; the cue is kept."""
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+CASES = [
+    # sentence, code of the event under test, expected factuality, expected cue
+    ("Russia did not veto the resolution.", "129", "negated", "not"),
+    ("Russia never vetoed the resolution.", "129", "negated", "never"),
+    ("Russia refused to withdraw its forces from Aleppo.", "0874", "negated", "refused"),
+    ("Russia would veto any resolution on Syria.", "129", "hypothetical", "would"),
+    ("If Turkey attacks, Russia could impose sanctions on Ankara.", "163", "hypothetical", "could"),
+    ("Russia should withdraw its forces from Aleppo.", "0874", "normative", "should"),
+    ("Russia must stop bombing Aleppo.", "195", "normative", "must"),
+    ("Russia will host talks in Sochi next month.", "043", "future", "will"),
+    ("Russia is preparing to host talks in Sochi.", "043", "future", "preparing"),
+    ("Russia plans to withdraw its forces from Aleppo.", "0874", "future", "plans"),
+    ("Turkey urged Russia to withdraw its forces from Aleppo.", "0874", "proposed", "urged"),
+    ("Will Russia veto the resolution?", "129", "question", "?"),
+    ("Russia vetoed the resolution.", "129", "asserted", None),
+]
+
+
+@pytest.mark.parametrize("text,code,fact,cue", CASES, ids=[c[0][:40] for c in CASES])
+def test_factuality_class(code_text, text, code, fact, cue):
+    evs = [e for e in code_text(text, "2016-10-10") if e.cameo_code == code]
+    assert evs, f"no {code} event"
+    assert {(e.factuality, e.factuality_cue) for e in evs} == {(fact, cue)}
+
+
+def test_plan_contents_are_proposals_not_events(code_text):
+    evs = code_text("The plan calls for Russia and Turkey to carry out joint patrols in Idlib.", "2017-05-25")
+    assert evs and all(e.factuality != "asserted" for e in evs if e.cameo_root == "06")
+
+
+def test_voting_for_a_resolution_is_asserted_but_its_content_is_not(code_text):
+    evs = code_text("India voted for the resolution condemning Syria.", "2012-02-05")
+    assert [(e.source.actor.code, e.factuality) for e in evs if e.trigger.text == "voted"] == [("IND", "asserted")]
+    assert not [e for e in evs if e.cameo_root == "11" and e.factuality == "asserted"]
+
+
+def test_noun_events_are_presupposed(code_text):
+    evs = code_text("The Russian veto should have convinced Washington.", "2016-10-10")
+    assert [(e.cameo_code, e.source.actor.code, e.factuality) for e in evs if e.cameo_code == "129"] == [
+        ("129", "RUS", "asserted")]
