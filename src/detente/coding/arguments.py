@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from detente.coding.triggers import LIGHT_VERBS, Trigger
+from detente.nlp import conj_closure
 
 SUBJ_DEPS = frozenset({"nsubj", "csubj"})
 PASS_SUBJ_DEPS = frozenset({"nsubjpass", "csubjpass"})
@@ -35,14 +36,6 @@ RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom", "whose"})
 class Arguments:
     sources: list[Token] = field(default_factory=list)
     targets: list[Token] = field(default_factory=list)
-
-
-def conj_closure(tok: Token) -> list[Token]:
-    out = [tok]
-    for c in tok.children:
-        if c.dep_ == "conj":
-            out.extend(conj_closure(c))
-    return out
 
 
 def _is_passive(verb: Token) -> bool:
@@ -98,24 +91,6 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
         return subject_of(head, depth + 1)
     if dep in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN") and verb.tag_ in ("VBG", "VBD"):
         return [head]  # "forces shelling the town"; VBD: a misparsed main verb ("The envoy called for")
-    return []
-    if verb.dep_ == "conj":
-        return subject_of(head, depth + 1)
-    if verb.dep_ in ("xcomp", "ccomp") and head.pos_ in ("VERB", "AUX"):
-        if head.lemma_.lower() in OBJECT_CONTROL:
-            objs = [c for c in head.children if c.dep_ == "dobj"]
-            if objs:
-                return conj_closure(objs[0])
-            for c in head.children:  # "called on Russia to ..."
-                if c.dep_ == "prep" and c.lower_ in ("on", "upon"):
-                    objs = [g for g in c.children if g.dep_ == "pobj"]
-                    if objs:
-                        return conj_closure(objs[0])
-        return subject_of(head, depth + 1)
-    if verb.dep_ == "advcl" and verb.tag_ == "VBG":
-        return subject_of(head, depth + 1)
-    if verb.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN") and verb.tag_ == "VBG":
-        return [head]
     return []
 
 

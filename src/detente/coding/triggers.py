@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from detente.coding.lexicon import BLOCK, Lexicon, Pattern
+from detente.nlp import conj_closure
 
 PARTICLE_DEPS = frozenset({"prt", "prep", "advmod", "dative", "agent", "acomp", "npadvmod"})
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "dative"})
@@ -39,14 +40,6 @@ def _lemma(tok: Token) -> str:
     return tok.lemma_.lower()
 
 
-def _conj_closure(tok: Token) -> list[Token]:
-    out = [tok]
-    for c in tok.children:
-        if c.dep_ == "conj":
-            out.extend(_conj_closure(c))
-    return out
-
-
 def _match_verb(tok: Token, p: Pattern, children: list[Token]) -> Trigger | None:
     if not p.particles and not p.objects:
         return Trigger(tok, p, (tok,))
@@ -74,7 +67,7 @@ def _match_verb(tok: Token, p: Pattern, children: list[Token]) -> Trigger | None
             # "call for talks" written without the particle still needs its pobj
             cands += [g for c in children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
         for cand in cands:
-            for o in _conj_closure(cand):
+            for o in conj_closure(cand):
                 if _lemma(o) in p.objects or o.lower_ in p.objects:
                     obj = o
                     break
