@@ -71,11 +71,11 @@ class Store:
     def schema_version(self) -> int:
         has_meta = self.con.execute(
             "SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'"
-        ).fetchone()[0]
+        ).fetchall()[0][0]
         if not has_meta:
             return 0
-        row = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-        return int(row[0]) if row else 0
+        rows = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall()
+        return int(rows[0][0]) if rows else 0
 
     def _check_version(self) -> None:
         v = self.schema_version()
@@ -198,10 +198,10 @@ class Store:
     def counts(self) -> dict[str, int]:
         q = self.con.execute
         return {
-            "documents": q("SELECT count(*) FROM documents").fetchone()[0],
-            "events": q("SELECT count(*) FROM events").fetchone()[0],
-            "asserted_events": q("SELECT count(*) FROM events WHERE factuality = 'asserted'").fetchone()[0],
-            "ingest_issues": q("SELECT count(*) FROM ingest_issues").fetchone()[0],
+            "documents": q("SELECT count(*) FROM documents").fetchall()[0][0],
+            "events": q("SELECT count(*) FROM events").fetchall()[0][0],
+            "asserted_events": q("SELECT count(*) FROM events WHERE factuality = 'asserted'").fetchall()[0][0],
+            "ingest_issues": q("SELECT count(*) FROM ingest_issues").fetchall()[0][0],
         }
 
     def query_events(
