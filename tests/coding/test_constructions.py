@@ -119,3 +119,16 @@ def test_python_api_conversions(code_text):
     assert list(df["cameo_code"]) == ["129"] and df["goldstein"].iloc[0] == -5.0
     assert df["plover_type"].iloc[0] == "REJECT" and df["quad_class"].iloc[0] == 3
     assert evs.to_arrow().num_rows == 1
+
+
+def test_both_sides_refers_to_the_pair_just_mentioned(code_text):
+    text = ("Turkey and Iran met in Astana on Monday. "
+            "A Russian envoy later met both sides in Geneva.")
+    evs = code_text(text, "2017-05-02")
+    later = {(e.source.actor.code, e.target.actor.code) for e in evs if e.sentence_index == 1}
+    assert later == {("RUSGOV", "TUR"), ("RUSGOV", "IRN")}
+
+
+def test_both_sides_without_a_pair_stays_unresolved(code_text):
+    evs = code_text("A Russian envoy met both sides in Geneva.", "2017-05-02")
+    assert [(e.source.actor.code, e.target) for e in evs] == [("RUSGOV", None)]

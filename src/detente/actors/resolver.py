@@ -34,7 +34,8 @@ PRONOUN_REACH = 400  # characters
 PART_OF_HEADS = frozenset({"head", "chief", "leader", "spokesman", "spokeswoman", "spokesperson", "member",
                            "representative", "delegation", "delegate", "official", "envoy", "commander",
                            "part", "wing", "branch", "unit", "faction", "source"})
-PLURAL_DESCRIPTIONS = frozenset({"both", "two", "sides", "parties", "countries", "powers", "nations", "governments"})
+PLURAL_DESCRIPTIONS = frozenset({"side", "party", "country", "power", "nation", "government", "delegation",
+                                 "camp", "belligerent", "adversary", "rival", "neighbour", "neighbor", "ally"})
 
 
 @dataclass(slots=True)
@@ -46,6 +47,7 @@ class DocContext:
     event_date: date | None = None
     persons: dict[str, tuple[Entry | None, Actor]] = field(default_factory=dict)  # surname -> actor
     titles: dict[str, Actor] = field(default_factory=dict)  # "envoy" -> the UN envoy met earlier
+    last_set: list[Actor] = field(default_factory=list)  # the last pair of coordinated actors
     cache: dict[tuple[int, date | None], tuple[list[Token], Actor]] = field(default_factory=dict)
     offset: int = 0  # character offset of the chunk being resolved, in the document
     mentions: dict[int, tuple[Actor, bool]] = field(default_factory=dict)  # position -> (actor, is person)
@@ -302,6 +304,14 @@ def resolve_head(head: Token, kb: KnowledgeBase, ctx: DocContext) -> tuple[list[
 
 def resolve_all(head: Token, kb: KnowledgeBase, ctx: DocContext) -> list[tuple[list[Token], Actor]]:
     """Like resolve_head, but "Turkish and Russian officials" gives two actors (TURGOV, RUSGOV)."""
+    if head.lemma_.lower() in PLURAL_DESCRIPTIONS and any(
+            c.lower_ in ("both", "two") for c in head.children):
+        # "both sides", "the two delegations": the pair just mentioned, if there is exactly one
+        toks = mention_tokens(head)
+        if len(ctx.last_set) == 2:
+            return [(toks, Actor(a.code, a.country, a.sector, a.name, a.kb_id, "coref:plural"))
+                    for a in ctx.last_set]
+        return [(toks, Actor(how="unresolved:plural"))]
     toks, actor = resolve_head(head, kb, ctx)
     out = [(toks, actor)]
     if not actor.resolved or not actor.country or head.pos_ not in ("NOUN", "PROPN"):

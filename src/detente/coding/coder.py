@@ -81,6 +81,9 @@ class EventCoder:
                                      if not _coordinated_event(h, trigger_heads)], ctx)
             sources = [a for a in sources if a.actor.resolved]
             targets = [a for a in targets if a.actor.resolved]
+            for group in (sources, targets):  # "both sides" later refers to this pair
+                if len({a.actor.code for a in group}) == 2:
+                    ctx.last_set = [a.actor for a in group]
             if not sources:
                 continue  # an event needs a known source: who did it is the point
             pairs: list[tuple[Argument, Argument | None]]
@@ -127,7 +130,8 @@ def _drop_framing_statements(coded: list[tuple[Trigger, list[Event]]]) -> list[t
             inside = {tok.i for tok in t.token.subtree}
             if any(o is not t and o.token.i in inside for o in with_events):
                 continue
-            if t.token.dep_ in ("ccomp", "parataxis") and any(  # "..., the envoy said."
+            if t.token.dep_ in ("ccomp", "parataxis", "advcl") and any(
+                    # "..., the envoy said."; "defended Damascus, saying ..."
                     o is not t and o.token.i == t.token.head.i for o in with_events):
                 continue
         out.append((t, evs))
