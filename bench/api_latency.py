@@ -30,7 +30,7 @@ ENDPOINTS = [  # name, path, params
     ("events page", "/api/events", {"limit": 50}),
     ("events actor+quad", "/api/events", {"actor": "RUS", "quad": "4", "limit": 50}),
     ("events text", "/api/events", {"q": "aleppo", "limit": 50}),
-    ("events deep page", "/api/events", {"limit": 500, "offset": 100000}),
+    ("events page 500 deep", "/api/events", {"limit": 500, "offset": 10000}),
     ("event detail", "/api/events/e0000123456", {}),
     ("document", "/api/documents/d00012345", {}),
     ("series month", "/api/series", {}),

@@ -109,7 +109,8 @@ def _summary(stats: RunStats, db: Path) -> None:
 def code(
     inputs: Annotated[list[str], typer.Argument(help="Files, folders (recursive) or '-' for JSONL on stdin.")],
     db: DbOpt = Path("detente.duckdb"),
-    out_file: Annotated[Optional[Path], typer.Option("--out", help="Also export events: .jsonl, .csv or .parquet")] = None,
+    out_file: Annotated[Optional[str], typer.Option(
+        "--out", help="Also export events: .jsonl, .csv or .parquet (engine spark: an output folder or URL)")] = None,
     published: Annotated[Optional[str], typer.Option(help="Publication date for inputs that carry none.")] = None,
     workers: Annotated[int, typer.Option(help="Worker processes (default: all cores).")] = 0,
     engine: Annotated[str, typer.Option(help="local or spark")] = "local",
@@ -130,7 +131,7 @@ def code(
 
         if out_file is None:
             raise typer.BadParameter("--engine spark writes Parquet: give --out DIR")
-        n = run_spark(inputs, str(out_file), master=master, config=config, published=pub)
+        n = run_spark(inputs, out_file, master=master, config=config, published=pub)
         out.print(f"[bold]{n}[/] events -> {out_file} (Parquet, partitioned by event month)")
         return
     if engine != "local":
@@ -144,7 +145,7 @@ def code(
                 "SELECT * FROM events WHERE doc_id IN (SELECT unnest(?)) "
                 "ORDER BY doc_id, sentence_index, trigger_start", params=[ids]
             ).to_arrow_table()
-        export_table(table, out_file)
+        export_table(table, Path(out_file))
         out.print(f"exported {table.num_rows} events -> {out_file}")
     if stats.documents_read == 0 or (strict and stats.issues):
         raise typer.Exit(1)

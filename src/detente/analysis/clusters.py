@@ -16,7 +16,8 @@ same event when they have
     location (geonames id, else lower-cased place name); events without a location
     join the chain's most frequent known location (ties: smallest key).
 
-A cluster's id is the event_id of its earliest mention. Analyses count clusters by
+A cluster's id is the event_id of its earliest mention; ``cluster_no`` is its 64-bit
+hash, used for grouping (integer keys group much faster than strings). Analyses count clusters by
 default (``count="clusters"``) and mentions on request (``count="mentions"``).
 """
 from __future__ import annotations
@@ -86,10 +87,11 @@ m AS (SELECT {key}, chain, first(loc_key ORDER BY n DESC, loc_key) AS modal_loc
       FROM (SELECT {key}, chain, loc_key, count(*) AS n FROM s WHERE loc_key IS NOT NULL
             GROUP BY ALL) GROUP BY ALL),
 l AS (SELECT s.*, coalesce(s.loc_key, m.modal_loc) AS cloc FROM s LEFT JOIN m USING ({key}, chain))
-SELECT * EXCLUDE (cdate, loc_key, brk, chain, cloc),
-       first(event_id ORDER BY cdate NULLS LAST, event_id)
-         OVER (PARTITION BY {key}, chain, cloc) AS cluster_id
-FROM l"""
+SELECT *, hash(cluster_id) AS cluster_no FROM (
+  SELECT * EXCLUDE (cdate, loc_key, brk, chain, cloc),
+         first(event_id ORDER BY cdate NULLS LAST, event_id)
+           OVER (PARTITION BY {key}, chain, cloc) AS cluster_id
+  FROM l)"""
 
 
 def list_clusters(
@@ -109,22 +111,33 @@ def list_clusters(
 
     rel = events_relation(con, settings=settings)
     where, params = filters.where("e")
+    # rank the matching clusters first (cheap), then aggregate details for one page only
+    ranked = (f"SELECT cluster_no, count(*) AS mentions, min(event_date) AS first_date, min(cluster_id) AS cluster_id "
+              f"FROM {rel} e WHERE {where} GROUP BY cluster_no HAVING count(*) >= ?")
+    if rel == "analysis_events" and filters == Filters(factuality=filters.factuality, root=filters.root,
+                                                        quad_class=filters.quad_class):
+        # only filters that are constant within a cluster: rank from the per-cluster table
+        ranked = ("SELECT cluster_no, mentions, first_date, cluster_id FROM analysis_clusters e "
+                  f"WHERE {where} AND mentions >= ?")
     sql = f"""
-    WITH c AS (
-      SELECT cluster_id, count(*) AS mentions, count(DISTINCT doc_id) AS documents,
-             count(DISTINCT coalesce(doc_source, doc_id)) AS sources,
-             min(published) AS first_report, max(published) AS last_report,
-             min(event_date) AS first_date, max(event_date) AS last_date,
-             arg_min(source_code, event_date) AS source_code, arg_min(target_code, event_date) AS target_code,
-             arg_min(cameo_code, event_date) AS cameo_code, min(cameo_root) AS cameo_root,
-             min(quad_class) AS quad_class, avg(goldstein) AS goldstein, min(factuality) AS factuality,
-             arg_max(location_name, location_name IS NOT NULL) AS location_name,
-             list({{'event_id': event_id, 'doc_id': doc_id, 'sentence': sentence, 'published': published,
-                    'title': doc_title}} ORDER BY published NULLS LAST, event_id)[1:{int(evidence)}] AS evidence
-      FROM {rel} e WHERE {where} GROUP BY cluster_id HAVING count(*) >= ?)
-    SELECT *, count(*) OVER () AS total FROM c
-    ORDER BY mentions DESC, first_date DESC NULLS LAST, cluster_id LIMIT ? OFFSET ?"""
-    cur = con.execute(sql, [*params, int(min_mentions), int(limit), int(offset)])
+    WITH m AS ({ranked}),
+    page AS (SELECT *, count(*) OVER () AS total FROM m
+             ORDER BY mentions DESC, first_date DESC NULLS LAST, cluster_id LIMIT ? OFFSET ?)
+    SELECT any_value(page.cluster_id) AS cluster_id, any_value(page.total) AS total, count(*) AS mentions,
+           count(DISTINCT e.doc_id) AS documents, count(DISTINCT coalesce(e.doc_source, e.doc_id)) AS sources,
+           min(e.published) AS first_report, max(e.published) AS last_report,
+           min(e.event_date) AS first_date, max(e.event_date) AS last_date,
+           arg_min(e.source_code, e.event_date) AS source_code, arg_min(e.target_code, e.event_date) AS target_code,
+           arg_min(e.cameo_code, e.event_date) AS cameo_code, min(e.cameo_root) AS cameo_root,
+           min(e.quad_class) AS quad_class, round(avg(e.goldstein), 3) AS goldstein, min(e.factuality) AS factuality,
+           arg_max(e.location_name, e.location_name IS NOT NULL) AS location_name,
+           list({{'event_id': e.event_id, 'doc_id': e.doc_id, 'sentence': e.sentence, 'published': e.published,
+                  'title': e.doc_title}} ORDER BY e.published NULLS LAST, e.event_id)[1:{int(evidence)}] AS evidence
+    FROM page JOIN {rel} e ON e.cluster_no = page.cluster_no
+    WHERE {where}
+    GROUP BY e.cluster_no
+    ORDER BY mentions DESC, first_date DESC NULLS LAST, cluster_id"""
+    cur = con.execute(sql, [*params, int(min_mentions), int(limit), int(offset), *params])
     cols = [d[0] for d in cur.description]
     rows = [dict(zip(cols, r)) for r in cur.fetchall()]
     total = rows[0]["total"] if rows else _count(con, rel, where, params, int(min_mentions))
@@ -134,14 +147,14 @@ def list_clusters(
 
 
 def _count(con: duckdb.DuckDBPyConnection, rel: str, where: str, params: list, min_mentions: int) -> int:
-    sql = f"SELECT count(*) FROM (SELECT cluster_id FROM {rel} e WHERE {where} GROUP BY 1 HAVING count(*) >= ?)"
+    sql = f"SELECT count(*) FROM (SELECT cluster_no FROM {rel} e WHERE {where} GROUP BY 1 HAVING count(*) >= ?)"
     return con.execute(sql, [*params, min_mentions]).fetchone()[0]
 
 
 def unit_column(count: Count) -> str:
     """The column that one counted unit is: a cluster or a single mention."""
     if count == "clusters":
-        return "e.cluster_id"
+        return "e.cluster_no"
     if count == "mentions":
         return "e.event_id"
     raise ValueError("count is 'clusters' or 'mentions'")

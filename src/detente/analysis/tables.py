@@ -3,8 +3,11 @@
 ``build_analysis_tables(con)`` materialises, in the same database file:
 
   analysis_events           every event joined with its document (published, source,
-                            title, url), actor keys and cluster_id, sorted by
-                            event_date so date-range filters skip row groups
+                            title, url), actor keys, cluster_id/cluster_no and the
+                            ceasefire flags, sorted by event_date so date-range
+                            filters skip row groups
+  analysis_clusters         one row per cluster (mentions, first date and the key
+                            columns constant within it), to rank clusters fast
   analysis_event_processes  (event_id, process_id) for the named negotiation processes
   analysis_state            what the tables were built from (event and document
                             counts, last coded_at, cluster settings, version)
@@ -25,7 +28,7 @@ import duckdb
 
 from detente.analysis.clusters import BASE_SQL, ClusterSettings, assignment_sql
 
-VERSION = 1
+VERSION = 4
 DEFAULT_SETTINGS = ClusterSettings()
 
 
@@ -44,12 +47,19 @@ def build_analysis_tables(
     from detente.analysis.processes import event_processes_sql
 
     t0 = time.perf_counter()
+    con.execute("SET enable_progress_bar = false")
     con.execute("BEGIN TRANSACTION")
     try:
         fp = _fingerprint(con)
         con.execute(
-            f"CREATE OR REPLACE TABLE analysis_events AS SELECT * FROM ({assignment_sql(settings)}) "
+            f"CREATE OR REPLACE TABLE analysis_events AS {_with_derived(assignment_sql(settings))} "
             "ORDER BY event_date NULLS LAST, event_id"
+        )
+        con.execute(
+            """CREATE OR REPLACE TABLE analysis_clusters AS
+               SELECT cluster_no, min(cluster_id) AS cluster_id, count(*) AS mentions, min(event_date) AS first_date,
+                      min(factuality) AS factuality, min(cameo_root) AS cameo_root, min(quad_class) AS quad_class
+               FROM analysis_events GROUP BY cluster_no ORDER BY mentions DESC, first_date DESC NULLS LAST"""
         )
         sql, params = event_processes_sql("events")
         con.execute(f"CREATE OR REPLACE TABLE analysis_event_processes AS {sql}", params)
@@ -64,12 +74,20 @@ def build_analysis_tables(
     return {**fp, "clusters": n_clusters, "seconds": round(time.perf_counter() - t0, 2)}
 
 
+def _with_derived(select: str) -> str:
+    from detente.analysis.ceasefires import derived_columns
+
+    return f"SELECT e.*, {derived_columns()} FROM ({select}) e"
+
+
 def analysis_state(con: duckdb.DuckDBPyConnection) -> dict[str, Any] | None:
     """The stored state, or None when the tables were never built."""
-    try:
-        rows = con.execute("SELECT key, value FROM analysis_state").fetchall()
-    except duckdb.CatalogException:
+    exists = con.execute(
+        "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'analysis_state' AND NOT temporary"
+    ).fetchone()[0]
+    if not exists:
         return None
+    rows = con.execute("SELECT key, value FROM main.analysis_state").fetchall()
     return {k: json.loads(v) for k, v in rows}
 
 
@@ -90,15 +108,15 @@ def events_relation(
     clusters: bool = True,
 ) -> str:
     """SQL relation (table name or parenthesised subquery) with every event column plus
-    published, doc_source, doc_title, doc_url, src_key, tgt_key and cluster_id.
+    published, doc_source, doc_title, doc_url, src_key, tgt_key, cluster_id and cluster_no.
 
     ``clusters=False`` allows a cheaper fallback whose cluster_id is the event_id."""
     want = settings or DEFAULT_SETTINGS
     if tables_fresh(con, want):
         return "analysis_events"
     if clusters:
-        return f"({assignment_sql(want)})"
-    return f"(SELECT *, event_id AS cluster_id FROM ({BASE_SQL}))"
+        return f"({_with_derived(assignment_sql(want))})"
+    return f"({_with_derived(f'SELECT *, event_id AS cluster_id, hash(event_id) AS cluster_no FROM ({BASE_SQL})')})"
 
 
 def processes_relation(con: duckdb.DuckDBPyConnection) -> tuple[str, list[Any]]:

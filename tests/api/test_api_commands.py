@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from detente.api.commands import is_loopback, register
+
+
+@pytest.fixture
+def cli() -> typer.Typer:
+    app = typer.Typer()
+    register(app)
+    return app
+
+
+@pytest.mark.parametrize("host, loop", [("127.0.0.1", True), ("localhost", True), ("::1", True), ("127.0.0.2", True),
+                                        ("0.0.0.0", False), ("192.168.1.5", False), ("example.org", False)])
+def test_is_loopback(host, loop):
+    assert is_loopback(host) is loop
+
+
+def test_serve_refuses_public_bind_without_token(cli, fresh_db, monkeypatch):
+    monkeypatch.delenv("DETENTE_TOKEN", raising=False)
+    res = CliRunner().invoke(cli, ["serve", "--db", str(fresh_db), "--host", "0.0.0.0", "--port", "8765"])
+    assert res.exit_code == 2
+    assert "without a token" in res.output
+
+
+def test_serve_accepts_token_from_env(cli, fresh_db, monkeypatch):
+    started = {}
+
+    def fake_run(app, host, port, **kw):
+        started.update(host=host, port=port, app=app)
+
+    import uvicorn
+
+    monkeypatch.setattr(uvicorn, "run", fake_run)
+    monkeypatch.setenv("DETENTE_TOKEN", "s3cret")
+    res = CliRunner().invoke(cli, ["serve", "--db", str(fresh_db), "--host", "0.0.0.0", "--port", "8765"])
+    assert res.exit_code == 0, res.output
+    assert started["host"] == "0.0.0.0" and started["port"] == 8765
+    assert "bearer token" in res.output
+
+
+def test_serve_needs_existing_db(cli, tmp_path):
+    res = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "none.duckdb")])
+    assert res.exit_code != 0
