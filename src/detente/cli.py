@@ -9,7 +9,9 @@ from typing import Annotated, Optional
 import typer
 from rich.console import Console
 
+from detente.api import commands as api_commands
 from detente.engines.local import RunStats, batched, default_workers, run_local
+from detente.eval import commands as eval_commands
 from detente.ingest import parse_date, read_inputs
 from detente.model import Document, IngestIssue
 from detente.pipeline import PipelineConfig
@@ -89,10 +91,8 @@ def code_into_store(
 
 def _after_run(store: Store) -> None:
     """Refresh derived analysis tables (clusters, aggregates) after a coding run."""
-    try:
-        from detente.analysis.tables import build_analysis_tables
-    except ImportError:
-        return
+    from detente.analysis.tables import build_analysis_tables
+
     build_analysis_tables(store.con)
 
 
@@ -247,16 +247,8 @@ def actors_search(text: str, limit: int = 20) -> None:
         out.print(line, highlight=False)
 
 
-def _register_optional() -> None:
-    for module in ("detente.api.commands", "detente.eval.commands"):
-        try:
-            mod = __import__(module, fromlist=["register"])
-        except ImportError:
-            continue
-        mod.register(app)
-
-
-_register_optional()
+api_commands.register(app)  # serve, report
+eval_commands.register(app)  # eval
 
 
 def main() -> None:  # pragma: no cover

@@ -31,9 +31,10 @@ class WriteResult:
     events_written: int = 0
 
 
-def _connect(path: str | Path, read_only: bool, retries: int = 50) -> duckdb.DuckDBPyConnection:
-    # DuckDB allows one writing process; a reader opening while a writer holds the
-    # lock gets an IOException. Retry briefly rather than fail a request.
+def _connect(path: str | Path, read_only: bool, retries: int = 600) -> duckdb.DuckDBPyConnection:
+    # DuckDB lets one process hold the file at a time; opening while another holds it
+    # raises IOException. Wait (up to a minute) rather than fail: the API server lets go
+    # within seconds, and the coding run holds the file only while it writes a batch.
     last: Exception | None = None
     for _ in range(retries):
         try:
