@@ -29,13 +29,15 @@ class Resolution:
 
 
 def _describe(e: Entry, day: date | None) -> str:
+    """One line per entry; dated roles/periods with '*' on those in force on `day`."""
+    roles = "; ".join(
+        f"{r.code} {r.title + ' ' if r.title and r.title != 'period' else ''}{r.start or '?'}..{r.end or 'now'}"
+        + (" *" if day and r.holds_on(day) else "")
+        for r in e.roles
+    )
     if e.kind == "person":
-        roles = "; ".join(
-            f"{r.code} {r.title} {r.start or '?'}..{r.end or 'now'}" + (" *" if day and r.holds_on(day) else "")
-            for r in e.roles
-        )
         return f"{e.id}: {e.name} [{roles}]"
-    return f"{e.id}: {e.name} -> {e.code}"
+    return f"{e.id}: {e.name} -> {e.code or '-'}" + (f" [{roles}]" if roles else "")
 
 
 def resolve_text(text: str, day: date | None, kb_files: tuple[str, ...] = ()) -> Resolution:
@@ -43,19 +45,24 @@ def resolve_text(text: str, day: date | None, kb_files: tuple[str, ...] = ()) ->
 
     kb = load_kb(kb_files)
     doc = load_nlp()(text)
-    head = doc[:].root
-    for ent in doc.ents:  # prefer the entity's head when the phrase is a name
-        head = ent.root
+    head = doc[:].root  # "Russian pilots": the head noun, not the entity "Russian"
+    if head.pos_ not in ("NOUN", "PROPN", "PRON") and doc.ents:
+        head = doc.ents[-1].root
     ctx = DocContext(event_date=day)
     _, actor = resolve_head(head, kb, ctx)
-    alts = [_describe(e, day) for e in kb.lookup(text)]
-    if not alts and doc.ents:
-        alts = [_describe(e, day) for e in kb.lookup(doc.ents[-1].text)]
+    seen: dict[str, Entry] = {}
+    for key in (text, doc.ents[-1].text if doc.ents else ""):
+        for e in kb.lookup(key) if key else ():
+            seen.setdefault(e.id, e)
+    for e in kb.surnames.get(normalize(head.text), []):  # "Putin", "Assad": persons by surname
+        seen.setdefault(e.id, e)
+    alts = [_describe(e, day) for e in seen.values()]
     return Resolution(text, day, actor, alts)
 
 
-def search(text: str, limit: int = 20) -> list[str]:
-    kb = load_kb(())
+def search(text: str, limit: int = 20, kb_files: tuple[str, ...] = ()) -> list[str]:
+    """Entries with a name containing `text` (case-, accent- and punctuation-insensitive)."""
+    kb = load_kb(kb_files)
     key = normalize(text)
     seen: set[str] = set()
     out: list[str] = []

@@ -93,14 +93,19 @@ class KnowledgeBase:
     sector_nouns: dict[str, str] = field(default_factory=dict)
     titles: dict[str, str] = field(default_factory=dict)
     generic_groups: dict[str, str] = field(default_factory=dict)
+    title_modifiers: dict[str, str | None] = field(default_factory=dict)  # "former" -> ELI
     surnames: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
     entries: dict[str, Entry] = field(default_factory=dict)
+    keys_of: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # id -> name keys
 
     # -- building ---------------------------------------------------------------------
-    def add_name(self, alias: str, entry: Entry) -> None:
+    def add_name(self, alias: str, entry: Entry, case_sensitive: bool = False) -> None:
         if not alias or not alias.strip():
             return
-        key = strict_key(alias) if needs_strict(alias) else normalize(alias)
+        if case_sensitive and alias.lower().startswith("the "):
+            alias = alias[4:]
+        key = strict_key(alias) if case_sensitive or needs_strict(alias) else normalize(alias)
+        self.keys_of[entry.id].add(key)
         bucket = self.names[key]
         # a later file overrides an earlier entry with the same id
         bucket[:] = [e for e in bucket if e.id != entry.id]
@@ -108,6 +113,9 @@ class KnowledgeBase:
 
     def add_entry(self, entry: Entry, aliases: Iterable[str]) -> None:
         old = self.entries.get(entry.id)
+        if old is not None:  # an override: the old entry leaves all its names, listed again or not
+            for key in self.keys_of.pop(entry.id, ()):
+                self.names[key] = [e for e in self.names[key] if e.id != entry.id]
         if old is not None and old.surname:
             self.surnames[normalize(old.surname)] = [
                 e for e in self.surnames[normalize(old.surname)] if e.id != entry.id
@@ -120,11 +128,9 @@ class KnowledgeBase:
 
     # -- lookup -----------------------------------------------------------------------
     def lookup(self, text: str) -> list[Entry]:
-        if needs_strict(text):
-            hit = self.names.get(strict_key(text))
-            if hit:
-                return hit
-            return []
+        hit = self.names.get(strict_key(text))  # capitals-only names: acronyms, metonyms, regions
+        if hit or needs_strict(text):
+            return hit or []
         return self.names.get(normalize(text), [])
 
     def country_name(self, code: str) -> str | None:
@@ -212,12 +218,23 @@ def load_sectors(kb: KnowledgeBase, data: dict) -> None:
         kb.titles[normalize(k)] = str(v)
     for k, v in (data.get("generic_groups") or {}).items():
         kb.generic_groups[normalize(k)] = str(v)
+    for k, v in (data.get("title_modifiers") or {}).items():
+        kb.title_modifiers[normalize(k)] = None if v is None else str(v)
     for k, v in (data.get("metonyms") or {}).items():
         code = str(v)
         is_igo = code.startswith(("IGO", "NGO", "IMG"))
         e = Entry("metonym", f"metonym:{normalize(k)}", k, code, country=None if is_igo else code[:3],
                   sector=code[:3] if is_igo else (code[3:6] or None))
-        kb.add_name(k, e)
+        kb.add_name(k, e, case_sensitive=True)
+    for r in data.get("regions") or ():
+        code = str(r["code"])
+        names = [str(n) for n in r.get("names") or ()]
+        e = Entry("country", f"region:{code}", names[0] if names else code, code, country=code)
+        adj = Entry("adjective", f"region-adjective:{code}", e.name, code, country=code)
+        for n in names:
+            kb.add_name(n, e, case_sensitive=True)
+        for a in r.get("adjectives") or ():
+            kb.add_name(str(a), adj, case_sensitive=True)
 
 
 def load_yaml_file(kb: KnowledgeBase, path: Path) -> None:
@@ -233,7 +250,8 @@ def load_yaml_file(kb: KnowledgeBase, path: Path) -> None:
         return
     if not isinstance(data, dict):
         raise ValueError(f"{path}: expected a list or a mapping")
-    if any(k in data for k in ("sector_nouns", "titles", "metonyms", "generic_groups")):
+    if any(k in data for k in ("sector_nouns", "titles", "metonyms", "generic_groups", "title_modifiers",
+                               "regions")):
         load_sectors(kb, data)
     for section, kind in (("people", "person"), ("organizations", "org"), ("groups", "group")):
         load_entities(kb, data.get(section) or (), kind, str(path))

@@ -55,12 +55,17 @@ class DocContext:
     def remember(self, pos: int, actor: Actor, is_person: bool) -> None:
         self.mentions[pos] = (actor, is_person)
 
-    def antecedent(self, pos: int, person: bool) -> Actor | None:
-        """The closest resolved actor before `pos` of the right kind (person or group)."""
+    def antecedent(self, pos: int, person: bool, gender: str | None = None,
+                   kb: KnowledgeBase | None = None) -> Actor | None:
+        """The closest resolved actor before `pos` of the right kind (person or group);
+        a person whose knowledge-base gender contradicts the pronoun is skipped."""
         best = None
         for p, (actor, is_person) in self.mentions.items():
             # only within the last couple of sentences: further back, a pronoun is a guess
             if p < pos and pos - p <= PRONOUN_REACH and is_person == person and (best is None or p > best[0]):
+                entry = kb.entries.get(actor.kb_id) if gender and kb is not None and actor.kb_id else None
+                if entry is not None and entry.gender and entry.gender != gender:
+                    continue
                 best = (p, actor)
         return best[1] if best else None
 
@@ -181,10 +186,24 @@ def _is_backer(tok: Token) -> bool:
         and tok.head.i > tok.i
 
 
-def _kb_in_tokens(toks: list[Token], kb: KnowledgeBase, kinds: tuple[str, ...]) -> Entry | None:
+def _other_conjunct(tok: Token, head: Token) -> bool:
+    """tok hangs off the head through a conj/cc arc ('Gondor' for the head 'Arnor' in 'Gondor and Arnor')."""
+    # spaCy makes a new Token object per access: compare positions, never identity
+    t = tok
+    while t.i != head.i:
+        if t.dep_ in ("conj", "cc"):
+            return True
+        if t.head.i == t.i:  # reached the root without meeting the head
+            return head.dep_ == "conj" and not head.is_ancestor(tok)
+        t = t.head
+    return False
+
+
+def _kb_in_tokens(toks: list[Token], kb: KnowledgeBase, kinds: tuple[str, ...],
+                  head: Token | None = None) -> Entry | None:
     """Longest KB name inside the token list (n-grams, longest first)."""
     n = len(toks)
-    backer = [_is_backer(t) for t in toks]
+    backer = [_is_backer(t) or (head is not None and _other_conjunct(t, head)) for t in toks]
     for size in range(min(n, 7), 0, -1):
         for i in range(0, n - size + 1):
             if any(backer[i:i + size]):
@@ -201,17 +220,33 @@ def _sector_of(head: Token, toks: list[Token], kb: KnowledgeBase) -> str | None:
     """Sector from the head noun phrase ('air force' -> MIL), longest match ending at the head."""
     words = [t for t in toks if t.i <= head.i]
     for i in range(len(words)):
-        phrase = " ".join(t.lemma_.lower() if t is head else t.lower_ for t in words[i:])
+        phrase = " ".join(t.lemma_.lower() if t.i == head.i else t.lower_ for t in words[i:])
         raw = " ".join(t.lower_ for t in words[i:])
         for key in (normalize(raw), normalize(phrase)):
-            if key in kb.sector_nouns:
-                return kb.sector_nouns[key]
-            if key in kb.titles:
-                return kb.titles[key]
+            role = kb.sector_nouns.get(key) or kb.titles.get(key)
+            if role is None:
+                continue
+            if i == len(words) - 1:  # the bare head: "opposition negotiators" is OPP, not GOV
+                for m in reversed(words[:-1]):
+                    marked = kb.sector_nouns.get(normalize(m.lower_))
+                    if marked and marked[:3] in ("OPP", "REB", "SEP"):
+                        return marked
+            return role
     for c in head.children:  # "a government position", "regime warplanes"
         if c.dep_ in ("compound", "amod", "nmod") and normalize(c.lower_) in kb.sector_nouns:
             return kb.sector_nouns[normalize(c.lower_)]
     return None
+
+
+def _modified_role(toks: list[Token], role: str | None, kb: KnowledgeBase) -> str | None:
+    """'former minister' -> ELI: a title modifier before the title replaces its role."""
+    if role is None:
+        return None
+    for t in toks:
+        new = kb.title_modifiers.get(normalize(t.lower_))
+        if new:
+            return new
+    return role
 
 
 def _title_sector(toks: list[Token], kb: KnowledgeBase) -> str | None:
@@ -227,18 +262,26 @@ def _title_sector(toks: list[Token], kb: KnowledgeBase) -> str | None:
 def _person_in(toks: list[Token], head: Token, kb: KnowledgeBase, ctx: DocContext, day: date | None) -> Actor | None:
     """A person named inside a group mention ("the Obama administration", "Assad's forces")."""
     for t in toks:
-        if t is head or t.ent_type_ != "PERSON":
+        if t.i == head.i or t.ent_type_ != "PERSON":
             continue
         key = normalize(t.text)
         if key in ctx.persons:
             return ctx.persons[key][1]
-        cands = kb.surnames.get(key, [])
+        cands = _by_surname(kb, key, day)
         if len(cands) == 1:
             return _person_actor(cands[0], day, "kb:person:surname")
         for e in kb.lookup(t.text):
             if e.kind == "person":
                 return _person_actor(e, day, "kb:person")
     return None
+
+
+def _by_surname(kb: KnowledgeBase, key: str, day: date | None) -> list[Entry]:
+    """Persons with this surname; when several, only those holding a role on the date."""
+    cands = kb.surnames.get(key, [])
+    if len(cands) > 1 and day is not None:
+        cands = [c for c in cands if c.role_on(day) is not None]
+    return cands
 
 
 def _country_in(toks: list[Token], kb: KnowledgeBase) -> Entry | None:
@@ -272,7 +315,8 @@ def resolve_head(head: Token, kb: KnowledgeBase, ctx: DocContext) -> tuple[list[
     pos = ctx.offset + head.idx
     if head.pos_ == "PRON":
         if low in PRONOUNS_PERSON or low in PRONOUNS_GROUP:
-            a = ctx.antecedent(pos, person=low in PRONOUNS_PERSON)
+            gender = "f" if low in ("she", "her", "hers") else "m" if low in ("he", "him", "his") else None
+            a = ctx.antecedent(pos, person=low in PRONOUNS_PERSON, gender=gender, kb=kb)
             if a is not None and a.resolved:
                 return [head], Actor(a.code, a.country, a.sector, a.name, a.kb_id, "coref:pronoun")
         return [head], Actor(how="unresolved:pronoun")
@@ -355,14 +399,14 @@ def _resolve_tokens(head: Token, toks: list[Token], kb: KnowledgeBase, ctx: DocC
     # 2. knowledge base: whole mention first, then the longest known name in it
     is_person = head.ent_type_ == "PERSON"
     entry = _kb_in_tokens([t for t in toks if t.i <= head.i or t.ent_type_ == head.ent_type_], kb,
-                          ("person", "org", "group", "metonym", "capital", "country", "adjective"))
+                          ("person", "org", "group", "metonym", "capital", "country", "adjective"), head)
     if entry is not None and entry.kind == "person":
         actor = _person_actor(entry, day, "kb:person")
         if entry.surname:
             ctx.persons[normalize(entry.surname)] = (entry, actor)
         ctx.persons[normalize(entry.name)] = (entry, actor)
         return actor
-    sector = _sector_of(head, toks, kb) if not is_person else None
+    sector = _modified_role(toks, _sector_of(head, toks, kb), kb) if not is_person else None
     if entry is not None and entry.kind in ("org", "group", "metonym"):
         # "Hezbollah fighters" stays Hezbollah; "UN envoy" is the UN
         return _entry_actor(entry, day, f"kb:{entry.kind}")
@@ -382,7 +426,7 @@ def _resolve_tokens(head: Token, toks: list[Token], kb: KnowledgeBase, ctx: DocC
             if key in ctx.persons:
                 _, a = ctx.persons[key]
                 return Actor(a.code, a.country, a.sector, a.name, a.kb_id, "coref:name")
-        cands = kb.surnames.get(last, [])
+        cands = _by_surname(kb, last, day)
         if len(cands) == 1 and name == last:
             cand = cands[0]
             a = _person_actor(cand, day, "kb:person:surname")
@@ -390,8 +434,9 @@ def _resolve_tokens(head: Token, toks: list[Token], kb: KnowledgeBase, ctx: DocC
                 return a
         # 4. in-text role: titles and appositions, "X of the Middle East Institute"
         extra = _appositive_tokens(head)
-        title_sector = _title_sector(toks + extra, kb)
-        org = _of_organisation(head, kb)
+        title_sector = _modified_role(toks + extra, _title_sector(toks + extra, kb), kb)
+        org = _of_organisation(head, kb) or next(
+            (o for a in head.children if a.dep_ == "appos" for o in [_of_organisation(a, kb)] if o is not None), None)
         country = _country_in([t for t in toks + extra if t.ent_type_ != "PERSON"], kb)
         actor = Actor(how="unresolved:person")
         if org is not None and org.kind in ("org", "group"):
@@ -427,6 +472,8 @@ def _resolve_tokens(head: Token, toks: list[Token], kb: KnowledgeBase, ctx: DocC
         key = normalize(" ".join(t.lower_ for t in toks))
         lemma_key = normalize(" ".join(t.lemma_.lower() for t in toks))
         generic = kb.generic_groups.get(key) or kb.generic_groups.get(lemma_key)
+        if generic and head.dep_ == "pobj" and normalize(f"{head.head.head.lower_} of {head.lower_}") in kb.titles:
+            generic = None  # "Secretary of State": part of a title, not "the state"
         lemma = head.lemma_.lower()
         if lemma in ctx.titles and len(toks) <= 2:  # "the envoy" after "the UN special envoy"
             a = ctx.titles[lemma]
@@ -447,7 +494,7 @@ def _resolve_tokens(head: Token, toks: list[Token], kb: KnowledgeBase, ctx: DocC
         if key in ctx.persons:
             _, a = ctx.persons[key]
             return Actor(a.code, a.country, a.sector, a.name, a.kb_id, "coref:name")
-        cands = kb.surnames.get(key, [])
+        cands = _by_surname(kb, key, day)
         if len(cands) == 1 and cands[0].role_on(day) is not None:
             return _person_actor(cands[0], day, "kb:person:surname")
     return Actor(how="unresolved")

@@ -65,7 +65,7 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
     if subs:
         return conj_closure(_resolve_relative(subs[0]))
     head = verb.head
-    if head is verb:
+    if head.i == verb.i:
         return []
     dep = verb.dep_
     if dep == "conj":
@@ -81,7 +81,7 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
                     if objs:
                         return conj_closure(objs[0])
         return subject_of(head, depth + 1)
-    if dep == "pcomp" and head.pos_ == "ADP" and head.head is not head:
+    if dep == "pcomp" and head.pos_ == "ADP" and head.head.i != head.i:
         # "responded by bombing", "was withering in condemning": the governing clause's subject
         gov = head.head
         if gov.pos_ in ("VERB", "AUX", "ADJ"):

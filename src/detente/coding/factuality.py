@@ -126,7 +126,7 @@ def speaker_of(trigger: Token) -> Token | None:
                     for g in to.children:
                         if g.dep_ == "pobj":
                             return g
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             break
         gov = tok.head
         if tok.dep_ in ("ccomp", "parataxis") and gov.lemma_.lower() in REPORTING_VERBS:
@@ -195,7 +195,7 @@ def _judge(trigger: Token, sent: Span) -> Factuality:
             result.value = "question" if mark.lower_ == "whether" else "hypothetical"
             result.cue, result.cue_token = mark.text, mark
             return result
-        if tok.dep_ == "ROOT" or tok.head is tok:
+        if tok.dep_ == "ROOT" or tok.head.i == tok.i:
             break
         gov = tok.head
         dep = tok.dep_

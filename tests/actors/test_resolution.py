@@ -1,0 +1,281 @@
+"""Actor resolution, table-driven: given a sentence, a head word and the event date, this code.
+
+Each case parses the sentence with the pipeline's spaCy model, takes the named head
+token and resolves it with a fresh DocContext(event_date=...) against the bundled
+knowledge base. Coreference cases resolve several heads in order with one context,
+or run a whole document through the pipeline and look at the coded event.
+
+Known resolver/KB gaps are `xfail(strict=True)` with the bug in the reason: they turn
+into failures as soon as the fix lands, so the marker has to go with it.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from detente.actors.resolver import DocContext, resolve_all, resolve_head
+
+pytestmark = pytest.mark.slow
+
+
+# ---------------------------------------------------------------------------- helpers
+def _token(doc, head: str):
+    """The token `head` ("word", or "word#2" for its second occurrence)."""
+    word, _, nth = head.partition("#")
+    hits = [t for t in doc if t.text == word]
+    assert hits, f"{word!r} not in {[t.text for t in doc]}"
+    return hits[int(nth or 1) - 1]
+
+
+def resolve(pipeline, text: str, head: str, on: str, *, focus: str | None = None):
+    """Actor of `head` in `text` on the event date `on`."""
+    doc = pipeline.nlp(text)
+    ctx = DocContext(event_date=date.fromisoformat(on), focus_country=focus)
+    return resolve_head(_token(doc, head), pipeline.coder.kb, ctx)[1]
+
+
+def resolve_in_order(pipeline, text: str, heads: list[str], on: str):
+    """Actors of several heads resolved in order with one DocContext (coreference memory)."""
+    doc = pipeline.nlp(text)
+    ctx = DocContext(event_date=date.fromisoformat(on))
+    return [resolve_head(_token(doc, h), pipeline.coder.kb, ctx)[1] for h in heads]
+
+
+def events_of(code_text, text: str, published: str, cameo_root: str):
+    return [e for e in code_text(text, published=published) if e.cameo_root == cameo_root]
+
+
+# ------------------------------------------------------------------ knowledge-base names
+# (sentence, head, event date, expected code, fragment of Actor.name or None)
+CASES = [
+    # people: the role held on the event date decides; the role title is in the name
+    ("Putin met the delegation.", "Putin", "2010-06-01", "RUSGOV", "(Prime Minister)"),
+    ("Putin met the delegation.", "Putin", "2015-06-01", "RUSGOV", "(President)"),
+    ("Vladimir Putin met the delegation.", "Putin", "2001-06-01", "RUSGOV", "(President)"),
+    ("Dmitry Medvedev met the delegation.", "Medvedev", "2010-06-01", "RUSGOV", "(President)"),
+    ("Kerry met the delegation.", "Kerry", "2016-06-01", "USAGOV", "(Secretary of State)"),
+    ("John Kerry met the delegation.", "Kerry", "2010-06-01", "USALEG", "(Senator)"),
+    ("Boris Johnson met the delegation.", "Johnson", "2016-10-01", "GBRGOV", "(Foreign Secretary)"),
+    ("Boris Johnson met the delegation.", "Johnson", "2020-06-01", "GBRGOV", "(Prime Minister)"),
+    ("Ban Ki-moon met the delegation.", "moon", "2012-06-01", "IGOUNO", "Secretary-General"),
+    ("UN Secretary-General Ban Ki-moon met the delegation.", "moon", "2012-06-01", "IGOUNO", "Secretary-General"),
+    ("Staffan de Mistura met the delegation.", "Mistura", "2017-06-01", "IGOUNO", "Special Envoy"),
+    ("Foreign Minister Sergei Lavrov met the delegation.", "Lavrov", "2016-06-01", "RUSGOV",
+     "(Minister of Foreign Affairs)"),
+    ("Sergei Lavrov met the delegation.", "Lavrov", "2002-06-01", "RUSGOV", "Permanent Representative"),
+    ("Vitaly Churkin, Russia's UN ambassador, criticised the draft.", "Churkin", "2016-06-01", "RUSGOV",
+     "Permanent Representative"),
+    # states, capitals and building metonyms
+    ("The Kremlin said it would respond.", "Kremlin", "2016-06-01", "RUSGOV", None),
+    ("Moscow said it would respond.", "Moscow", "2016-06-01", "RUSGOV", None),
+    ("Washington criticised Moscow.", "Washington", "2016-06-01", "USAGOV", None),
+    ("The White House criticised Moscow.", "House", "2016-06-01", "USAGOV", None),
+    ("The Pentagon criticised Moscow.", "Pentagon", "2016-06-01", "USAMIL", None),
+    ("Damascus criticised Turkey.", "Damascus", "2016-06-01", "SYRGOV", None),
+    ("Russia criticised Turkey.", "Russia", "2016-06-01", "RUS", None),
+    # groups, with dated periods
+    ("Hayat Tahrir al-Sham attacked the town.", "Sham", "2017-06-01", "SYRREB", None),
+    ("Hayat Tahrir al-Sham attacked the town.", "Sham", "2024-12-07", "SYRREB", None),
+    ("Hayat Tahrir al-Sham attacked the town.", "Sham", "2024-12-08", "SYRGOV", None),
+    ("Hayat Tahrir al-Sham attacked the town.", "Sham", "2025-06-01", "SYRGOV", None),
+    ("The Taliban attacked the town.", "Taliban", "2016-06-01", "AFGREB", None),
+    ("The Taliban met the delegation.", "Taliban", "2022-06-01", "AFGGOV", None),
+    ("Hezbollah fighters attacked the town.", "fighters", "2016-06-01", "LBNUAF", None),
+    ("The Free Syrian Army attacked the town.", "Army", "2016-06-01", "SYRREB", None),
+    ("ISIS attacked the town.", "ISIS", "2016-06-01", "IMGISI", None),
+    # the head noun decides over modifiers; the backer is ignored
+    ("The Russian-backed Syrian air force bombed the town.", "force", "2016-06-01", "SYRMIL", None),
+    ("Russian pilots bombed the town.", "pilots", "2016-06-01", "RUSMIL", None),
+    ("Syrian troops attacked the town.", "troops", "2016-06-01", "SYRMIL", None),
+    ("The Syrian government criticised Turkey.", "government", "2016-06-01", "SYRGOV", None),
+    ("Russia's UN ambassador criticised the draft.", "ambassador", "2017-06-01", "RUSGOV", None),
+    # in-text roles for people outside the knowledge base
+    ("US Deputy Secretary of Energy Jeffrey Kupfer visited Baku.", "Kupfer", "2008-06-01", "USAGOV", None),
+    ("Iranian Foreign Minister Zorblax Quintavius met the delegation.", "Quintavius", "2016-06-01", "IRNGOV", None),
+    ("Zorblax Quintavius, the Iranian foreign minister, met the delegation.", "Quintavius", "2016-06-01",
+     "IRNGOV", None),
+    ("Charles Lister of the Middle East Institute said the deal was fragile.", "Lister", "2017-06-01",
+     "USAEDU", "Middle East Institute"),
+]
+
+
+@pytest.mark.parametrize("text,head,on,code,name", CASES, ids=[f"{c[1]}@{c[2]}" for c in CASES])
+def test_resolves(pipeline, text, head, on, code, name):
+    actor = resolve(pipeline, text, head, on)
+    assert actor.code == code, actor
+    if name is not None:
+        assert actor.name and name in actor.name, actor
+
+
+def test_institute_is_the_knowledge_base_entry(pipeline):
+    actor = resolve(pipeline, "Charles Lister of the Middle East Institute said the deal was fragile.",
+                    "Lister", "2017-06-01")
+    entry = pipeline.coder.kb.entries[actor.kb_id]
+    assert entry.name == "Middle East Institute" and entry.code == actor.code == "USAEDU"
+
+
+def test_coordinated_adjectives_give_two_actors(pipeline):
+    doc = pipeline.nlp("Turkish and Russian officials met in Ankara.")
+    out = resolve_all(_token(doc, "officials"), pipeline.coder.kb, DocContext(event_date=date(2016, 6, 1)))
+    assert sorted(a.code for _, a in out) == ["RUSGOV", "TURGOV"]
+
+
+# ------------------------------------------------------------------ the ELI fallback
+@pytest.mark.parametrize("text,head,on,code", [
+    ("John Kerry met the delegation.", "Kerry", "2018-06-01", "USAELI"),  # between his offices
+    ("Donald Trump met the delegation.", "Trump", "2022-06-01", "USAELI"),  # between his terms
+    ("Emmanuel Macron met the delegation.", "Macron", "2013-06-01", "FRAELI"),  # before any office
+    ("Lakhdar Brahimi met the delegation.", "Brahimi", "2015-06-01", "DZAELI"),  # after his UN mission
+])
+def test_person_outside_any_role_is_an_elite_of_their_country(pipeline, text, head, on, code):
+    actor = resolve(pipeline, text, head, on)
+    assert actor.code == code and actor.sector == "ELI"
+    assert actor.how.endswith("no-role-on-date")
+
+
+# ------------------------------------------------------------------ wrong is worse than unknown
+@pytest.mark.parametrize("text,head", [
+    ("Zorblax Quintavius met the delegation.", "Quintavius"),  # unknown name
+    ("Foreign Minister Zorblax Quintavius met the delegation.", "Quintavius"),  # a title but no country
+    ("Michael Lavrov met the delegation.", "Lavrov"),  # a known surname, another first name
+    ("Michael Jordan met the delegation.", "Jordan"),  # a country name inside a person's name
+    ("Clinton met the delegation.", "Clinton"),  # ambiguous surname (Bill, Hillary), no role in 2016
+])
+def test_unknown_stays_unresolved(pipeline, text, head):
+    actor = resolve(pipeline, text, head, "2016-06-01")
+    assert actor.code is None and not actor.resolved, actor
+
+
+# ------------------------------------------------------------------ coreference
+def test_surname_after_full_name_in_the_same_document(code_text):
+    """'Lavrov' after 'Sergei Lavrov': the event's source is the person seen before."""
+    evs = events_of(code_text, "Sergei Lavrov arrived in Geneva on Monday. Lavrov criticised the United States.",
+                    "2016-10-20", "11")
+    assert [(e.source.text, e.source.actor.code, e.target.actor.code) for e in evs] == \
+        [("Lavrov", "RUSGOV", "USA")]
+    assert evs[0].source.actor.how == "coref:name"
+    assert evs[0].source.actor.kb_id == "person:sergey-lavrov"
+
+
+def test_surname_keeps_an_in_text_role(code_text):
+    """A person outside the knowledge base keeps the role the text gave them."""
+    evs = events_of(code_text, "Jeffrey Kupfer, the US Deputy Secretary of Energy, arrived in Baku. "
+                               "Kupfer praised Azerbaijan.", "2008-06-10", "05")
+    assert [(e.source.text, e.source.actor.code) for e in evs] == [("Kupfer", "USAGOV")]
+    assert evs[0].source.actor.how == "coref:name"
+
+
+def test_pronoun_after_a_person(code_text):
+    evs = events_of(code_text, "John Kerry arrived in Moscow on Monday. He criticised Iran.", "2016-10-20", "11")
+    assert [(e.source.text, e.source.actor.code, e.source.actor.how) for e in evs] == \
+        [("He", "USAGOV", "coref:pronoun")]
+
+
+def test_he_is_the_last_person(pipeline):
+    lavrov, kerry, he = resolve_in_order(pipeline, "Sergei Lavrov met John Kerry in Geneva. He criticised Iran.",
+                                         ["Lavrov", "Kerry", "He"], "2016-10-20")
+    assert (lavrov.code, kerry.code) == ("RUSGOV", "USAGOV")
+    assert he.code == "USAGOV" and he.how == "coref:pronoun" and he.kb_id == "person:john-kerry"
+
+
+def test_he_after_an_unknown_person_stays_unknown(pipeline):
+    """The last person is unknown: 'he' does not fall back to an earlier, known one."""
+    kerry, unknown, he = resolve_in_order(
+        pipeline, "John Kerry arrived in Geneva. Zorblax Quintavius met him there. He criticised Iran.",
+        ["Kerry", "Quintavius", "He"], "2016-10-20")
+    assert kerry.code == "USAGOV" and unknown.code is None
+    assert he.code is None
+
+
+def test_pronoun_after_an_unknown_person_codes_no_event(code_text):
+    evs = code_text("Zorblax Quintavius arrived in Moscow. He criticised Iran.", published="2016-10-20")
+    assert not [e for e in evs if e.cameo_root == "11"]
+
+
+def test_it_after_a_state(code_text):
+    evs = events_of(code_text, "Russia condemned the strike. It accused Turkey of aggression.", "2016-10-20", "11")
+    accused = [e for e in evs if e.source.text == "It"]
+    assert [(e.source.actor.code, e.source.actor.how, e.target.actor.code) for e in accused] == \
+        [("RUS", "coref:pronoun", "TUR")]
+
+
+def test_title_coreference(code_text):
+    evs = events_of(code_text, "John Kerry met the Iranian foreign minister in Vienna. "
+                               "The foreign minister criticised Israel.", "2016-10-20", "11")
+    assert [(e.source.actor.code, e.target.actor.code) for e in evs] == [("IRNGOV", "ISR")]
+
+
+# ------------------------------------------------------------------ fixed gaps (regression tests)
+def test_she_skips_a_male_antecedent(pipeline):
+    may, kerry, she = resolve_in_order(pipeline, "Theresa May met John Kerry in London on Monday. She criticised "
+                                       "Iran.", ["May", "Kerry", "She"], "2016-10-20")
+    assert (may.code, kerry.code) == ("GBRGOV", "USAGOV")
+    assert she.code == "GBRGOV"
+
+
+@pytest.mark.parametrize("text,head,code", [
+    ("Assad met the delegation.", "Assad", "SYRGOV"),
+    ("Assad's forces attacked the town.", "forces", "SYRMIL"),
+])
+def test_surname_unique_on_the_date(pipeline, text, head, code):
+    assert resolve(pipeline, text, head, "2016-06-01").code == code
+
+
+@pytest.mark.parametrize("text,head,code", [
+    ("A former Syrian minister criticised the draft.", "minister", "SYRELI"),
+    ("Former Iranian President Zorblax Quintavius criticised the draft.", "Quintavius", "IRNELI"),
+])
+def test_former_officials_are_elites(pipeline, text, head, code):
+    assert resolve(pipeline, text, head, "2016-06-01").code == code
+
+
+@pytest.mark.parametrize("text,head,code", [
+    ("Syrian opposition negotiators met the envoy.", "negotiators", "SYROPP"),
+    ("Syrian rebel negotiators met the envoy.", "negotiators", "SYRREB"),
+])
+def test_marked_modifier_beats_head_default(pipeline, text, head, code):
+    assert resolve(pipeline, text, head, "2017-06-01").code == code
+
+
+@pytest.mark.parametrize("text,head", [
+    ("Western powers criticised the draft.", "powers"),
+    ("The West criticised the draft.", "West"),
+])
+def test_regions(pipeline, text, head):
+    assert resolve(pipeline, text, head, "2016-06-01").code == "WST"
+
+
+@pytest.mark.parametrize("text,head,code", [
+    ("Russian ambassadors criticised the draft.", "ambassadors", "RUSGOV"),
+    ("Russian commanders criticised the draft.", "commanders", "RUSMIL"),
+])
+def test_plural_title_takes_the_singulars_role(pipeline, text, head, code):
+    assert resolve(pipeline, text, head, "2016-06-01").code == code
+
+
+def test_metonyms_are_case_sensitive(pipeline):
+    assert resolve(pipeline, "The party congress criticised Turkey.", "congress", "2018-01-29").code is None
+    assert resolve(pipeline, "Congress criticised Turkey.", "Congress", "2018-01-29").code == "USALEG"
+
+
+def test_organisation_in_apposition(pipeline):
+    actor = resolve(pipeline, "Charles Lister, a senior fellow at the Middle East Institute, said the deal was "
+                    "fragile.", "Lister", "2017-06-01")
+    assert actor.code == "USAEDU"
+
+
+def test_state_in_a_title_is_no_generic_group(pipeline):
+    actor = resolve(pipeline, "US Secretary of State John Kerry is prepared to stay in Europe.", "State",
+                    "2013-09-12", focus="RUS")
+    assert actor.code in (None, "USAGOV")
+
+
+@pytest.mark.xfail(strict=True, reason="resolver/coder: 'it' takes the last *resolved* group mention; "
+                   "'the Assad regime' in the same sentence is never resolved (not an entity, and 'Assad' "
+                   "is an ambiguous surname), so 'it' becomes Libya from the previous sentence (seed 000)")
+def test_it_does_not_jump_over_an_unresolved_subject(code_text):
+    evs = code_text("Muammar Gaddafi agreed to rid Libya of its nuclear weapons a decade ago. And that is "
+                    "assuming that the Assad regime is serious when it says that it will co-operate with "
+                    "Moscow.", published="2013-09-12")
+    assert not [e for e in evs if e.source.text == "it" and e.source.actor.country == "LBY"]
