@@ -132,3 +132,14 @@ def test_both_sides_refers_to_the_pair_just_mentioned(code_text):
 def test_both_sides_without_a_pair_stays_unresolved(code_text):
     evs = code_text("A Russian envoy met both sides in Geneva.", "2017-05-02")
     assert [(e.source.actor.code, e.target) for e in evs] == [("RUSGOV", None)]
+
+
+def test_dates_carry_forward_only_when_the_text_points_back(code_text):
+    text = ("Russia and Turkey declared a ceasefire in December 2016. "
+            "Within days, Russian jets bombed rebel positions near Idlib.\n\n"
+            "In 1991 the United States liberated Kuwait. Iran condemned Israel.")
+    evs = code_text(text, "2017-05-25")
+    by_trigger = {e.trigger.text: e for e in evs}
+    assert by_trigger["bombed"].event_date.isoformat() == "2016-12-01"
+    assert (by_trigger["condemned"].event_date.isoformat(), by_trigger["condemned"].date_precision) == (
+        "2017-05-25", "publication")

@@ -1,7 +1,8 @@
 """When and where: attach a date and a place to an event from its sentence.
 
 Time: a time expression inside the trigger's clause wins, then one elsewhere in
-the sentence, then the last explicit date carried within the paragraph, then
+the sentence, then the last explicit date of the paragraph when the sentence points
+back to it ("within days", "then", "later", "the same day", "that ceasefire"), then
 the publication date (precision 'publication').
 Place: a place governed by a locative preposition in the trigger's clause
 ("bombed ... in Aleppo", "talks in Geneva") -> precision 'clause'; else a place
@@ -10,6 +11,7 @@ named in the sentence -> 'sentence'; else the document's focus country ->
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -23,6 +25,17 @@ from detente.temporal import find_time_expressions
 LOCATIVE_PREPS = frozenset({"in", "near", "at", "outside", "around", "across", "over", "inside",
                             "throughout", "within", "off"})
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC", "NORP", "ORG"})
+
+
+# Words by which a sentence keeps the time of the one before ("This February 2016 ceasefire
+# ... collapsed within days of signing"); without one, the publication date is used.
+CARRY_CUES = re.compile(
+    r"\b(then|later|afterwards?|subsequently|thereafter|meanwhile|same day|that day|that week|that month"
+    r"|that year|at the time|within (?:days|hours|weeks)|days? later|hours? later|weeks? later"
+    r"|the next day|the following (?:day|week|month)|by then|this|that|these|those"
+    r"|respond\w*|in response|retaliat\w*|the incident)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(slots=True)
@@ -78,7 +91,7 @@ class WhenWhere:
             best = best or times.exprs[0]
             return best.value, best.precision, best.text
         carried = self.state.carried
-        if carried is not None and self.state.paragraph_start == paragraph_start:
+        if carried is not None and self.state.paragraph_start == paragraph_start and CARRY_CUES.search(sent.text):
             return carried.value, carried.precision, carried.text
         if self.published is not None:
             return self.published, "publication", None
