@@ -80,7 +80,7 @@ def code_into_store(
             stats.documents_skipped += res.documents_skipped
             stats.documents_conflicting += res.documents_conflicting
             stats.events += res.events_written
-            stats.asserted += sum(1 for _, evs, _ in coded for e in evs if e.factuality == "asserted")
+            stats.asserted += res.asserted_written
             progress.update(task, advance=len(coded), events=stats.events)
     with Store(db) as store:
         if pending_issues:

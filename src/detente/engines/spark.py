@@ -128,19 +128,14 @@ def _file_documents(path: str, data: bytes, published: date | None) -> Iterator[
 
 def _line_document(path: str, line: str, published: date | None) -> Document | IngestIssue | None:
     """One JSONL line, exactly as `read_jsonl` treats it (blank lines skipped)."""
-    import json
-
-    from detente.ingest.readers import record_to_document
+    from detente.ingest.readers import parse_json_line, record_to_document
 
     line = line.lstrip("\ufeff")
     if not line.strip():
         return None
-    try:
-        rec = json.loads(line)
-    except json.JSONDecodeError as exc:
-        return IngestIssue(path, None, f"malformed JSON: {exc.msg} at column {exc.colno}")
-    if not isinstance(rec, dict):
-        return IngestIssue(path, None, f"expected a JSON object, got {type(rec).__name__}")
+    rec = parse_json_line(line)
+    if isinstance(rec, str):
+        return IngestIssue(path, None, rec)
     return record_to_document(rec, Path(path), 0, published)
 
 

@@ -5,7 +5,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 
-from detente.ingest.readers import Record, read_csv, read_html, read_jsonl, read_stdin_jsonl, read_text
+from detente.ingest.readers import Record, read_csv, read_html, read_jsonl, read_stdin_jsonl, read_text, where
 from detente.model import IngestIssue
 
 TEXT_EXT = {".txt", ".md", ".text"}
@@ -29,10 +29,12 @@ def iter_files(inputs: Iterable[str | Path]) -> Iterator[Path | IngestIssue]:
             if p.suffix.lower() in SUPPORTED:
                 yield p
             else:
-                yield IngestIssue(str(p), None, f"unsupported file type {p.suffix or '(none)'!r}; "
+                yield IngestIssue(where(p), None, f"unsupported file type {p.suffix or '(none)'!r}; "
                                   f"use one of {', '.join(sorted(SUPPORTED))}")
+        elif p.exists():
+            yield IngestIssue(where(p), None, "not a regular file or folder")
         else:
-            yield IngestIssue(str(p), None, "no such file or folder")
+            yield IngestIssue(where(p), None, "no such file or folder")
 
 
 def read_file(path: Path, published: date | None = None) -> Iterator[Record]:
@@ -47,7 +49,7 @@ def read_file(path: Path, published: date | None = None) -> Iterator[Record]:
             return
         data = path.read_bytes()
     except OSError as exc:
-        yield IngestIssue(str(path), None, f"cannot read: {exc.strerror or exc}")
+        yield IngestIssue(where(path), None, f"cannot read: {exc.strerror or exc}")
         return
     if ext in HTML_EXT:
         yield from read_html(path, data, published)

@@ -29,6 +29,7 @@ class WriteResult:
     documents_skipped: int = 0  # already stored with the same content
     documents_conflicting: int = 0  # same id, different text, not replaced
     events_written: int = 0
+    asserted_written: int = 0
 
 
 def _connect(path: str | Path, read_only: bool, retries: int = 600) -> duckdb.DuckDBPyConnection:
@@ -136,13 +137,21 @@ class Store:
         event_rows: list[dict] = []
         replace: list[str] = []
         new_issues = list(issues)
-        seen: set[str] = set()
+        seen: dict[str, str] = {}  # ids earlier in this batch -> their content hash
         for doc, events, n_sent in coded:
             h = doc.content_id
             if doc.doc_id in seen:
-                res.documents_skipped += 1
+                if seen[doc.doc_id] == h:
+                    res.documents_skipped += 1
+                else:
+                    res.documents_conflicting += 1
+                    new_issues.append(IngestIssue(
+                        doc.path or "<input>", doc.line,
+                        f"document id {doc.doc_id!r} appears again with different text; "
+                        "kept the first version",
+                    ))
                 continue
-            seen.add(doc.doc_id)
+            seen[doc.doc_id] = h
             if doc.doc_id in known:
                 if known[doc.doc_id] == h and not recode:
                     res.documents_skipped += 1
@@ -163,7 +172,9 @@ class Store:
             doc_rows.append(row)
             event_rows.extend(e.to_row() for e in events)
             res.documents_written += 1
-        res.events_written = len({r["event_id"] for r in event_rows})
+        unique = {r["event_id"]: r for r in event_rows}
+        res.events_written = len(unique)
+        res.asserted_written = sum(1 for r in unique.values() if r["factuality"] == "asserted")
         self.con.execute("BEGIN TRANSACTION")
         try:
             if replace:
