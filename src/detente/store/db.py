@@ -7,6 +7,7 @@ documents behind, and a re-run skips them (``recode=False``).
 from __future__ import annotations
 
 import dataclasses
+import os
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -32,6 +33,11 @@ class WriteResult:
     asserted_written: int = 0
 
 
+# DuckDB's buffer pool is capped so that a long coding run keeps a flat memory profile
+# (DuckDB spills to disk beyond it); DETENTE_DUCKDB_MEMORY overrides, e.g. "4GB".
+_CONFIG = {"memory_limit": os.environ.get("DETENTE_DUCKDB_MEMORY", "256MB"), "threads": 2}
+
+
 def _connect(path: str | Path, read_only: bool, retries: int = 600) -> duckdb.DuckDBPyConnection:
     # DuckDB lets one process hold the file at a time; opening while another holds it
     # raises IOException. Wait (up to a minute) rather than fail: the API server lets go
@@ -39,7 +45,7 @@ def _connect(path: str | Path, read_only: bool, retries: int = 600) -> duckdb.Du
     last: Exception | None = None
     for _ in range(retries):
         try:
-            return duckdb.connect(str(path), read_only=read_only)
+            return duckdb.connect(str(path), read_only=read_only, config=_CONFIG)
         except duckdb.IOException as exc:  # lock held by another process
             last = exc
             time.sleep(0.1)
