@@ -201,16 +201,21 @@ class Store:
             raise
         return res
 
-    def _insert(self, table: str, rows: list[dict], columns: Sequence[str], dedupe_key: str | None = None) -> None:
+    def _insert(self, table_name: str, rows: list[dict], columns: Sequence[str],
+                dedupe_key: str | None = None) -> None:
         if dedupe_key:  # identical events (same id) found twice in one batch: keep the first
             uniq: dict[str, dict] = {}
             for r in rows:
                 uniq.setdefault(r[dedupe_key], r)
             rows = list(uniq.values())
-        batch = pa.Table.from_pylist([{c: r.get(c) for c in columns} for r in rows])  # noqa: F841
+        table = pa.Table.from_pylist([{c: r.get(c) for c in columns} for r in rows])
         cols = ", ".join(columns)
         conflict = "OR IGNORE " if dedupe_key else ""
-        self.con.execute(f"INSERT {conflict}INTO {table} ({cols}) SELECT {cols} FROM batch")
+        self.con.register("_detente_batch", table)  # explicit, not a replacement scan of a local
+        try:
+            self.con.execute(f"INSERT {conflict}INTO {table_name} ({cols}) SELECT {cols} FROM _detente_batch")
+        finally:
+            self.con.unregister("_detente_batch")
 
     # -- reading -----------------------------------------------------------------------
     def counts(self) -> dict[str, int]:
