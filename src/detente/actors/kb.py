@@ -26,8 +26,10 @@ _PUNCT = re.compile(r"[.\u2019'`]")
 
 
 @lru_cache(maxsize=200_000)
+@lru_cache(maxsize=1 << 16)
 def normalize(name: str) -> str:
-    """Case-, accent-, period- and 'the'-insensitive key for a name."""
+    """Case-, accent-, period- and 'the'-insensitive key for a name (a pure function,
+    memoised: the coder asks for the same few thousand phrases again and again)."""
     s = unicodedata.normalize("NFKD", name)
     s = "".join(ch for ch in s if not unicodedata.combining(ch))
     s = _PUNCT.sub("", s.replace("\u2019s", "").lower())

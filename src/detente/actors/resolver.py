@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Token
 
 from detente.actors.kb import Entry, KnowledgeBase, normalize
 from detente.model import Actor
-from detente.nlp import conj_closure
+from detente.nlp import conj_closure, doc_text
 
 PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "his"})
 PRONOUNS_GROUP = frozenset({"it", "they", "them", "its", "their"})
@@ -204,13 +204,17 @@ def _kb_in_tokens(toks: list[Token], kb: KnowledgeBase, kinds: tuple[str, ...],
     """Longest KB name inside the token list (n-grams, longest first)."""
     n = len(toks)
     backer = [_is_backer(t) or (head is not None and _other_conjunct(t, head)) for t in toks]
+    if not n:
+        return None
+    text = doc_text(toks[0].doc)
+    starts = [t.idx for t in toks]
+    ends = [t.idx + len(t) for t in toks]
     for size in range(min(n, 7), 0, -1):
         for i in range(0, n - size + 1):
             if any(backer[i:i + size]):
                 continue
-            window = toks[i:i + size]
-            text = window[0].doc[window[0].i: window[-1].i + 1].text
-            for e in kb.lookup(text):
+            # the text from the window's first to its last token, as the document spells it
+            for e in kb.lookup(text[starts[i]:ends[i + size - 1]]):
                 if e.kind in kinds:
                     return e
     return None

@@ -21,6 +21,7 @@ from detente.coding.lexicon import Lexicon
 from detente.coding.triggers import Trigger, find_triggers
 from detente.geo import Gazetteer
 from detente.model import Actor, Document, Event, Mention
+from detente.nlp import doc_text, span_text
 from detente.ontology import Ontology
 
 
@@ -106,7 +107,7 @@ class EventCoder:
                 if tgt is not None and src.actor.code == tgt.actor.code:
                     continue  # an actor acting on itself is a parse artefact here
                 events.append(Event(
-                    doc_id=document.doc_id, sentence_index=index, sentence=sent.text,
+                    doc_id=document.doc_id, sentence_index=index, sentence=span_text(sent),
                     sentence_start=offset + sent.start_char,
                     cameo_code=info.code, cameo_root=info.root, quad_class=info.quad_class,
                     goldstein=info.goldstein, plover_type=info.plover_type,
@@ -162,7 +163,7 @@ def _reciprocal(code: str) -> bool:
 def _mention(tokens: Sequence[Token], offset: int) -> Mention:
     first, last = tokens[0], tokens[-1]
     start, end = first.idx, last.idx + len(last.text)
-    return Mention(first.doc[first.i: last.i + 1].text, offset + start, offset + end)
+    return Mention(doc_text(first.doc)[start:end], offset + start, offset + end)
 
 
 def _arg_mention(arg: Argument | None, offset: int) -> Mention | None:

@@ -20,6 +20,7 @@ from spacy.tokens import Span, Token
 from detente.actors.resolver import entity_bounds
 from detente.geo import Gazetteer
 from detente.model import Place, TimeExpr
+from detente.nlp import span_text
 from detente.temporal import find_time_expressions
 
 LOCATIVE_PREPS = frozenset({"in", "near", "at", "outside", "around", "across", "over", "inside",
@@ -70,7 +71,7 @@ class WhenWhere:
         if key not in self._cache:
             if paragraph_start != self.state.paragraph_start:
                 self.state = ParagraphState(None, paragraph_start)
-            exprs = [e for e in find_time_expressions(sent.text, self.published) if e.value is not None]
+            exprs = [e for e in find_time_expressions(span_text(sent), self.published) if e.value is not None]
             self._cache[key] = SentenceTimes(exprs)
             explicit = [e for e in exprs if e.precision in ("day", "month", "year", "week", "season")]
             if explicit:
@@ -91,7 +92,7 @@ class WhenWhere:
             best = best or times.exprs[0]
             return best.value, best.precision, best.text
         carried = self.state.carried
-        if carried is not None and self.state.paragraph_start == paragraph_start and CARRY_CUES.search(sent.text):
+        if carried is not None and self.state.paragraph_start == paragraph_start and CARRY_CUES.search(span_text(sent)):
             return carried.value, carried.precision, carried.text
         if self.published is not None:
             return self.published, "publication", None

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from detente.nlp import span_text
+
 NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
 HYPOTHETICAL_MODALS = frozenset({"would", "could", "might", "may", "'d"})
 NORMATIVE_MODALS = frozenset({"should", "must", "ought", "shall"})
@@ -145,7 +147,7 @@ def judge(trigger: Token, sent: Span) -> Factuality:
     """Factuality of the event whose head is ``trigger`` in sentence ``sent``."""
     result = _judge(trigger, sent)
     result.attributed_to = speaker_of(trigger)
-    if result.value in ("future", "hypothetical") and sent.text.rstrip().endswith("?") and result.cue_token \
+    if result.value in ("future", "hypothetical") and span_text(sent).rstrip().endswith("?") and result.cue_token \
             is not None and result.cue_token.tag_ == "MD" and _inverted(result.cue_token):
         result.value, result.cue = "question", "?"  # "Will Russia veto ...?"
     return result
@@ -242,6 +244,6 @@ def _judge(trigger: Token, sent: Span) -> Factuality:
 
 def _sentence_question(result: Factuality, sent: Span, trigger: Token) -> Factuality:
     """A trigger in the main clause of a sentence ending with '?' is a question."""
-    if sent.text.rstrip().endswith("?") and result.value == "asserted":
+    if result.value == "asserted" and span_text(sent).rstrip().endswith("?"):
         result.value, result.cue = "question", "?"
     return result

@@ -51,9 +51,12 @@ class Pattern:
 class Lexicon:
     verbs: dict[str, list[Pattern]] = field(default_factory=lambda: defaultdict(list))
     nouns: dict[str, list[Pattern]] = field(default_factory=lambda: defaultdict(list))
+    # spaCy lemma id -> does the lower-cased lemma head a pattern (a memo filled while coding)
+    lemma_known: dict[int, bool] = field(default_factory=dict, repr=False, compare=False)
 
     def add(self, p: Pattern) -> None:
         (self.verbs if p.pos == "VERB" else self.nouns)[p.head].append(p)
+        self.lemma_known.clear()
 
     def finish(self) -> Lexicon:
         for index in (self.verbs, self.nouns):

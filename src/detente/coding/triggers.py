@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from detente.coding.lexicon import BLOCK, Lexicon, Pattern
-from detente.nlp import conj_closure
+from detente.nlp import conj_closure, lemma_ids
 
 PARTICLE_DEPS = frozenset({"prt", "prep", "advmod", "dative", "agent", "acomp", "npadvmod"})
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "dative"})
@@ -117,6 +117,26 @@ def match_token(tok: Token, lexicon: Lexicon) -> Trigger | None:
     return None
 
 
+def _candidates(sent: Span, lexicon: Lexicon) -> list[int]:
+    """Positions in the sentence whose lemma heads some lexicon pattern.
+
+    Reads lemma ids instead of making a Token object per word: most words are no trigger."""
+    doc = sent.doc
+    lemmas = lemma_ids(doc)
+    known = lexicon.lemma_known
+    strings = doc.vocab.strings
+    out: list[int] = []
+    for i in range(sent.start, sent.end):
+        h = lemmas[i]
+        hit = known.get(h)
+        if hit is None:
+            lemma = strings[h].lower()
+            hit = known[h] = lemma in lexicon.verbs or lemma in lexicon.nouns
+        if hit:
+            out.append(i)
+    return out
+
+
 def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
     """Triggers of one sentence.
 
@@ -125,7 +145,8 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
     strikes" is 195 by the noun, not 190 by "carry out ~strike"); the noun then
     takes the light verb's subject as its source.
     """
-    found = [t for t in (match_token(tok, lexicon) for tok in sent)
+    doc = sent.doc
+    found = [t for t in (match_token(doc[i], lexicon) for i in _candidates(sent, lexicon))
              if t is not None and not (t.pos == "NOUN" and t.token.dep_ == "compound")]  # "veto power"
     nouns = {t.token.i: t for t in found if t.pos == "NOUN"}
     drop: set[int] = set()

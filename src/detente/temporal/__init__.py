@@ -85,7 +85,9 @@ def find_time_expressions(text: str, anchor: date | None) -> list[TimeExpr]:
     if not _MAY_HAVE_TIME.search(text):
         return []
     candidates: list[TimeExpr] = []
-    for pattern, handler in COMPILED:
+    for gate, pattern, handler in COMPILED:
+        if not gate.search(text):
+            continue
         for m in pattern.finditer(text):
             resolved = handler(m, text, anchor)
             if resolved is None:

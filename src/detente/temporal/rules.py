@@ -341,4 +341,24 @@ RULES: list[tuple[str, Handler]] = [
         _ago,
     ),
 ]
-COMPILED: list[tuple[re.Pattern[str], Handler]] = [(re.compile(p), h) for p, h in RULES]
+# A cheap test per rule that every match must pass (a word or digit the rule cannot do
+# without): most rules start with optional prepositions, which makes the full pattern slow
+# to scan for, so a sentence is only searched with the rules whose gate it passes.
+_DIGIT, _YEAR = r"\d", r"(?:19|20)\d\d"
+GATES: list[str] = [
+    _DIGIT, _DIGIT, _DIGIT, _DIGIT, _DIGIT, _DIGIT,  # ISO, numeric, day ranges, day dates
+    r"(?i:between|from)",  # month ranges
+    _YEAR,  # month + year
+    MONTH_FULL_RE,  # bare month
+    WEEKDAY_RE,  # weekday
+    r"(?i:yesterday|today|tonight|tomorrow|morning|afternoon|evening|night)",
+    r"(?i:week)", r"(?i:weekend)", r"(?i:month)", r"(?i:year)",
+    rf"(?i:{SEASON_RE})",
+    _YEAR, _YEAR,  # year ranges, years
+    r"(?:19|20)\d0",  # decades
+    r"(?i:\bago\b)",
+]
+assert len(GATES) == len(RULES)
+COMPILED: list[tuple[re.Pattern[str], re.Pattern[str], Handler]] = [
+    (re.compile(g), re.compile(p), h) for g, (p, h) in zip(GATES, RULES)
+]
