@@ -3,12 +3,13 @@ from __future__ import annotations
 import shutil
 
 import duckdb
+import pytest
 
 import sample_db
 from detente.analysis.clusters import ClusterSettings, list_clusters
 from detente.analysis.filters import Filters
 from detente.analysis.series import series
-from detente.analysis.tables import build_analysis_tables, events_relation, tables_fresh
+from detente.analysis.tables import build_analysis_tables, events_relation, parse_bytes, tables_fresh
 from detente.model import Document
 from detente.store import Store
 
@@ -78,3 +79,30 @@ def test_different_settings_do_not_use_stale_table(tmp_path, sample_paths):
     with duckdb.connect(str(p), read_only=True) as c:
         assert events_relation(c, ClusterSettings(window_days=30)) != "analysis_events"
         assert events_relation(c, ClusterSettings()) == "analysis_events"
+
+
+def test_build_in_many_pieces_equals_the_relation_computed_at_once(tmp_path):
+    """The build cuts the work into cluster-key parts and event-date slices to bound its
+    memory; cut into pieces of a few events, it must give the very rows computed in one go,
+    stored in date order (undated events last)."""
+    path = sample_db.build_sample_db(tmp_path / "p.duckdb")
+    cols = "event_id, cluster_id, cluster_no, src_key, tgt_key, published, cf_declare, cf_src"
+    with duckdb.connect(str(path), config={"threads": 3, "memory_limit": "300MB"}) as c:
+        at_once = c.execute(f"SELECT {cols} FROM {events_relation(c)} e ORDER BY event_id").fetchall()
+        info = build_analysis_tables(c, part_events=2, slice_events=1)
+        assert info["n_events"] == 19 and info["clusters"] == 17
+        assert tables_fresh(c)
+        assert c.execute(f"SELECT {cols} FROM analysis_events ORDER BY event_id").fetchall() == at_once
+        dates = [r[0] for r in c.execute("SELECT event_date FROM analysis_events").fetchall()]
+        dated = [d for d in dates if d is not None]
+        assert dated == sorted(dated) and dates[: len(dated)] == dated
+        # the connection's own settings come back after the build
+        threads, limit = c.execute("SELECT current_setting('threads'), current_setting('memory_limit')").fetchone()
+        assert threads == 3 and 285 * 2**20 < parse_bytes(limit.replace(" ", "")) < 287 * 2**20
+
+
+def test_build_memory_sizes():
+    assert parse_bytes("64MB") == 64_000_000 and parse_bytes("1.5 GiB") == 3 * 2**29
+    assert parse_bytes("61.0MiB") == 61 * 2**20
+    with pytest.raises(ValueError, match="not a memory size"):
+        parse_bytes("lots")

@@ -63,35 +63,59 @@ SELECT e.*, d.published, d.source AS doc_source, d.title AS doc_title, d.url AS 
 FROM events e LEFT JOIN documents d ON d.doc_id = e.doc_id"""
 
 
-def assignment_sql(settings: ClusterSettings = ClusterSettings()) -> str:
-    """SELECT of every event with its document columns, actor keys and cluster_id.
+_KEY = "src_key, tgt_key, code_key, factuality"
 
-    Only validated integers and fixed names are formatted into the text."""
+
+def cluster_ids_sql(settings: ClusterSettings = ClusterSettings(), part: tuple[int, int] | None = None) -> str:
+    """SELECT event_id, event_date, cluster_id: the cluster of every event, computed on
+    narrow rows (keys and dates only, never the sentence), so the window functions stay
+    small whatever the events carry.
+
+    ``part=(i, n)`` keeps only the i-th of n parts of the cluster keys (by hash): a
+    cluster never spans two parts, so the parts can be computed one at a time and
+    concatenated. Only validated integers and fixed names are formatted into the text."""
     w = int(settings.window_days)
     code_col = "cameo_root" if settings.match == "root" else "cameo_code"
-    key = f"src_key, tgt_key, {code_col}, factuality"
     loc = (
-        "CASE WHEN geonames_id IS NOT NULL THEN 'g' || geonames_id "
-        "WHEN location_name IS NOT NULL THEN 'n' || lower(location_name) END"
+        "CASE WHEN e.geonames_id IS NOT NULL THEN 'g' || e.geonames_id "
+        "WHEN e.location_name IS NOT NULL THEN 'n' || lower(e.location_name) END"
         if settings.split_by_location else "NULL"
     )
+    where = ""
+    if part is not None:
+        i, n = int(part[0]), int(part[1])
+        where = f"WHERE hash({_KEY}) % {n} = {i}"
     return f"""
-WITH b AS (SELECT *, coalesce(event_date, published) AS cdate, {loc} AS loc_key FROM ({BASE_SQL})),
+WITH b AS (
+  SELECT * FROM (
+    SELECT e.event_id, e.event_date, {_actor_key('source')} AS src_key, {_actor_key('target')} AS tgt_key,
+           e.{code_col} AS code_key, e.factuality, coalesce(e.event_date, d.published) AS cdate, {loc} AS loc_key
+    FROM events e LEFT JOIN documents d ON d.doc_id = e.doc_id) {where}),
 g AS (
   SELECT *, CASE WHEN cdate IS NULL OR lag(cdate) OVER w IS NULL
                    OR date_diff('day', lag(cdate) OVER w, cdate) > {w} THEN 1 ELSE 0 END AS brk
-  FROM b WINDOW w AS (PARTITION BY {key} ORDER BY cdate, event_id)),
-s AS (SELECT *, sum(brk) OVER (PARTITION BY {key} ORDER BY cdate, event_id
+  FROM b WINDOW w AS (PARTITION BY {_KEY} ORDER BY cdate, event_id)),
+s AS (SELECT *, sum(brk) OVER (PARTITION BY {_KEY} ORDER BY cdate, event_id
                                ROWS UNBOUNDED PRECEDING) AS chain FROM g),
-m AS (SELECT {key}, chain, first(loc_key ORDER BY n DESC, loc_key) AS modal_loc
-      FROM (SELECT {key}, chain, loc_key, count(*) AS n FROM s WHERE loc_key IS NOT NULL
+m AS (SELECT {_KEY}, chain, first(loc_key ORDER BY n DESC, loc_key) AS modal_loc
+      FROM (SELECT {_KEY}, chain, loc_key, count(*) AS n FROM s WHERE loc_key IS NOT NULL
             GROUP BY ALL) GROUP BY ALL),
-l AS (SELECT s.*, coalesce(s.loc_key, m.modal_loc) AS cloc FROM s LEFT JOIN m USING ({key}, chain))
-SELECT *, hash(cluster_id) AS cluster_no FROM (
-  SELECT * EXCLUDE (cdate, loc_key, brk, chain, cloc),
-         first(event_id ORDER BY cdate NULLS LAST, event_id)
-           OVER (PARTITION BY {key}, chain, cloc) AS cluster_id
-  FROM l)"""
+l AS (SELECT s.*, coalesce(s.loc_key, m.modal_loc) AS cloc FROM s LEFT JOIN m USING ({_KEY}, chain))
+SELECT event_id, event_date,
+       first(event_id ORDER BY cdate NULLS LAST, event_id) OVER (PARTITION BY {_KEY}, chain, cloc) AS cluster_id
+FROM l"""
+
+
+def with_clusters_sql(ids: str) -> str:
+    """Every event with its document columns and actor keys (BASE_SQL), plus cluster_id
+    and cluster_no taken from ``ids`` (a relation with event_id and cluster_id)."""
+    return (f"SELECT b.*, c.cluster_id, hash(c.cluster_id) AS cluster_no "
+            f"FROM ({BASE_SQL}) b JOIN {ids} c ON c.event_id = b.event_id")
+
+
+def assignment_sql(settings: ClusterSettings = ClusterSettings()) -> str:
+    """SELECT of every event with its document columns, actor keys and cluster_id."""
+    return with_clusters_sql(f"({cluster_ids_sql(settings)})")
 
 
 def list_clusters(

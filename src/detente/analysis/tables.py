@@ -12,8 +12,8 @@
   analysis_state            what the tables were built from (event and document
                             counts, last coded_at, cluster settings, version)
 
-Call it with a writable connection after each coding run (it takes a few seconds
-per million events). Reading never requires it: ``events_relation`` returns the
+Call it with a writable connection after each coding run (about 20 seconds per million
+events on one thread, in about 70 MB: see BUILD_MEMORY). Reading never requires it: ``events_relation`` returns the
 table when it is fresh (same event/document counts and coded_at as now, same
 cluster settings) and otherwise the same rows computed on the fly, which is
 correct but slower on large databases.
@@ -21,12 +21,14 @@ correct but slower on large databases.
 from __future__ import annotations
 
 import json
+import os
+import re
 import time
 from typing import Any
 
 import duckdb
 
-from detente.analysis.clusters import BASE_SQL, ClusterSettings, assignment_sql
+from detente.analysis.clusters import BASE_SQL, ClusterSettings, assignment_sql, cluster_ids_sql, with_clusters_sql
 
 VERSION = 4
 DEFAULT_SETTINGS = ClusterSettings()
@@ -40,21 +42,62 @@ def _fingerprint(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
     return {"n_events": n_ev, "n_documents": n_doc, "last_coded_at": last, "version": VERSION}
 
 
+# The build works in bounded pieces so that its memory follows DuckDB's cap, not the size
+# of the database: cluster ids are computed for one part of the cluster keys at a time
+# (a cluster never spans two parts), and analysis_events is written in consecutive
+# event-date slices, each sorted on its own, which leaves the table sorted by date.
+# Part and slice sizes follow the cap: about 400 bytes per event for the narrow cluster
+# windows and 3 KB per event for sorting the wide rows.
+BUILD_MEMORY = os.environ.get("DETENTE_BUILD_MEMORY", "64MB")
+_UNITS = {"": 1, "B": 1, "KB": 10**3, "MB": 10**6, "GB": 10**9, "TB": 10**12,
+          "KIB": 2**10, "MIB": 2**20, "GIB": 2**30, "TIB": 2**40}
+
+
+def parse_bytes(text: str) -> int:
+    """'64MB', '1.5 GiB', '512000' -> bytes."""
+    m = re.fullmatch(r"\s*([\d.]+)\s*([A-Za-z]*)\s*", text)
+    if not m or m.group(2).upper() not in _UNITS:
+        raise ValueError(f"not a memory size: {text!r} (try '64MB' or '1GB')")
+    return int(float(m.group(1)) * _UNITS[m.group(2).upper()])
+
+
 def build_analysis_tables(
-    con: duckdb.DuckDBPyConnection, settings: ClusterSettings = DEFAULT_SETTINGS
+    con: duckdb.DuckDBPyConnection, settings: ClusterSettings = DEFAULT_SETTINGS, *,
+    memory_limit: str | None = BUILD_MEMORY, part_events: int | None = None, slice_events: int | None = None,
 ) -> dict[str, Any]:
-    """(Re)build the derived tables in one transaction; returns what was built."""
+    """(Re)build the derived tables in one transaction; returns what was built.
+
+    ``memory_limit`` caps DuckDB while building (None keeps the connection's own cap);
+    the build runs on one thread and in pieces sized to that cap, so it needs about the
+    same memory for a thousand events as for tens of millions. ``part_events`` and
+    ``slice_events`` override the piece sizes derived from the cap."""
     from detente.analysis.processes import event_processes_sql
 
     t0 = time.perf_counter()
     con.execute("SET enable_progress_bar = false")
+    old_limit, old_threads = con.execute(
+        "SELECT current_setting('memory_limit'), current_setting('threads')").fetchone()
+    if memory_limit:
+        con.execute("SET memory_limit = ?", [memory_limit])
+    con.execute("SET threads = 1")  # per-thread sort and join buffers would not fit a small cap
     con.execute("BEGIN TRANSACTION")
     try:
         fp = _fingerprint(con)
-        con.execute(
-            f"CREATE OR REPLACE TABLE analysis_events AS {_with_derived(assignment_sql(settings))} "
-            "ORDER BY event_date NULLS LAST, event_id"
-        )
+        budget = parse_bytes(memory_limit or _duckdb_size(old_limit))
+        part_events = part_events or max(1000, budget // 400)
+        n_parts = max(1, -(-fp["n_events"] // part_events))
+        con.execute("CREATE OR REPLACE TEMP TABLE analysis_cluster_ids "
+                    "(event_id VARCHAR, event_date DATE, cluster_id VARCHAR)")
+        for i in range(n_parts):
+            part = (i, n_parts) if n_parts > 1 else None
+            con.execute(f"INSERT INTO temp.analysis_cluster_ids {cluster_ids_sql(settings, part)}")
+        select = _with_derived(with_clusters_sql("temp.analysis_cluster_ids"))
+        con.execute(f"CREATE OR REPLACE TABLE analysis_events AS {select} LIMIT 0")
+        for where, params in _date_slices(con, slice_events or max(1000, budget // 3000)):
+            ids = f"(SELECT event_id, cluster_id FROM temp.analysis_cluster_ids i WHERE {where.format(t='i')})"
+            con.execute(f"INSERT INTO analysis_events {_with_derived(with_clusters_sql(ids))} "
+                        f"WHERE {where.format(t='e')} ORDER BY event_date NULLS LAST, event_id", params * 2)
+        con.execute("DROP TABLE temp.analysis_cluster_ids")
         con.execute(
             """CREATE OR REPLACE TABLE analysis_clusters AS
                SELECT cluster_no, min(cluster_id) AS cluster_id, count(*) AS mentions, min(event_date) AS first_date,
@@ -70,8 +113,50 @@ def build_analysis_tables(
     except Exception:
         con.execute("ROLLBACK")
         raise
-    n_clusters = con.execute("SELECT count(DISTINCT cluster_id) FROM analysis_events").fetchone()[0]
+    finally:
+        con.execute("SET memory_limit = ?", [old_limit])
+        con.execute(f"SET threads = {int(old_threads)}")
+    n_clusters = con.execute("SELECT count(*) FROM analysis_clusters").fetchone()[0]
     return {**fp, "clusters": n_clusters, "seconds": round(time.perf_counter() - t0, 2)}
+
+
+def _duckdb_size(setting: str) -> str:
+    """DuckDB prints its cap as '61.0 MiB'."""
+    return setting.replace(" ", "")
+
+
+def _date_slices(con: duckdb.DuckDBPyConnection, max_events: int) -> list[tuple[str, list[Any]]]:
+    """WHERE templates (``{t}`` is the table alias) and parameters that cut the events into
+    consecutive event_date ranges of at most max_events events, undated events last. A
+    single day with more events than that is split again by a hash of the event id."""
+    days = con.execute("SELECT event_date, count(*) FROM temp.analysis_cluster_ids "
+                       "GROUP BY 1 ORDER BY 1 NULLS LAST").fetchall()
+    slices: list[tuple[str, list[Any]]] = []
+    lo = hi = None
+    size = 0
+
+    def close() -> None:
+        if lo is not None:
+            slices.append(("{t}.event_date BETWEEN ? AND ?", [lo, hi]))
+
+    for day, n in days:
+        if day is None or n > max_events:
+            close()
+            lo, size = None, 0
+            k = max(1, -(-n // max_events))
+            test = "{t}.event_date IS NULL" if day is None else "{t}.event_date = ?"
+            for j in range(k):
+                bucket = f" AND hash({{t}}.event_id) % {k} = {j}" if k > 1 else ""
+                slices.append((test + bucket, [] if day is None else [day]))
+            continue
+        if lo is not None and size + n > max_events:
+            close()
+            lo, size = None, 0
+        if lo is None:
+            lo = day
+        hi, size = day, size + n
+    close()
+    return slices
 
 
 def _with_derived(select: str) -> str:
