@@ -86,3 +86,36 @@ def test_export_formats(tmp_path, ext):
         assert pq.read_table(out).column("cameo_code").to_pylist() == ["121"]
     with pytest.raises(ValueError, match="unknown export format"):
         export_table(table, tmp_path / "e.xlsx")
+
+
+def test_version_1_file_is_migrated_to_unindexed_events(tmp_path):
+    """Version 1 kept ART indexes on events, which DuckDB loads into memory on every insert;
+    migrating keeps every event, drops the indexes, and writes stay idempotent."""
+    from detente.store.schema import MIGRATIONS
+
+    src = tmp_path / "src.duckdb"
+    with Store(src) as st:
+        st.write_batch([make(), make("d2", "Turkey shot down a Russian jet.")])
+    old = tmp_path / "v1.duckdb"
+    con = duckdb.connect(str(old))
+    for stmt in MIGRATIONS[1]:
+        con.execute(stmt)
+    con.execute("INSERT INTO meta VALUES ('schema_version', '1')")
+    con.execute(f"ATTACH '{src}' AS s (READ_ONLY)")
+    con.execute("INSERT INTO documents SELECT * FROM s.documents")
+    con.execute("INSERT INTO events SELECT * FROM s.events")
+    con.execute("DETACH s")
+    assert con.execute("SELECT count(*) FROM duckdb_indexes() WHERE table_name = 'events'").fetchone()[0] == 2
+    con.close()
+    with pytest.raises(SchemaError, match="detente migrate"):
+        Store(old, read_only=True)
+    with Store(old) as st:
+        assert st.schema_version() == 2
+        q = st.con.execute
+        assert q("SELECT count(*) FROM duckdb_indexes() WHERE table_name = 'events'").fetchone()[0] == 0
+        assert q("SELECT count(*) FROM duckdb_constraints() WHERE table_name = 'events' "
+                 "AND constraint_type IN ('PRIMARY KEY', 'UNIQUE')").fetchone()[0] == 0
+        assert q("SELECT doc_id, cameo_code FROM events ORDER BY doc_id").fetchall() == [("d1", "121"), ("d2", "121")]
+        r = st.write_batch([make(), make("d3", "Iran hosted talks.")])
+        assert (r.documents_written, r.documents_skipped) == (1, 1)
+        assert st.counts()["events"] == 3  # d1's and d2's events once each, and d3's

@@ -210,10 +210,9 @@ class Store:
             rows = list(uniq.values())
         table = pa.Table.from_pylist([{c: r.get(c) for c in columns} for r in rows])
         cols = ", ".join(columns)
-        conflict = "OR IGNORE " if dedupe_key else ""
         self.con.register("_detente_batch", table)  # explicit, not a replacement scan of a local
         try:
-            self.con.execute(f"INSERT {conflict}INTO {table_name} ({cols}) SELECT {cols} FROM _detente_batch")
+            self.con.execute(f"INSERT INTO {table_name} ({cols}) SELECT {cols} FROM _detente_batch")
         finally:
             self.con.unregister("_detente_batch")
 

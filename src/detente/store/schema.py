@@ -2,13 +2,14 @@
 
 Tables (documented in docs/database.md):
   documents      one row per ingested document (doc_id is the primary key)
-  events         one row per coded event (event_id is the primary key)
+  events         one row per coded event (event_id is unique: it hashes the doc_id, and a
+                 document's events are written and replaced with it in one transaction)
   ingest_issues  records that could not be read, with file and line
   meta           key/value: schema_version, created_with
 """
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 DOCUMENTS_DDL = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -27,9 +28,8 @@ CREATE TABLE IF NOT EXISTS documents (
     coded_at      TIMESTAMP DEFAULT current_timestamp
 )"""
 
-EVENTS_DDL = """
-CREATE TABLE IF NOT EXISTS events (
-    event_id           VARCHAR PRIMARY KEY,
+EVENTS_COLUMNS_DDL = """
+    event_id           VARCHAR NOT NULL,
     doc_id             VARCHAR NOT NULL,
     sentence_index     INTEGER NOT NULL,
     sentence           VARCHAR NOT NULL,
@@ -71,8 +71,13 @@ CREATE TABLE IF NOT EXISTS events (
     geonames_id        BIGINT,
     location_precision VARCHAR,
     rule               VARCHAR NOT NULL,
-    confidence         DOUBLE NOT NULL
-)"""
+    confidence         DOUBLE NOT NULL"""
+# Version 1 indexed events (primary key, doc_id, event_date). DuckDB keeps such (ART)
+# indexes in memory and loads them to check every insert, so a writer's memory grew with
+# the database; version 2 has none on events: zone maps serve the date and id filters.
+EVENTS_DDL_V1 = EVENTS_COLUMNS_DDL.replace("VARCHAR NOT NULL,", "VARCHAR PRIMARY KEY,", 1)
+EVENTS_DDL_V1 = f"CREATE TABLE IF NOT EXISTS events ({EVENTS_DDL_V1}\n)"
+EVENTS_DDL = f"CREATE TABLE IF NOT EXISTS events ({EVENTS_COLUMNS_DDL}\n)"
 
 ISSUES_DDL = """
 CREATE TABLE IF NOT EXISTS ingest_issues (
@@ -84,12 +89,17 @@ CREATE TABLE IF NOT EXISTS ingest_issues (
 
 META_DDL = "CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)"
 
-INDEXES = (
+INDEXES_V1 = (
     "CREATE INDEX IF NOT EXISTS events_doc ON events(doc_id)",
     "CREATE INDEX IF NOT EXISTS events_date ON events(event_date)",
 )
 
 # Ordered migrations: version -> statements that bring a database from version-1 to it.
 MIGRATIONS: dict[int, tuple[str, ...]] = {
-    1: (META_DDL, DOCUMENTS_DDL, EVENTS_DDL, ISSUES_DDL, *INDEXES),
+    1: (META_DDL, DOCUMENTS_DDL, EVENTS_DDL_V1, ISSUES_DDL, *INDEXES_V1),
+    2: ("DROP INDEX IF EXISTS events_doc", "DROP INDEX IF EXISTS events_date",
+        "ALTER TABLE events RENAME TO events_v1",
+        EVENTS_DDL,
+        "INSERT INTO events SELECT * FROM events_v1",
+        "DROP TABLE events_v1"),
 }
