@@ -57,9 +57,10 @@ def _actor_key(side: str) -> str:
     )
 
 
+_BASE_COLUMNS = f"""e.*, d.published, d.source AS doc_source, d.title AS doc_title, d.url AS doc_url,
+       {_actor_key('source')} AS src_key, {_actor_key('target')} AS tgt_key"""
 BASE_SQL = f"""
-SELECT e.*, d.published, d.source AS doc_source, d.title AS doc_title, d.url AS doc_url,
-       {_actor_key('source')} AS src_key, {_actor_key('target')} AS tgt_key
+SELECT {_BASE_COLUMNS}
 FROM events e LEFT JOIN documents d ON d.doc_id = e.doc_id"""
 
 
@@ -67,7 +68,7 @@ _KEY = "src_key, tgt_key, code_key, factuality"
 
 
 def cluster_ids_sql(settings: ClusterSettings = ClusterSettings(), part: tuple[int, int] | None = None) -> str:
-    """SELECT event_id, event_date, cluster_id: the cluster of every event, computed on
+    """SELECT event_id, doc_id, event_date, cluster_id: the cluster of every event, computed on
     narrow rows (keys and dates only, never the sentence), so the window functions stay
     small whatever the events carry.
 
@@ -88,7 +89,7 @@ def cluster_ids_sql(settings: ClusterSettings = ClusterSettings(), part: tuple[i
     return f"""
 WITH b AS (
   SELECT * FROM (
-    SELECT e.event_id, e.event_date, {_actor_key('source')} AS src_key, {_actor_key('target')} AS tgt_key,
+    SELECT e.event_id, e.doc_id, e.event_date, {_actor_key('source')} AS src_key, {_actor_key('target')} AS tgt_key,
            e.{code_col} AS code_key, e.factuality, coalesce(e.event_date, d.published) AS cdate, {loc} AS loc_key
     FROM events e LEFT JOIN documents d ON d.doc_id = e.doc_id) {where}),
 g AS (
@@ -101,16 +102,21 @@ m AS (SELECT {_KEY}, chain, first(loc_key ORDER BY n DESC, loc_key) AS modal_loc
       FROM (SELECT {_KEY}, chain, loc_key, count(*) AS n FROM s WHERE loc_key IS NOT NULL
             GROUP BY ALL) GROUP BY ALL),
 l AS (SELECT s.*, coalesce(s.loc_key, m.modal_loc) AS cloc FROM s LEFT JOIN m USING ({_KEY}, chain))
-SELECT event_id, event_date,
+SELECT event_id, doc_id, event_date,
        first(event_id ORDER BY cdate NULLS LAST, event_id) OVER (PARTITION BY {_KEY}, chain, cloc) AS cluster_id
 FROM l"""
 
 
-def with_clusters_sql(ids: str) -> str:
-    """Every event with its document columns and actor keys (BASE_SQL), plus cluster_id
-    and cluster_no taken from ``ids`` (a relation with event_id and cluster_id)."""
-    return (f"SELECT b.*, c.cluster_id, hash(c.cluster_id) AS cluster_no "
-            f"FROM ({BASE_SQL}) b JOIN {ids} c ON c.event_id = b.event_id")
+def with_clusters_sql(ids: str, only_ids_documents: bool = False) -> str:
+    """The events of ``ids`` (a relation with event_id, doc_id and cluster_id) with their
+    document columns and actor keys (BASE_SQL's columns), cluster_id and cluster_no.
+
+    ``only_ids_documents`` first narrows the documents to those of ``ids``, so that a
+    slice of the events does not build a hash table of every document."""
+    docs = (f"(SELECT * FROM documents WHERE doc_id IN (SELECT doc_id FROM {ids}))"
+            if only_ids_documents else "documents")
+    return (f"SELECT {_BASE_COLUMNS}, c.cluster_id, hash(c.cluster_id) AS cluster_no "
+            f"FROM events e JOIN {ids} c ON c.event_id = e.event_id LEFT JOIN {docs} d ON d.doc_id = e.doc_id")
 
 
 def assignment_sql(settings: ClusterSettings = ClusterSettings()) -> str:

@@ -87,16 +87,18 @@ def build_analysis_tables(
         part_events = part_events or max(1000, budget // 400)
         n_parts = max(1, -(-fp["n_events"] // part_events))
         con.execute("CREATE OR REPLACE TEMP TABLE analysis_cluster_ids "
-                    "(event_id VARCHAR, event_date DATE, cluster_id VARCHAR)")
+                    "(event_id VARCHAR, doc_id VARCHAR, event_date DATE, cluster_id VARCHAR)")
         for i in range(n_parts):
             part = (i, n_parts) if n_parts > 1 else None
             con.execute(f"INSERT INTO temp.analysis_cluster_ids {cluster_ids_sql(settings, part)}")
         select = _with_derived(with_clusters_sql("temp.analysis_cluster_ids"))
         con.execute(f"CREATE OR REPLACE TABLE analysis_events AS {select} LIMIT 0")
         for where, params in _date_slices(con, slice_events or max(1000, budget // 3000)):
-            ids = f"(SELECT event_id, cluster_id FROM temp.analysis_cluster_ids i WHERE {where.format(t='i')})"
-            con.execute(f"INSERT INTO analysis_events {_with_derived(with_clusters_sql(ids))} "
-                        f"WHERE {where.format(t='e')} ORDER BY event_date NULLS LAST, event_id", params * 2)
+            con.execute(f"CREATE OR REPLACE TEMP TABLE analysis_slice AS SELECT event_id, doc_id, cluster_id "
+                        f"FROM temp.analysis_cluster_ids i WHERE {where.format(t='i')}", params)
+            select = _with_derived(with_clusters_sql("temp.analysis_slice", only_ids_documents=True))
+            con.execute(f"INSERT INTO analysis_events {select} ORDER BY event_date NULLS LAST, event_id")
+        con.execute("DROP TABLE IF EXISTS temp.analysis_slice")
         con.execute("DROP TABLE temp.analysis_cluster_ids")
         con.execute(
             """CREATE OR REPLACE TABLE analysis_clusters AS
