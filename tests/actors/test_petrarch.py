@@ -262,12 +262,17 @@ def test_resolve_with_imported_dictionaries(pipeline, full_kb, text, head, on, c
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="resolver: a KB name containing 'of' is not found when the head is a "
-                   "common noun ('the Prince of Dol Amroth': the mention is only 'Prince'; PETRARCH/Phoenix "
-                   "dictionaries have many such names). Fix: also try the head plus its 'of' phrase")
 def test_name_with_of(pipeline, full_kb):
+    """A KB name containing 'of' whose head is a common noun: the mention grows over the
+    'of' phrase only when the whole phrase is a known name."""
     assert _resolve(pipeline, full_kb, "The Prince of Dol Amroth criticised Gondor.", "Prince", "1999-01-01").code \
         == "DOL"
+    doc = pipeline.nlp("The Prince of Dol Amroth criticised Gondor.")
+    toks, _ = resolve_head(next(t for t in doc if t.text == "Prince"), full_kb,
+                           DocContext(event_date=date(1999, 1, 1)))
+    assert " ".join(t.text for t in toks) == "Prince of Dol Amroth"
+    # an 'of' phrase that does not make a known name changes nothing: the army of Gondor
+    assert _resolve(pipeline, full_kb, "The army of Gondor criticised Arnor.", "army", "1999-01-01").code == "GONMIL"
 
 
 @pytest.mark.slow

@@ -329,7 +329,10 @@ def resolve_head(head: Token, kb: KnowledgeBase, ctx: DocContext) -> tuple[list[
     if key in ctx.cache:  # the same head seen again for another trigger of the sentence
         return ctx.cache[key]
     toks = mention_tokens(head)
-    actor = _resolve_tokens(head, toks, kb, ctx, day)
+    named = _name_with_of(head, toks, kb)
+    if named is not None:  # "the Prince of Dol Amroth": the whole phrase is a known name
+        toks = named[0]
+    actor = _resolve_tokens(head, toks, kb, ctx, day, named[1] if named else None)
     if not actor.resolved and head.lemma_.lower() in PART_OF_HEADS:
         inner = _of_phrase(head)
         if inner is not None:
@@ -399,11 +402,33 @@ def _of_phrase(head: Token) -> Token | None:
     return None
 
 
-def _resolve_tokens(head: Token, toks: list[Token], kb: KnowledgeBase, ctx: DocContext, day: date | None) -> Actor:
+def _name_with_of(head: Token, toks: list[Token], kb: KnowledgeBase) -> tuple[list[Token], Entry] | None:
+    """The mention extended over the head's 'of' phrase, when that whole phrase is a name in
+    the knowledge base ('Prince' + 'of Dol Amroth'), with its entry; else None."""
+    if head.pos_ not in ("NOUN", "PROPN") or not toks:
+        return None
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ == "of" and c.i == head.i + 1:
+            objs = [g for g in c.children if g.dep_ == "pobj"]
+            if not objs:
+                return None
+            end = objs[0].right_edge.i + 1
+            if end - toks[0].i > 8:
+                return None
+            span = head.doc[toks[0].i:end]
+            hits = [e for e in kb.lookup(doc_text(head.doc)[span.start_char:span.end_char])
+                    if e.kind in ("person", "org", "group", "metonym", "country")]
+            return (list(span), hits[0]) if hits else None
+    return None
+
+
+def _resolve_tokens(head: Token, toks: list[Token], kb: KnowledgeBase, ctx: DocContext, day: date | None,
+                    entry: Entry | None = None) -> Actor:
     # 2. knowledge base: whole mention first, then the longest known name in it
     is_person = head.ent_type_ == "PERSON"
-    entry = _kb_in_tokens([t for t in toks if t.i <= head.i or t.ent_type_ == head.ent_type_], kb,
-                          ("person", "org", "group", "metonym", "capital", "country", "adjective"), head)
+    if entry is None:
+        entry = _kb_in_tokens([t for t in toks if t.i <= head.i or t.ent_type_ == head.ent_type_], kb,
+                              ("person", "org", "group", "metonym", "capital", "country", "adjective"), head)
     if entry is not None and entry.kind == "person":
         actor = _person_actor(entry, day, "kb:person")
         if entry.surname:
