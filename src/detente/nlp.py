@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 import spacy
-from spacy.attrs import LEMMA
+from spacy.attrs import DEP, LEMMA
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -83,6 +83,14 @@ def lemma_ids(doc: Doc) -> list[int]:
     ids = doc.user_data.get("detente.lemmas")
     if ids is None:
         ids = doc.user_data["detente.lemmas"] = doc.to_array(LEMMA).tolist()
+    return ids
+
+
+def dep_ids(doc: Doc) -> list[int]:
+    """The dependency label ids of every token, read once per Doc."""
+    ids = doc.user_data.get("detente.deps")
+    if ids is None:
+        ids = doc.user_data["detente.deps"] = doc.to_array(DEP).tolist()
     return ids
 
 

@@ -21,7 +21,7 @@ from detente.coding.lexicon import Lexicon
 from detente.coding.triggers import Trigger, find_triggers
 from detente.geo import Gazetteer
 from detente.model import Actor, Document, Event, Mention
-from detente.nlp import doc_text, span_text
+from detente.nlp import dep_ids, doc_text, lemma_ids, span_text
 from detente.ontology import Ontology
 
 
@@ -54,6 +54,20 @@ class EventCoder:
         return events, sent_index
 
     # -----------------------------------------------------------------------------------
+    def _remember_group_subjects(self, sent: Span, ctx: DocContext, trigger_heads: set[int]) -> None:
+        """Resolve subjects that are group nouns ("the Assad regime is serious") even when
+        they act in no event, so that a later "it" finds them rather than an older group.
+        Subjects of a trigger are left to the trigger, which resolves them anyway."""
+        doc = sent.doc
+        strings = doc.vocab.strings
+        subj = (strings["nsubj"], strings["nsubjpass"])
+        deps, lemmas = dep_ids(doc), lemma_ids(doc)
+        for i in range(sent.start, sent.end):
+            if deps[i] in subj and strings[lemmas[i]].lower() in self.kb.sector_nouns:
+                tok = doc[i]
+                if tok.head.i not in trigger_heads:
+                    resolve_head(tok, self.kb, ctx)
+
     def _resolve(self, heads: list[Token], ctx: DocContext) -> list[Argument]:
         return [Argument(toks, actor) for h in heads for toks, actor in resolve_all(h, self.kb, ctx)]
 
@@ -66,6 +80,7 @@ class EventCoder:
             if ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
                 resolve_head(ent.root, self.kb, ctx)
         triggers = find_triggers(sent, self.lexicon)
+        self._remember_group_subjects(sent, ctx, {t.token.i for t in triggers})
         if not triggers:
             return []
         para_start = offset
