@@ -78,20 +78,21 @@ def span_text(span: Span) -> str:
     return doc_text(span.doc)[span.start_char:span.end_char]
 
 
-def lemma_ids(doc: Doc) -> list[int]:
-    """The lemma ids of every token, read once per Doc without making Token objects."""
-    ids = doc.user_data.get("detente.lemmas")
+def _attr_ids(doc: Doc, attr: int, key: str) -> list[int]:
+    """One attribute's string ids for every token, read once per Doc (kept in user_data)
+    without making a Token object per word."""
+    ids = doc.user_data.get(key)
     if ids is None:
-        ids = doc.user_data["detente.lemmas"] = doc.to_array(LEMMA).tolist()
+        ids = doc.user_data[key] = doc.to_array(attr).tolist()
     return ids
+
+
+def lemma_ids(doc: Doc) -> list[int]:
+    return _attr_ids(doc, LEMMA, "detente.lemmas")
 
 
 def dep_ids(doc: Doc) -> list[int]:
-    """The dependency label ids of every token, read once per Doc."""
-    ids = doc.user_data.get("detente.deps")
-    if ids is None:
-        ids = doc.user_data["detente.deps"] = doc.to_array(DEP).tolist()
-    return ids
+    return _attr_ids(doc, DEP, "detente.deps")
 
 
 def conj_closure(tok: Token) -> list[Token]:

@@ -95,7 +95,7 @@ def build_analysis_tables(
         con.execute(f"CREATE OR REPLACE TABLE analysis_events AS {select} LIMIT 0")
         for where, params in _date_slices(con, slice_events or max(1000, budget // 3000)):
             con.execute(f"CREATE OR REPLACE TEMP TABLE analysis_slice AS SELECT event_id, doc_id, cluster_id "
-                        f"FROM temp.analysis_cluster_ids i WHERE {where.format(t='i')}", params)
+                        f"FROM temp.analysis_cluster_ids WHERE {where}", params)
             select = _with_derived(with_clusters_sql("temp.analysis_slice", only_ids_documents=True))
             con.execute(f"INSERT INTO analysis_events {select} ORDER BY event_date NULLS LAST, event_id")
         con.execute("DROP TABLE IF EXISTS temp.analysis_slice")
@@ -128,7 +128,7 @@ def _duckdb_size(setting: str) -> str:
 
 
 def _date_slices(con: duckdb.DuckDBPyConnection, max_events: int) -> list[tuple[str, list[Any]]]:
-    """WHERE templates (``{t}`` is the table alias) and parameters that cut the events into
+    """WHERE conditions (on analysis_cluster_ids) and parameters that cut the events into
     consecutive event_date ranges of at most max_events events, undated events last. A
     single day with more events than that is split again by a hash of the event id."""
     days = con.execute("SELECT event_date, count(*) FROM temp.analysis_cluster_ids "
@@ -139,16 +139,16 @@ def _date_slices(con: duckdb.DuckDBPyConnection, max_events: int) -> list[tuple[
 
     def close() -> None:
         if lo is not None:
-            slices.append(("{t}.event_date BETWEEN ? AND ?", [lo, hi]))
+            slices.append(("event_date BETWEEN ? AND ?", [lo, hi]))
 
     for day, n in days:
         if day is None or n > max_events:
             close()
             lo, size = None, 0
             k = max(1, -(-n // max_events))
-            test = "{t}.event_date IS NULL" if day is None else "{t}.event_date = ?"
+            test = "event_date IS NULL" if day is None else "event_date = ?"
             for j in range(k):
-                bucket = f" AND hash({{t}}.event_id) % {k} = {j}" if k > 1 else ""
+                bucket = f" AND hash(event_id) % {k} = {j}" if k > 1 else ""
                 slices.append((test + bucket, [] if day is None else [day]))
             continue
         if lo is not None and size + n > max_events:
