@@ -12,7 +12,7 @@
   analysis_state            what the tables were built from (event and document
                             counts, last coded_at, cluster settings, version)
 
-Call it with a writable connection after each coding run (about 20 seconds per million
+Call it with a writable connection after each coding run (about 36 seconds per million
 events on one thread, in about 70 MB: see BUILD_MEMORY). Reading never requires it: ``events_relation`` returns the
 table when it is fresh (same event/document counts and coded_at as now, same
 cluster settings) and otherwise the same rows computed on the fly, which is
