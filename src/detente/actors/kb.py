@@ -26,7 +26,6 @@ _PUNCT = re.compile(r"[.\u2019'`]")
 
 
 @lru_cache(maxsize=200_000)
-@lru_cache(maxsize=1 << 16)
 def normalize(name: str) -> str:
     """Case-, accent-, period- and 'the'-insensitive key for a name (a pure function,
     memoised: the coder asks for the same few thousand phrases again and again)."""

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Token
 
 from detente.actors.kb import Entry, KnowledgeBase, normalize
 from detente.model import Actor
-from detente.nlp import conj_closure, doc_text
+from detente.nlp import conj_closure, doc_text, span_text
 
 PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "his"})
 PRONOUNS_GROUP = frozenset({"it", "they", "them", "its", "their"})
@@ -203,9 +203,9 @@ def _kb_in_tokens(toks: list[Token], kb: KnowledgeBase, kinds: tuple[str, ...],
                   head: Token | None = None) -> Entry | None:
     """Longest KB name inside the token list (n-grams, longest first)."""
     n = len(toks)
-    backer = [_is_backer(t) or (head is not None and _other_conjunct(t, head)) for t in toks]
     if not n:
         return None
+    backer = [_is_backer(t) or (head is not None and _other_conjunct(t, head)) for t in toks]
     text = doc_text(toks[0].doc)
     starts = [t.idx for t in toks]
     ends = [t.idx + len(t) for t in toks]
@@ -416,7 +416,7 @@ def _name_with_of(head: Token, toks: list[Token], kb: KnowledgeBase) -> tuple[li
             if end - toks[0].i > 8:
                 return None
             span = head.doc[toks[0].i:end]
-            hits = [e for e in kb.lookup(doc_text(head.doc)[span.start_char:span.end_char])
+            hits = [e for e in kb.lookup(span_text(span))
                     if e.kind in ("person", "org", "group", "metonym", "country")]
             return (list(span), hits[0]) if hits else None
     return None

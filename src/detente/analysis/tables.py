@@ -83,7 +83,7 @@ def build_analysis_tables(
     con.execute("BEGIN TRANSACTION")
     try:
         fp = _fingerprint(con)
-        budget = parse_bytes(memory_limit or _duckdb_size(old_limit))
+        budget = parse_bytes(memory_limit or old_limit)  # DuckDB prints its cap as '61.0 MiB'
         part_events = part_events or max(1000, budget // 400)
         n_parts = max(1, -(-fp["n_events"] // part_events))
         con.execute("CREATE OR REPLACE TEMP TABLE analysis_cluster_ids "
@@ -120,11 +120,6 @@ def build_analysis_tables(
         con.execute(f"SET threads = {int(old_threads)}")
     n_clusters = con.execute("SELECT count(*) FROM analysis_clusters").fetchone()[0]
     return {**fp, "clusters": n_clusters, "seconds": round(time.perf_counter() - t0, 2)}
-
-
-def _duckdb_size(setting: str) -> str:
-    """DuckDB prints its cap as '61.0 MiB'."""
-    return setting.replace(" ", "")
 
 
 def _date_slices(con: duckdb.DuckDBPyConnection, max_events: int) -> list[tuple[str, list[Any]]]:
