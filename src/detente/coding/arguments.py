@@ -14,22 +14,15 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from detente.coding.triggers import LIGHT_VERBS, Trigger
+from detente.coding.wordlists import WORDS
 from detente.nlp import conj_closure
 
 SUBJ_DEPS = frozenset({"nsubj", "csubj"})
 PASS_SUBJ_DEPS = frozenset({"nsubjpass", "csubjpass"})
-OBJECT_CONTROL = frozenset({
-    "urge", "ask", "call", "press", "force", "persuade", "tell", "order", "invite", "allow",
-    "encourage", "pressure", "push", "compel", "convince", "request", "warn", "help", "enable",
-    "require", "demand", "advise", "instruct", "enlist", "lobby", "appeal",
-})
-# verbs whose subject is the author of their object event ("enacted a ceasefire")
-AGREEMENT_VERBS = frozenset({
-    "have", "enact", "agree", "sign", "implement", "establish", "reach", "broker", "declare", "conclude",
-    "negotiate", "seal", "strike", "observe", "respect", "impose", "unveil", "present", "table", "propose",
-})
-NOUN_TARGET_PREPS = ("of", "against", "on", "with", "to", "toward", "towards", "upon", "at", "for", "into")
-RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom", "whose"})
+OBJECT_CONTROL = WORDS.object_control
+AGREEMENT_VERBS = WORDS.agreement_verbs  # verbs whose subject authors their object event ("enacted a ceasefire")
+NOUN_TARGET_PREPS = WORDS.noun_target_preps
+RELATIVE_PRONOUNS = WORDS.relative_pronouns
 
 
 @dataclass(slots=True)

@@ -20,11 +20,11 @@ from spacy.tokens import Span, Token
 from detente.actors.resolver import entity_bounds
 from detente.geo import Gazetteer
 from detente.model import Place, TimeExpr
+from detente.coding.wordlists import WORDS
 from detente.nlp import span_text
 from detente.temporal import find_time_expressions
 
-LOCATIVE_PREPS = frozenset({"in", "near", "at", "outside", "around", "across", "over", "inside",
-                            "throughout", "within", "off"})
+LOCATIVE_PREPS = WORDS.locative_preps
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC", "NORP", "ORG"})
 
 

@@ -12,55 +12,21 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from detente.coding.wordlists import WORDS
 from detente.nlp import span_text
 
-NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
-HYPOTHETICAL_MODALS = frozenset({"would", "could", "might", "may", "'d"})
-NORMATIVE_MODALS = frozenset({"should", "must", "ought", "shall"})
-FUTURE_MODALS = frozenset({"will", "'ll", "wo"})
-CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
-# Governing verbs: what an embedded event (xcomp/ccomp/pcomp) becomes under them.
-GOVERNOR_CLASSES: dict[str, str] = {
-    # negative implicatives: the embedded event did not happen
-    **dict.fromkeys(("fail", "refuse", "decline", "avoid", "stop", "cease", "forget", "prevent",
-                     "neglect", "reject", "deny", "abandon", "halt", "block"), "negated"),
-    # future / intention
-    **dict.fromkeys(("plan", "intend", "prepare", "expect", "aim", "schedule", "set", "promise",
-                     "pledge", "vow", "threaten", "hope", "mean", "seek", "want", "wish",
-                     "offer", "agree", "consider", "weigh", "mull", "contemplate"),
-                    "future"),
-    # proposals, calls, demands: the content is proposed, not done
-    **dict.fromkeys(("propose", "suggest", "urge", "call", "demand", "ask", "request", "press",
-                     "push", "argue", "advocate", "recommend", "appeal", "insist", "encourage",
-                     "invite", "lobby", "petition", "favor", "favour"),
-                    "proposed"),
-    # obligation
-    **dict.fromkeys(("need", "have", "require", "oblige", "obligate"), "normative"),
-    # possibility / hypothesis
-    **dict.fromkeys(("try", "attempt", "seem", "appear", "imagine", "suppose", "assume",
-                     "speculate", "fear", "risk"), "hypothetical"),
-}
-PROPOSAL_NOUNS = frozenset({
-    "plan", "proposal", "call", "demand", "initiative", "draft", "resolution", "roadmap",
-    "idea", "offer", "request", "appeal", "bid", "effort", "attempt", "push", "option",
-    "recommendation", "blueprint", "framework", "scheme", "suggestion",
-})
-FUTURE_NOUNS = frozenset({"prospect", "possibility", "threat", "risk", "chance", "hope", "intention"})
-REPORTING_VERBS = frozenset({
-    "say", "tell", "state", "announce", "report", "claim", "add", "note", "write", "declare",
-    "insist", "confirm", "allege", "reveal", "explain", "acknowledge", "admit", "stress",
-    "warn", "argue", "believe", "think", "know", "show", "indicate",
-})
-# Verbs whose complement is asserted ("managed to", "went on to", "decided to", "began to")
-IMPLICATIVE = frozenset({"manage", "begin", "start", "continue", "go", "proceed", "decide", "choose",
-                         "move", "resume", "keep", "help", "get", "dare", "use"})
-# verbs through which a noun event inherits modality ("will cast a veto", "did not hold talks")
-LIGHT_OBJECT_VERBS = frozenset({
-    "carry", "conduct", "stage", "make", "pay", "hold", "cast", "issue", "deliver", "mount", "take", "give",
-    "launch", "perform", "undertake", "wage", "use", "exercise", "announce", "declare", "order", "begin",
-    "start", "resume", "enact", "sign", "implement", "establish", "reach", "broker", "conclude", "seal",
-    "strike", "impose", "observe", "respect", "have", "attend", "join", "host", "allow", "permit",
-})
+# every list is defined once, in data/frames/wordlists.yaml
+NEGATORS = WORDS.negators
+HYPOTHETICAL_MODALS = WORDS.hypothetical_modals
+NORMATIVE_MODALS = WORDS.normative_modals
+FUTURE_MODALS = WORDS.future_modals
+CONDITIONAL_MARKS = WORDS.conditional_marks
+GOVERNOR_CLASSES = WORDS.governor_classes  # what an embedded event becomes under its governing verb
+PROPOSAL_NOUNS = WORDS.proposal_nouns
+FUTURE_NOUNS = WORDS.future_nouns
+REPORTING_VERBS = WORDS.reporting_verbs
+IMPLICATIVE = WORDS.implicatives  # complements asserted: "managed to", "decided to"
+LIGHT_OBJECT_VERBS = WORDS.object_verbs  # a noun event inherits their modality: "will cast a veto"
 
 
 @dataclass(slots=True)
@@ -168,12 +134,8 @@ def _judge(trigger: Token, sent: Span) -> Factuality:
             low = c.lemma_.lower()
             if c.dep_ == "det" and c.lower_ == "no":
                 return Factuality("negated", c.text, c)
-            if c.dep_ in ("amod", "compound") and low in ("propose", "proposed", "planned", "plan", "possible",
-                                                          "potential", "draft", "future", "hypothetical",
-                                                          "prospective", "would-be", "mooted"):
-                value = "future" if low in ("planned", "plan", "future", "prospective") else "proposed"
-                if low in ("possible", "potential", "hypothetical"):
-                    value = "hypothetical"
+            if c.dep_ in ("amod", "compound") and (low in WORDS.noun_modality or c.lower_ in WORDS.noun_modality):
+                value = WORDS.noun_modality.get(low) or WORDS.noun_modality[c.lower_]
                 return Factuality(value, c.text, c)
         # A noun event is presupposed unless it is the object of a light verb or of a
         # plan/call/refusal: "the veto should have convinced them" asserts the veto.

@@ -6,18 +6,13 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from detente.coding.lexicon import BLOCK, Lexicon, Pattern
+from detente.coding.wordlists import WORDS
 from detente.nlp import conj_closure, lemma_ids
 
 PARTICLE_DEPS = frozenset({"prt", "prep", "advmod", "dative", "agent", "acomp", "npadvmod"})
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "dative"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod", "poss"})
-# Verbs whose direct object carries the event ("cast a veto", "carry out strikes"):
-# the noun trigger wins and takes the verb's subject as its source.
-LIGHT_VERBS = frozenset({
-    "carry", "conduct", "stage", "make", "pay", "hold", "cast", "issue", "deliver", "mount",
-    "take", "give", "lodge", "file", "launch", "perform", "undertake", "wage", "step", "use",
-    "exercise", "announce", "declare", "order", "begin", "start", "continue", "resume", "intensify",
-})
+LIGHT_VERBS = WORDS.light_verbs  # data/frames/wordlists.yaml
 
 
 @dataclass(slots=True)

@@ -1,0 +1,87 @@
+"""The named word lists of the coder (data/frames/wordlists.yaml), loaded once.
+
+Every module that needs a list reads it from here by name, so each list has one
+definition: `WORDS.light_verbs` in triggers, arguments and factuality alike.
+The lists are frozensets (immutable); nothing mutates them after loading.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+
+class WordListError(ValueError):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class WordLists:
+    light_verbs: frozenset[str]
+    agreement_verbs: frozenset[str]
+    modality_carriers: frozenset[str]
+    object_control: frozenset[str]
+    reporting_verbs: frozenset[str]
+    speech_verbs: frozenset[str]
+    allegation_verbs: frozenset[str]
+    denial_verbs: frozenset[str]
+    allegation_nouns: frozenset[str]
+    negators: frozenset[str]
+    hypothetical_modals: frozenset[str]
+    normative_modals: frozenset[str]
+    future_modals: frozenset[str]
+    conditional_marks: frozenset[str]
+    governor_classes: dict[str, str]  # lemma -> factuality value (read-only by convention)
+    proposal_nouns: frozenset[str]
+    future_nouns: frozenset[str]
+    absence_nouns: frozenset[str]
+    noun_modality: dict[str, str]  # modifier -> factuality value
+    implicatives: frozenset[str]
+    noun_target_preps: tuple[str, ...]
+    relative_pronouns: frozenset[str]
+    locative_preps: frozenset[str]
+    people_nouns: frozenset[str]
+    furniture_starts: tuple[str, ...]
+
+    @property
+    def object_verbs(self) -> frozenset[str]:
+        """Verbs through which an event-noun object inherits modality (light, agreement and carriers)."""
+        return self.light_verbs | self.agreement_verbs | self.modality_carriers
+
+
+def _invert(groups: dict, name: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for value, words in groups.items():
+        for w in words:
+            if w in out:
+                raise WordListError(f"wordlists.yaml: {name}: {w!r} is listed under both {out[w]!r} and {value!r}")
+            out[str(w)] = str(value)
+    return out
+
+
+def parse_wordlists(data: dict) -> WordLists:
+    fields = WordLists.__dataclass_fields__
+    missing = [f for f in fields if f not in data]
+    if missing:
+        raise WordListError(f"wordlists.yaml: missing lists {missing}")
+    kw = {}
+    for name in fields:
+        value = data[name]
+        if name in ("governor_classes", "noun_modality"):
+            kw[name] = _invert(value, name)
+        elif name in ("noun_target_preps", "furniture_starts"):
+            kw[name] = tuple(str(v).lower() for v in value)
+        else:
+            kw[name] = frozenset(str(v).lower() for v in value)
+    return WordLists(**kw)
+
+
+@lru_cache(maxsize=1)
+def load_wordlists() -> WordLists:
+    path = resources.files("detente.data").joinpath("frames/wordlists.yaml")
+    return parse_wordlists(yaml.safe_load(path.read_text(encoding="utf-8")))
+
+
+WORDS = load_wordlists()
