@@ -19,10 +19,10 @@ from datetime import date
 from typing import Any, Literal
 
 Factuality = Literal[
-    "asserted", "negated", "hypothetical", "normative", "future", "proposed", "question"
+    "asserted", "negated", "hypothetical", "normative", "future", "proposed", "question", "alleged"
 ]
 FACTUALITY_VALUES: tuple[str, ...] = (
-    "asserted", "negated", "hypothetical", "normative", "future", "proposed", "question",
+    "asserted", "negated", "hypothetical", "normative", "future", "proposed", "question", "alleged",
 )
 DatePrecision = Literal["day", "week", "month", "season", "year", "publication", "unknown"]
 LocationPrecision = Literal["clause", "sentence", "document", "none"]
@@ -94,8 +94,8 @@ class Mention:
     """A span of document text with character offsets into Document.text."""
 
     text: str
-    start: int
-    end: int
+    start: int | None  # None for an inferred role with no words of its own
+    end: int | None
     actor: Actor = field(default_factory=Actor)
 
 

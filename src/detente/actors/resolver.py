@@ -323,6 +323,9 @@ def resolve_head(head: Token, kb: KnowledgeBase, ctx: DocContext) -> tuple[list[
             a = ctx.antecedent(pos, person=low in PRONOUNS_PERSON, gender=gender, kb=kb)
             if a is not None and a.resolved:
                 return [head], Actor(a.code, a.country, a.sector, a.name, a.kb_id, "coref:pronoun")
+            if a is not None and low in PRONOUNS_PERSON:
+                # "he" after a person we could name but not code: that person, still uncoded
+                return [head], Actor(name=a.name, how="unresolved:person")
         return [head], Actor(how="unresolved:pronoun")
     day = ctx.event_date
     key = (pos, day)
@@ -467,7 +470,8 @@ def _resolve_tokens(head: Token, toks: list[Token], kb: KnowledgeBase, ctx: DocC
         org = _of_organisation(head, kb) or next(
             (o for a in head.children if a.dep_ == "appos" for o in [_of_organisation(a, kb)] if o is not None), None)
         country = _country_in([t for t in toks + extra if t.ent_type_ != "PERSON"], kb)
-        actor = Actor(how="unresolved:person")
+        actor = Actor(name=" ".join(t.text for t in toks if t.ent_type_ == "PERSON") or head.text,
+                      how="unresolved:person")
         if org is not None and org.kind in ("org", "group"):
             actor = _entry_actor(org, day, "title:person:of-org")
         elif country is not None and title_sector:
@@ -515,6 +519,10 @@ def _resolve_tokens(head: Token, toks: list[Token], kb: KnowledgeBase, ctx: DocC
             c.dep_ in ("compound", "amod") and normalize(c.lower_) in kb.sector_nouns for c in head.children)
         if home and (generic or (sector[:3] in ("REB", "OPP", "INS", "UAF", "SEP") and group_word)):
             return _make(f"{home}{sec}", home, sec, None, "generic:focus-country")
+        if group_word and head.pos_ == "NOUN":
+            # "police said", "officials confirmed" with no country in sight: keep what is
+            # known, the sector alone ("COP", "GOV"); a guessed country would be wrong as often
+            return _make(sec, None, sec, None, "sector-only")
         return Actor(how="unresolved:sector-only")
     if entry is not None and entry.kind in ("country", "adjective", "capital"):
         return _entry_actor(entry, day, f"kb:{entry.kind}")

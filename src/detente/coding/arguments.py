@@ -29,6 +29,14 @@ RELATIVE_PRONOUNS = WORDS.relative_pronouns
 class Arguments:
     sources: list[Token] = field(default_factory=list)
     targets: list[Token] = field(default_factory=list)
+    source_frame: str = ""  # which frame gave the sources ("subj", "passive-agent", ...)
+    target_frame: str = ""
+
+    def set_sources(self, heads: list[Token], frame: str) -> None:
+        self.sources, self.source_frame = heads, (frame if heads else "")
+
+    def set_targets(self, heads: list[Token], frame: str) -> None:
+        self.targets, self.target_frame = heads, (frame if heads else "")
 
 
 def _is_passive(verb: Token) -> bool:
@@ -77,6 +85,9 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
     if dep == "pcomp" and head.pos_ == "ADP" and head.head.i != head.i:
         # "responded by bombing", "was withering in condemning": the governing clause's subject
         gov = head.head
+        accused = _accused(gov, head)
+        if accused is not None:  # "A accused B of shelling C": B is who shelled (allegedly)
+            return conj_closure(accused)
         if gov.pos_ in ("VERB", "AUX", "ADJ"):
             return subject_of(gov, depth + 1)
         return []
@@ -85,6 +96,17 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
     if dep in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN") and verb.tag_ in ("VBG", "VBD"):
         return [head]  # "forces shelling the town"; VBD: a misparsed main verb ("The envoy called for")
     return []
+
+
+def _accused(gov: Token, prep: Token) -> Token | None:
+    """B in "accused B of V", "blamed B for V" (the 'of' on the verb or on B), else None."""
+    if prep.lower_ not in ("of", "for"):
+        return None
+    if gov.pos_ in ("VERB", "AUX") and gov.lemma_.lower() in WORDS.allegation_verbs:
+        return next((c for c in gov.children if c.dep_ == "dobj"), None)
+    if gov.dep_ == "dobj" and gov.head.lemma_.lower() in WORDS.allegation_verbs:
+        return gov
+    return None
 
 
 def _pobj_of_preps(tok: Token, preps: tuple[str, ...], skip: set[int]) -> list[Token]:
@@ -111,34 +133,64 @@ def verb_arguments(trig: Trigger) -> Arguments:
     args = Arguments()
     passive = _is_passive(v)
     if p.swap:
-        args.sources = _pobj_of_preps(v, p.source_preps or ("from",), set())
-        args.targets = subject_of(v)
+        args.set_sources(_pobj_of_preps(v, p.source_preps or ("from",), set()), "swap:source-prep")
+        args.set_targets(subject_of(v), "swap:subject")
         return args
-    args.sources = subject_of(v)
+    args.set_sources(subject_of(v), "passive-agent" if passive else "subject")
     if passive:
         pas = [c for c in v.children if c.dep_ in PASS_SUBJ_DEPS and c.i not in used]
         if pas:
-            args.targets = conj_closure(_resolve_relative(pas[0]))
+            args.set_targets(conj_closure(_resolve_relative(pas[0])), "passive-subject")
     if not args.targets:
         objs = [c for c in v.children if c.dep_ in ("dobj", "dative") and c.i not in used]
         if objs:
-            args.targets = conj_closure(objs[0])
+            args.set_targets(conj_closure(objs[0]), "object")
     if not args.targets:
         # a pattern's own preposition still introduces the target ("called on Russia to ...")
-        args.targets = [t for t in _pobj_of_preps(v, p.target_preps, set()) if t.i not in used]
+        args.set_targets([t for t in _pobj_of_preps(v, p.target_preps, set()) if t.i not in used], "verb-prep")
     if not args.targets and trig.object_token is not None:
         # "held talks with Iran": the target hangs off the pattern's object
-        args.targets = _pobj_of_preps(trig.object_token, p.target_preps, used)
+        args.set_targets(_pobj_of_preps(trig.object_token, p.target_preps, used), "object-prep")
     if not args.targets and trig.object_token is not None:
         # "attack ~troop": an object the pattern names can still be an actor ("Syrian troops")
-        args.targets = conj_closure(trig.object_token)
+        args.set_targets(conj_closure(trig.object_token), "pattern-object")
     if not args.sources or not args.targets:
         pair = _between(v) or (_between(trig.object_token) if trig.object_token is not None else [])
         if len(pair) >= 2 and not args.sources:
-            args.sources = pair  # "brokered between X and Y": each with the other
+            args.set_sources(pair, "between")  # "brokered between X and Y": each with the other
         elif len(pair) >= 2 and not args.targets and len(args.sources) < 2:
-            args.targets = pair
+            args.set_targets(pair, "between")
     return args
+
+
+PERSON_POSSESSIVES = frozenset({"his", "her"})
+GROUP_POSSESSIVES = frozenset({"its", "their"})
+
+
+def _bound_possessive(pron: Token, noun: Token) -> list[Token]:
+    """A possessive pronoun on an event noun refers to the subject of the clause the noun is
+    in ("Russia sent aircraft ... in its first major assault"; "In his talks with May,
+    Erdogan ..."), when that subject is a name of the right kind (person for his/her)."""
+    low = pron.lower_
+    if pron.pos_ != "PRON" or low not in PERSON_POSSESSIVES | GROUP_POSSESSIVES:
+        return []
+    verb = noun.head
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return []
+    subj = subject_of(verb)
+    if not subj or subj[0].pos_ == "PRON" or subj[0].i == noun.i:
+        return []
+    head = subj[0]
+    person = head.ent_type_ == "PERSON" or any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in head.children)
+    group = head.ent_type_ in ("GPE", "ORG", "NORP")
+    if (low in PERSON_POSSESSIVES and (group or head.pos_ != "PROPN" and not person)) or (
+            low in GROUP_POSSESSIVES and not group):
+        return []
+    return subj
 
 
 def noun_arguments(trig: Trigger) -> Arguments:
@@ -147,36 +199,40 @@ def noun_arguments(trig: Trigger) -> Arguments:
     args = Arguments()
     for c in n.children:
         if c.dep_ == "poss" and c.i not in used:
-            args.sources = conj_closure(c)
+            bound = _bound_possessive(c, n)
+            if bound:  # "In his speech, Macron said": the clause's subject, not an older "he"
+                args.set_sources(bound, "noun:possessive-bound")
+            else:
+                args.set_sources(conj_closure(c), "noun:possessive")
             break
     if not args.sources:
-        by = _pobj_of_preps(n, ("by",), set())
-        if by:
-            args.sources = by
+        args.set_sources(_pobj_of_preps(n, ("by",), set()), "noun:by")
     if n.dep_ in ("dobj", "attr") and n.head.lemma_.lower() in LIGHT_VERBS | AGREEMENT_VERBS and (
         not args.sources or all(t.pos_ == "PRON" for t in args.sources)
     ):
         # "Russia cast a veto", "Russia and Turkey enacted their own ceasefire"
-        args.sources = subject_of(n.head) or args.sources
+        light_subject = subject_of(n.head)
+        if light_subject:
+            args.set_sources(light_subject, "noun:light-verb-subject")
     if not args.sources:
         # "the Russian veto", "Turkish strikes": a nationality adjective is the author
         for c in n.children:
             if c.dep_ in ("amod", "compound") and c.i not in used and c.ent_type_ == "NORP":
-                args.sources = conj_closure(c)
+                args.set_sources(conj_closure(c), "noun:nationality")
                 break
-    args.targets = _pobj_of_preps(n, NOUN_TARGET_PREPS, used)
+    args.set_targets(_pobj_of_preps(n, NOUN_TARGET_PREPS, used), "noun:prep")
     if not args.targets:
         for c in n.children:
             if c.dep_ == "compound" and c.i not in used and c.ent_type_ in ("GPE", "ORG", "PERSON") \
                     and c not in args.sources:
-                args.targets = [c]
+                args.set_targets([c], "noun:compound")
                 break
     if not args.sources and not args.targets:
         pair = _between(n)
         if len(pair) >= 2:
-            args.sources = pair  # "brokered between X and Y": each with the other
+            args.set_sources(pair, "noun:between")  # "brokered between X and Y": each with the other
     if not args.targets and n.dep_ in ("dobj",) and n.head.lemma_.lower() in LIGHT_VERBS:
-        args.targets = _pobj_of_preps(n.head, NOUN_TARGET_PREPS, used)
+        args.set_targets(_pobj_of_preps(n.head, NOUN_TARGET_PREPS, used), "noun:light-verb-prep")
     return args
 
 

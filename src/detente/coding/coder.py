@@ -14,11 +14,13 @@ from spacy.tokens import Doc, Span, Token
 
 from detente.actors.kb import KnowledgeBase
 from detente.actors.resolver import DocContext, focus_country, resolve_all, resolve_head
-from detente.coding.arguments import find_arguments
-from detente.coding.context import WhenWhere
-from detente.coding.factuality import judge
+from detente.coding.arguments import Arguments, find_arguments
+from detente.coding.context import Placement, WhenWhere, place_name
+from detente.coding.factuality import Factuality, judge
+from detente.coding.furniture import dateline_end, is_furniture
 from detente.coding.lexicon import Lexicon
 from detente.coding.triggers import Trigger, find_triggers
+from detente.coding.wordlists import WORDS
 from detente.geo import Gazetteer
 from detente.model import Actor, Document, Event, Mention
 from detente.nlp import dep_ids, doc_text, lemma_ids, span_text
@@ -47,9 +49,12 @@ class EventCoder:
         sent_index = 0
         for offset, doc in chunks:
             ctx.offset = offset
+            # a dateline opens the document ("SEOUL (AP) —"): a place of filing, never an actor
+            dateline = dateline_end(doc_text(doc)) if offset == 0 else 0
             for sent in doc.sents:
                 if any(not t.is_space for t in sent):
-                    events.extend(self._code_sentence(document, offset, sent, sent_index, ctx, ww))
+                    events.extend(self._code_sentence(document, offset, sent, sent_index, ctx, ww,
+                                                      dateline if sent.start == 0 else 0))
                 sent_index += 1
         return events, sent_index
 
@@ -68,16 +73,40 @@ class EventCoder:
                 if tok.head.i not in trigger_heads:
                     resolve_head(tok, self.kb, ctx)
 
-    def _resolve(self, heads: list[Token], ctx: DocContext) -> list[Argument]:
-        return [Argument(toks, actor) for h in heads for toks, actor in resolve_all(h, self.kb, ctx)]
+    def _resolve(self, heads: list[Token], ctx: DocContext, skip_before: int, places: bool = False) -> list[Argument]:
+        out = []
+        for h in heads:
+            if h.idx < skip_before:
+                continue
+            for toks, actor in resolve_all(h, self.kb, ctx):
+                if places and not actor.resolved:
+                    actor = self._place_actor(h, ctx) or actor
+                out.append(Argument(toks, actor))
+        return out
+
+    def _place_actor(self, head: Token, ctx: DocContext) -> Actor | None:
+        """A place as a target stands for its country: "bombed eastern Aleppo" -> SYR,
+        "attacked the province of Idlib" -> SYR (how "place:<name>")."""
+        cands = [head] + [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for g in c.children if g.dep_ == "pobj"]
+        for tok in cands:
+            if tok.ent_type_ not in ("GPE", "LOC", "FAC") or tok.pos_ != "PROPN":
+                continue
+            place = self.gazetteer.lookup(place_name(tok), focus_country=ctx.focus_country)
+            if place is not None and place.country:
+                return Actor(code=place.country, country=place.country, how=f"place:{place.name}")
+        return None
 
     def _code_sentence(
-        self, document: Document, offset: int, sent: Span, index: int, ctx: DocContext, ww: WhenWhere
+        self, document: Document, offset: int, sent: Span, index: int, ctx: DocContext, ww: WhenWhere,
+        dateline: int = 0,
     ) -> list[Event]:
+        if is_furniture(span_text(sent)):
+            return []  # captions, credits, links: no event
         # named actors of the sentence first, so that pronouns find their antecedents
         ctx.event_date = document.published
         for ent in sent.ents:
-            if ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
+            if ent.label_ in ("PERSON", "ORG", "GPE", "NORP") and ent.start_char >= dateline:
                 resolve_head(ent.root, self.kb, ctx)
         triggers = find_triggers(sent, self.lexicon)
         self._remember_group_subjects(sent, ctx, {t.token.i for t in triggers})
@@ -92,36 +121,50 @@ class EventCoder:
             ctx.event_date = day or document.published
             args = find_arguments(trig)
             # an event noun coordinated with an argument ("the resolution and the visit") is no actor
-            sources = self._resolve([h for h in args.sources if not _coordinated_event(h, trigger_heads)], ctx)
+            sources = self._resolve([h for h in args.sources if not _coordinated_event(h, trigger_heads)],
+                                    ctx, dateline)
             targets = self._resolve([_author_of(h, trigger_heads) for h in args.targets
-                                     if not _coordinated_event(h, trigger_heads)], ctx)
-            sources = [a for a in sources if a.actor.resolved]
-            targets = [a for a in targets if a.actor.resolved]
+                                     if not _coordinated_event(h, trigger_heads)], ctx, dateline, places=True)
+            # a source is kept when known, or when it is a person or role we can name but not code
+            sources = [a for a in sources if a.actor.resolved or a.actor.how == "unresolved:person"]
+            sources = [_person_country(a, ctx) for a in sources]
+            # a target must be a coded actor with a country or organisation
+            targets = [a for a in targets if a.actor.resolved and a.actor.how != "sector-only"]
             for group in (sources, targets):  # "both sides" later refers to this pair
                 if len({a.actor.code for a in group}) == 2:
                     ctx.last_set = [a.actor for a in group]
+            source_frame, target_frame = args.source_frame, args.target_frame if targets else ""
             if not sources:
-                continue  # an event needs a known source: who did it is the point
-            pairs: list[tuple[Argument, Argument | None]]
+                if not _agentless(trig, args):
+                    continue  # a nominal or active event needs someone who did it
+                sources, source_frame = [None], "agentless-passive"
+            pairs: list[tuple[Argument | None, Argument | None]]
             if not targets and len(sources) >= 2 and _reciprocal(trig.code):
                 # "Russia and Turkey met / agreed a ceasefire": each with the other
                 pairs = [(a, b) for a, b in product(sources, sources) if a is not b]
+                target_frame = "reciprocal"
             else:
                 pairs = list(product(sources, targets or [None]))
             fact = judge(trig.token, sent)
-            actor_toks = {t.i for a in (*sources, *targets) for t in a.tokens}
+            actor_toks = {t.i for a in (*sources, *targets) if a is not None for t in a.tokens}
             placement = ww.event_place(trig.token, sent, actor_toks)
+            if not targets and trig.code[:2] in WORDS.theatre_target_roots:
+                inferred = _theatre_target(placement, ctx, sources)
+                if inferred is not None:
+                    targets, target_frame = [inferred], inferred.actor.how or ""
+                    pairs = list(product(sources, targets))
             attributed = None
             if fact.attributed_to is not None:
                 _, speaker = resolve_head(fact.attributed_to, self.kb, ctx)
                 attributed = speaker.code or fact.attributed_to.text
             info = self.ontology[trig.code]
-            events: list[Event] = []
-            coded.append((trig, events))
+            rule = _rule(trig, source_frame, target_frame, fact)
+            out: list[Event] = []
+            coded.append((trig, out))
             for src, tgt in pairs:
-                if tgt is not None and src.actor.code == tgt.actor.code:
+                if src is not None and tgt is not None and src.actor.code and src.actor.code == tgt.actor.code:
                     continue  # an actor acting on itself is a parse artefact here
-                events.append(Event(
+                out.append(Event(
                     doc_id=document.doc_id, sentence_index=index, sentence=span_text(sent),
                     sentence_start=offset + sent.start_char,
                     cameo_code=info.code, cameo_root=info.root, quad_class=info.quad_class,
@@ -131,26 +174,75 @@ class EventCoder:
                     factuality=fact.value, factuality_cue=fact.cue, attributed_to=attributed,
                     event_date=day, date_precision=precision, date_text=date_text,
                     location=placement.place, location_precision=placement.precision,
-                    rule=trig.pattern.rule, confidence=_confidence(trig, src, tgt),
+                    rule=rule, confidence=_confidence(trig, src, tgt),
                 ))
-        return [e for trig, evs in _drop_framing_statements(coded) for e in evs]
+        return _drop_participial_statements(coded)
 
 
-def _drop_framing_statements(coded: list[tuple[Trigger, list[Event]]]) -> list[tuple[Trigger, list[Event]]]:
-    """'X said that Y happened': Y is the event (attributed to X); the bare statement (010)
-    is kept only when what was said holds no coded event of its own (CAMEO's residual rule)."""
-    with_events = [t for t, evs in coded if evs]
-    out = []
+def _rule(trig: Trigger, source_frame: str, target_frame: str, fact: Factuality) -> str:
+    """The trigger pattern and the frames that gave source, target and factuality:
+    "root19:195:v:bomb src=subject tgt=object fact=asserted"."""
+    cue = f":{fact.cue.lower()}" if fact.cue else ""
+    return (f"{trig.pattern.rule} src={source_frame or '-'} tgt={target_frame or '-'} "
+            f"fact={fact.value}{cue}")
+
+
+def _theatre_target(placement: Placement, ctx: DocContext, sources: list[Argument | None]) -> Argument | None:
+    """The country where a material event took place, as its target when the text names none:
+    "Turkey's campaign in Syria" -> TUR->SYR (target how "inferred:clause"). From the event's own
+    clause or sentence first, else the document's theatre; never the source's own country."""
+    if placement.place is not None and placement.place.country and placement.precision == "clause":
+        country, how = placement.place.country, f"inferred:place-{placement.precision}"
+    elif ctx.theatre_country:
+        country, how = ctx.theatre_country, "inferred:document-theatre"
+    else:
+        return None
+    if any(s is not None and s.actor.country == country for s in sources):
+        return None
+    return Argument([], Actor(code=country, country=country, how=how))
+
+
+def _person_country(arg: Argument, ctx: DocContext) -> Argument:
+    """A person the knowledge base does not know, in a story about one country, is most
+    often of that country: the code is the focus country (how "inferred:focus-country")."""
+    if arg.actor.how != "unresolved:person" or not ctx.focus_country:
+        return arg
+    a = arg.actor
+    return Argument(arg.tokens, Actor(code=ctx.focus_country, country=ctx.focus_country, name=a.name,
+                                      how="inferred:focus-country"))
+
+
+def _agentless(trig: Trigger, args: Arguments) -> bool:
+    """A passive verb with no agent ("eight people were killed in an air strike"): the event
+    stands with an unknown source when its victim is an actor or a word for people."""
+    if trig.pos != "VERB" or args.sources or not any(
+            c.dep_ in ("nsubjpass", "auxpass") for c in trig.token.children):
+        return False
+    return any(h.lemma_.lower() in WORDS.people_nouns or h.lower_ in WORDS.people_nouns or h.ent_type_ in (
+        "GPE", "NORP", "ORG", "PERSON") or any(c.dep_ == "nummod" for c in h.children) for h in args.targets
+               if h.pos_ in ("NOUN", "PROPN"))
+
+
+def _drop_participial_statements(coded: list[tuple[Trigger, list[Event]]]) -> list[Event]:
+    """ "ridiculed the call, saying ...": the participial statement elaborates the event it
+    hangs on and gives way to it; a main-clause "X said" stays a statement (010) beside
+    what was said."""
+    with_events = {t.token.i for t, evs in coded if evs}
+    out: list[Event] = []
+    said: set[tuple[str | None, str | None, str]] = set()  # "In his speech, X said": one statement
     for t, evs in coded:
-        if t.code == "010" and evs:
-            inside = {tok.i for tok in t.token.subtree}
-            if any(o is not t and o.token.i in inside for o in with_events):
-                continue
-            if t.token.dep_ in ("ccomp", "parataxis", "advcl") and any(
-                    # "..., the envoy said."; "defended Damascus, saying ..."
-                    o is not t and o.token.i == t.token.head.i for o in with_events):
-                continue
-        out.append((t, evs))
+        tok = t.token
+        if t.code == "010" and tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp", "conj") \
+                and tok.head.i in with_events and tok.head.i != tok.i:
+            continue
+        for e in evs:
+            if e.cameo_code == "010":
+                key = (e.source.actor.code if e.source else None, e.target.actor.code if e.target else None,
+                       e.factuality)
+                if key in said:
+                    continue
+                said.add(key)
+            out.append(e)
     return out
 
 
@@ -184,14 +276,17 @@ def _mention(tokens: Sequence[Token], offset: int) -> Mention:
 def _arg_mention(arg: Argument | None, offset: int) -> Mention | None:
     if arg is None:
         return None
+    if not arg.tokens:  # an inferred role has no words of its own
+        return Mention("", None, None, arg.actor)
     m = _mention(arg.tokens, offset)
     m.actor = arg.actor
     return m
 
 
-def _confidence(trig: Trigger, src: Argument, tgt: Argument | None) -> float:
+def _confidence(trig: Trigger, src: Argument | None, tgt: Argument | None) -> float:
     c = 0.4
-    c += 0.25 if not (src.actor.how or "").startswith(("generic", "coref")) else 0.15
+    if src is not None and src.actor.resolved:
+        c += 0.25 if not (src.actor.how or "").startswith(("generic", "coref", "sector-only")) else 0.15
     if tgt is not None:
         c += 0.2 if not (tgt.actor.how or "").startswith(("generic", "coref")) else 0.1
     if trig.pattern.objects or trig.pattern.particles or trig.pattern.modifiers:

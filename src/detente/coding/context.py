@@ -106,7 +106,7 @@ class WhenWhere:
                 continue
             if tok.dep_ in ("compound",) and tok.head.pos_ == "PROPN":
                 continue  # use the entity head
-            name = _place_name(tok)
+            name = place_name(tok)
             prep = tok.head if tok.dep_ == "pobj" else None
             locative = prep is not None and prep.lower_ in LOCATIVE_PREPS
             if not locative and tok.ent_type_ not in PLACE_ENTS:
@@ -127,7 +127,7 @@ class WhenWhere:
         return Placement(None, "none")
 
 
-def _place_name(tok: Token) -> str:
+def place_name(tok: Token) -> str:
     bounds = entity_bounds(tok)
     if bounds is not None:
         ent = tok.doc[bounds[0]:bounds[1]]

@@ -70,6 +70,22 @@ def _aux_cue(tok: Token) -> tuple[str, Token] | None:
     return None
 
 
+def _allegation_verb(prep: Token) -> Token | None:
+    """The allegation verb behind "accused B of", "blamed B for", "condemned B for" (prep = of/for)."""
+    if prep.pos_ != "ADP" or prep.lower_ not in ("of", "for"):
+        return None
+    gov = prep.head
+    if gov.pos_ in ("VERB", "AUX") and gov.lemma_.lower() in WORDS.allegation_verbs:
+        return gov
+    if gov.dep_ == "dobj" and gov.head.lemma_.lower() in WORDS.allegation_verbs:
+        return gov.head
+    return None
+
+
+def _alleged(verb: Token) -> Factuality:
+    return Factuality("alleged", verb.text, verb, _speaker(verb))
+
+
 def _clause_mark(tok: Token) -> Token | None:
     for c in tok.children:
         if c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS:
@@ -112,7 +128,8 @@ def speaker_of(trigger: Token) -> Token | None:
 def judge(trigger: Token, sent: Span) -> Factuality:
     """Factuality of the event whose head is ``trigger`` in sentence ``sent``."""
     result = _judge(trigger, sent)
-    result.attributed_to = speaker_of(trigger)
+    if result.value != "alleged" or result.attributed_to is None:
+        result.attributed_to = speaker_of(trigger)  # _judge's own mark is the reporting verb, not the speaker
     if result.value in ("future", "hypothetical") and span_text(sent).rstrip().endswith("?") and result.cue_token \
             is not None and result.cue_token.tag_ == "MD" and _inverted(result.cue_token):
         result.value, result.cue = "question", "?"  # "Will Russia veto ...?"
@@ -137,6 +154,10 @@ def _judge(trigger: Token, sent: Span) -> Factuality:
             if c.dep_ in ("amod", "compound") and (low in WORDS.noun_modality or c.lower_ in WORDS.noun_modality):
                 value = WORDS.noun_modality.get(low) or WORDS.noun_modality[c.lower_]
                 return Factuality(value, c.text, c)
+        if tok.dep_ == "pobj" and (alleger := _allegation_verb(tok.head)) is not None:
+            return _alleged(alleger)  # "accused Russia of war crimes"
+        if tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in WORDS.absence_nouns:
+            return Factuality("negated", tok.head.head.text, tok.head.head)  # "in the absence of a ceasefire"
         # A noun event is presupposed unless it is the object of a light verb or of a
         # plan/call/refusal: "the veto should have convinced them" asserts the veto.
         if tok.dep_ in ("nsubj", "nsubjpass", "pobj", "appos", "conj", "ROOT", "npadvmod"):
@@ -166,6 +187,11 @@ def _judge(trigger: Token, sent: Span) -> Factuality:
         glem = gov.lemma_.lower()
         if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children):
             dep = "xcomp"  # "calls for Russia and Turkey to carry out patrols": a complement
+        if dep == "pcomp" and (alleger := _allegation_verb(gov)) is not None:
+            return _alleged(alleger)  # "accused B of shelling C": alleged by A, never asserted
+        if gov.pos_ in ("VERB", "AUX") and dep == "ccomp" and glem in WORDS.allegation_verbs - {"condemn", "criticise",
+                                                                                             "criticize", "denounce"}:
+            return _alleged(gov)  # "claimed that the centre was bankrolled by Iran"
         if gov.pos_ in ("VERB", "AUX") and dep in ("xcomp", "ccomp", "advcl", "csubj"):
             if glem in REPORTING_VERBS and dep == "ccomp":
                 result.attributed_to = gov  # marks "inside reported speech" for the loop

@@ -44,6 +44,7 @@ class WordLists:
     locative_preps: frozenset[str]
     people_nouns: frozenset[str]
     furniture_starts: tuple[str, ...]
+    theatre_target_roots: frozenset[str]
 
     @property
     def object_verbs(self) -> frozenset[str]:

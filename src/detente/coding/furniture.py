@@ -1,0 +1,44 @@
+"""Text that is not news: datelines, captions, credits and page furniture.
+
+A dateline ("NAIROBI —", "SEOUL (AP) —", "BAGHDAD, April 9 (Xinhua) --") names where a
+story was filed, never an actor; a sentence of page furniture ("Related article: ...",
+"Credit: Reuters", "FILE - In this photo ...") holds no event.
+"""
+from __future__ import annotations
+
+import re
+
+from detente.coding.wordlists import WORDS
+
+# An upper-case place (optionally ", Region" and/or a date), an optional agency in
+# brackets, then a dash or colon; or an agency alone: "(Reuters) -".
+_DATELINE = re.compile(
+    r"""^\s*(?:
+        (?P<place>[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,3})      # NAIROBI, EAST CLEVELAND
+        (?:,\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?\.?)?           # , Ohio / , Pakistan
+        (?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?         # , April 9 / Sept. 24, 2001
+        \s*(?:\([A-Za-z .&\-]{1,30}\))?                              # (AP) / (Xinhua)
+      | \([A-Za-z .&\-]{1,30}\)                                      # (Reuters)
+    )\s*(?:--|—|–|-|:|\|)\s*""",
+    re.VERBOSE,
+)
+
+
+def dateline_end(text: str) -> int:
+    """Character offset where a leading dateline ends (0 when the text has none).
+
+    The place must be written in capitals (at least two letters), as wire copy writes
+    datelines; "Raipur, India -" with a lower-case place is not taken."""
+    m = _DATELINE.match(text)
+    if m is None:
+        return 0
+    place = m.group("place")
+    if place is not None and sum(ch.isupper() for ch in place) < 2:
+        return 0
+    return m.end()
+
+
+def is_furniture(sentence: str) -> bool:
+    """A caption, credit, link or sign-up line rather than a news sentence."""
+    low = sentence.strip().lower()
+    return low.startswith(WORDS.furniture_starts) or "@" in low and "email" in low
