@@ -41,7 +41,7 @@ CASES = [
      {("045", "USA", "RUS", "asserted"), ("045", "RUS", "USA", "asserted")}, True),
     # control and complement chains
     ("Russia agreed to withdraw its forces from Aleppo.", "2016-12-13",
-     {("030", "RUS", None, "asserted"), ("0874", "RUS", None, "future")}, True),
+     {("030", "RUS", None, "asserted"), ("0874", "RUS", "SYR", "future")}, True),  # Aleppo stands for SYR
     ("Russia decided to veto the draft.", "2016-10-08", {("129", "RUS", None, "asserted")}, True),
     # phrasal patterns
     ("Iran put forward a plan for talks.", "2017-01-10", {("027", "IRN", None, "asserted")}, True),

@@ -70,7 +70,9 @@ def check(pipeline, text: str) -> list:
         assert 0 <= s0 <= s1 <= len(text) and text[s0:s1] == e.sentence
         assert 0 <= e.sentence_index < max(n_sent, 1)
         for m in (e.trigger, e.source, e.target):
-            if m is not None:
+            if m is not None and m.start is None:  # an inferred role has no words, and says so
+                assert m.text == "" and "inferred" in (m.actor.how or ""), m
+            elif m is not None:
                 assert 0 <= m.start <= m.end <= len(text)
                 assert text[m.start:m.end] == m.text, (m, text[m.start:m.end])
         assert s0 <= e.trigger.start and e.trigger.end <= s1  # the trigger lies in its sentence

@@ -1,11 +1,11 @@
 """Find the source and target arguments of a trigger in the dependency parse.
 
-Verbs: subject (or passive agent) -> source; object / prepositional object /
-passive subject -> target. Subjects are inherited through coordination,
-control ("Russia agreed to withdraw") and object control ("urged Iran to
-stop"). Nouns: possessive or `by` phrase -> source; `of`/`against`/... phrase
-or an actor compound ("Lavrov's Damascus visit") -> target; a light verb's
-subject ("Russia cast a veto") -> source.
+Where an argument is comes from the frames in data/frames/arguments.yaml (subject,
+passive agent, object, prepositional targets, possessive and `by` authors of event
+nouns, ...), tried in file order. What stays in code are the steps the frames call:
+subjects inherited through coordination, control ("Russia agreed to withdraw"),
+object control ("urged Iran to stop") and accusations ("accused B of shelling":
+B shelled); relative pronouns; possessive pronouns bound to their clause's subject.
 """
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from detente.coding.frames import Frame, FrameSet, load_frames, match_path
 from detente.coding.triggers import LIGHT_VERBS, Trigger
 from detente.coding.wordlists import WORDS
 from detente.nlp import conj_closure
@@ -21,7 +22,6 @@ SUBJ_DEPS = frozenset({"nsubj", "csubj"})
 PASS_SUBJ_DEPS = frozenset({"nsubjpass", "csubjpass"})
 OBJECT_CONTROL = WORDS.object_control
 AGREEMENT_VERBS = WORDS.agreement_verbs  # verbs whose subject authors their object event ("enacted a ceasefire")
-NOUN_TARGET_PREPS = WORDS.noun_target_preps
 RELATIVE_PRONOUNS = WORDS.relative_pronouns
 
 
@@ -109,60 +109,6 @@ def _accused(gov: Token, prep: Token) -> Token | None:
     return None
 
 
-def _pobj_of_preps(tok: Token, preps: tuple[str, ...], skip: set[int]) -> list[Token]:
-    for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in preps and c.i not in skip:
-            objs = [g for g in c.children if g.dep_ == "pobj"]
-            if objs:
-                return conj_closure(objs[0])
-    return []
-
-
-def _between(tok: Token) -> list[Token]:
-    for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in ("between", "among"):
-            objs = [g for g in c.children if g.dep_ == "pobj"]
-            if objs:
-                return conj_closure(objs[0])
-    return []
-
-
-def verb_arguments(trig: Trigger) -> Arguments:
-    v, p = trig.token, trig.pattern
-    used = {t.i for t in trig.tokens}
-    args = Arguments()
-    passive = _is_passive(v)
-    if p.swap:
-        args.set_sources(_pobj_of_preps(v, p.source_preps or ("from",), set()), "swap:source-prep")
-        args.set_targets(subject_of(v), "swap:subject")
-        return args
-    args.set_sources(subject_of(v), "passive-agent" if passive else "subject")
-    if passive:
-        pas = [c for c in v.children if c.dep_ in PASS_SUBJ_DEPS and c.i not in used]
-        if pas:
-            args.set_targets(conj_closure(_resolve_relative(pas[0])), "passive-subject")
-    if not args.targets:
-        objs = [c for c in v.children if c.dep_ in ("dobj", "dative") and c.i not in used]
-        if objs:
-            args.set_targets(conj_closure(objs[0]), "object")
-    if not args.targets:
-        # a pattern's own preposition still introduces the target ("called on Russia to ...")
-        args.set_targets([t for t in _pobj_of_preps(v, p.target_preps, set()) if t.i not in used], "verb-prep")
-    if not args.targets and trig.object_token is not None:
-        # "held talks with Iran": the target hangs off the pattern's object
-        args.set_targets(_pobj_of_preps(trig.object_token, p.target_preps, used), "object-prep")
-    if not args.targets and trig.object_token is not None:
-        # "attack ~troop": an object the pattern names can still be an actor ("Syrian troops")
-        args.set_targets(conj_closure(trig.object_token), "pattern-object")
-    if not args.sources or not args.targets:
-        pair = _between(v) or (_between(trig.object_token) if trig.object_token is not None else [])
-        if len(pair) >= 2 and not args.sources:
-            args.set_sources(pair, "between")  # "brokered between X and Y": each with the other
-        elif len(pair) >= 2 and not args.targets and len(args.sources) < 2:
-            args.set_targets(pair, "between")
-    return args
-
-
 PERSON_POSSESSIVES = frozenset({"his", "her"})
 GROUP_POSSESSIVES = frozenset({"its", "their"})
 
@@ -193,48 +139,65 @@ def _bound_possessive(pron: Token, noun: Token) -> list[Token]:
     return subj
 
 
-def noun_arguments(trig: Trigger) -> Arguments:
-    n = trig.token
+def _conditions(trig: Trigger) -> set[str]:
+    """The frame conditions (data/frames/arguments.yaml) that hold for this trigger."""
+    tok, p = trig.token, trig.pattern
+    out = {"swap" if p.swap else "not_swap"}
+    if trig.pos == "VERB":
+        out.add("passive" if _is_passive(tok) else "active")
+    if trig.object_token is not None:
+        out.add("object")
+    head_lemma = tok.head.lemma_.lower()
+    if tok.dep_ in ("dobj", "attr") and head_lemma in LIGHT_VERBS | AGREEMENT_VERBS:
+        out.add("light_head")  # "Russia cast a veto", "Russia and Turkey enacted a ceasefire"
+    if tok.dep_ == "dobj" and head_lemma in LIGHT_VERBS:
+        out.add("light_object")
+    if not any(c.dep_ == "poss" for c in tok.children):
+        out.add("no_possessive")
+    return out
+
+
+def _bind(frame: Frame, trig: Trigger, used: set[int], args: Arguments) -> list[Token]:
+    start = {"trigger": trig.token, "object": trig.object_token, "head": trig.token.head}[frame.start]
+    if start is None:
+        return []
+    if frame.call == "inherited_subject":
+        return subject_of(start)
+    if frame.call == "bound_possessive":
+        poss = next((c for c in trig.token.children if c.dep_ == "poss" and c.i not in used), None)
+        return _bound_possessive(poss, trig.token) if poss is not None else []
+    p = trig.pattern
+    pattern_words = {"pattern:target_preps": p.target_preps, "pattern:source_preps": p.source_preps or ("from",)}
+    hit = match_path(start, frame.path, pattern_words, used, {t.i for t in args.sources})
+    if hit is None:
+        return []
+    if frame.relative:
+        hit = _resolve_relative(hit)
+    heads = conj_closure(hit) if frame.closure else [hit]
+    if frame.drop_used:
+        heads = [t for t in heads if t.i not in used]  # the first match only, less the trigger's words
+    return heads if len(heads) >= frame.min_count else []
+
+
+def find_arguments(trig: Trigger, frames: FrameSet | None = None) -> Arguments:
+    """Source and target heads of a trigger: the frames of its kind, tried in file order;
+    each binds its role while that role is empty and its conditions hold."""
+    frames = frames or load_frames()
+    conds = _conditions(trig)
     used = {t.i for t in trig.tokens}
     args = Arguments()
-    for c in n.children:
-        if c.dep_ == "poss" and c.i not in used:
-            bound = _bound_possessive(c, n)
-            if bound:  # "In his speech, Macron said": the clause's subject, not an older "he"
-                args.set_sources(bound, "noun:possessive-bound")
+    for frame in frames.verb if trig.pos == "VERB" else frames.noun:
+        bound = args.sources if frame.role == "source" else args.targets
+        if bound:
+            continue
+        live = conds | ({"no_targets"} if not args.targets else set()) | (
+            {"one_source"} if len(args.sources) < 2 else set())
+        if not frame.when <= live:
+            continue
+        heads = _bind(frame, trig, used, args)
+        if heads:
+            if frame.role == "source":
+                args.set_sources(heads, frame.id)
             else:
-                args.set_sources(conj_closure(c), "noun:possessive")
-            break
-    if not args.sources:
-        args.set_sources(_pobj_of_preps(n, ("by",), set()), "noun:by")
-    if n.dep_ in ("dobj", "attr") and n.head.lemma_.lower() in LIGHT_VERBS | AGREEMENT_VERBS and (
-        not args.sources or all(t.pos_ == "PRON" for t in args.sources)
-    ):
-        # "Russia cast a veto", "Russia and Turkey enacted their own ceasefire"
-        light_subject = subject_of(n.head)
-        if light_subject:
-            args.set_sources(light_subject, "noun:light-verb-subject")
-    if not args.sources:
-        # "the Russian veto", "Turkish strikes": a nationality adjective is the author
-        for c in n.children:
-            if c.dep_ in ("amod", "compound") and c.i not in used and c.ent_type_ == "NORP":
-                args.set_sources(conj_closure(c), "noun:nationality")
-                break
-    args.set_targets(_pobj_of_preps(n, NOUN_TARGET_PREPS, used), "noun:prep")
-    if not args.targets:
-        for c in n.children:
-            if c.dep_ == "compound" and c.i not in used and c.ent_type_ in ("GPE", "ORG", "PERSON") \
-                    and c not in args.sources:
-                args.set_targets([c], "noun:compound")
-                break
-    if not args.sources and not args.targets:
-        pair = _between(n)
-        if len(pair) >= 2:
-            args.set_sources(pair, "noun:between")  # "brokered between X and Y": each with the other
-    if not args.targets and n.dep_ in ("dobj",) and n.head.lemma_.lower() in LIGHT_VERBS:
-        args.set_targets(_pobj_of_preps(n.head, NOUN_TARGET_PREPS, used), "noun:light-verb-prep")
+                args.set_targets(heads, frame.id)
     return args
-
-
-def find_arguments(trig: Trigger) -> Arguments:
-    return verb_arguments(trig) if trig.pos == "VERB" else noun_arguments(trig)

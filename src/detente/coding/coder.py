@@ -90,7 +90,7 @@ class EventCoder:
         cands = [head] + [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
                           for g in c.children if g.dep_ == "pobj"]
         for tok in cands:
-            if tok.ent_type_ not in ("GPE", "LOC", "FAC") or tok.pos_ != "PROPN":
+            if tok.ent_type_ not in ("GPE", "LOC", "FAC", "NORP") or tok.pos_ != "PROPN":  # NORP: "eastern Aleppo"
                 continue
             place = self.gazetteer.lookup(place_name(tok), focus_country=ctx.focus_country)
             if place is not None and place.country:
@@ -123,12 +123,17 @@ class EventCoder:
             # an event noun coordinated with an argument ("the resolution and the visit") is no actor
             sources = self._resolve([h for h in args.sources if not _coordinated_event(h, trigger_heads)],
                                     ctx, dateline)
-            targets = self._resolve([_author_of(h, trigger_heads) for h in args.targets
+            targets = self._resolve([_quantity_head(_author_of(h, trigger_heads)) for h in args.targets
                                      if not _coordinated_event(h, trigger_heads)], ctx, dateline, places=True)
             # a source is kept when known, or when it is a person or role we can name but not code
             sources = [a for a in sources if a.actor.resolved or a.actor.how == "unresolved:person"]
             sources = [_person_country(a, ctx) for a in sources]
-            # a target must be a coded actor with a country or organisation
+            # a target must be a coded actor with a country or organisation; a role with no
+            # country ("civilians", "troops") waits for the country where the event happened
+            victims = [a for a in targets if a.actor.how == "sector-only"] or (
+                self._resolve([trig.object_token], ctx, dateline) if trig.object_token is not None
+                and trig.object_token.lemma_.lower() in WORDS.people_nouns else [])  # "kill ~people"
+            victims = [a for a in victims if a.actor.how == "sector-only"]
             targets = [a for a in targets if a.actor.resolved and a.actor.how != "sector-only"]
             for group in (sources, targets):  # "both sides" later refers to this pair
                 if len({a.actor.code for a in group}) == 2:
@@ -139,7 +144,8 @@ class EventCoder:
                     continue  # a nominal or active event needs someone who did it
                 sources, source_frame = [None], "agentless-passive"
             pairs: list[tuple[Argument | None, Argument | None]]
-            if not targets and len(sources) >= 2 and _reciprocal(trig.code):
+            if not targets and args.target_frame in ("", "pattern-object") and len(sources) >= 2 \
+                    and _reciprocal(trig.code):
                 # "Russia and Turkey met / agreed a ceasefire": each with the other
                 pairs = [(a, b) for a, b in product(sources, sources) if a is not b]
                 target_frame = "reciprocal"
@@ -148,8 +154,8 @@ class EventCoder:
             fact = judge(trig.token, sent)
             actor_toks = {t.i for a in (*sources, *targets) if a is not None for t in a.tokens}
             placement = ww.event_place(trig.token, sent, actor_toks)
-            if not targets and trig.code[:2] in WORDS.theatre_target_roots:
-                inferred = _theatre_target(placement, ctx, sources)
+            if not targets and target_frame != "reciprocal" and trig.code[:2] in WORDS.theatre_target_roots:
+                inferred = _theatre_target(placement, ctx, sources, victims[0] if victims else None)
                 if inferred is not None:
                     targets, target_frame = [inferred], inferred.actor.how or ""
                     pairs = list(product(sources, targets))
@@ -187,16 +193,22 @@ def _rule(trig: Trigger, source_frame: str, target_frame: str, fact: Factuality)
             f"fact={fact.value}{cue}")
 
 
-def _theatre_target(placement: Placement, ctx: DocContext, sources: list[Argument | None]) -> Argument | None:
+def _theatre_target(placement: Placement, ctx: DocContext, sources: list[Argument | None],
+                    victim: Argument | None) -> Argument | None:
     """The country where a material event took place, as its target when the text names none:
-    "Turkey's campaign in Syria" -> TUR->SYR (target how "inferred:clause"). From the event's own
-    clause or sentence first, else the document's theatre; never the source's own country."""
+    "Turkey's campaign in Syria" -> TUR->SYR (target how "inferred:place-clause"). From the event's
+    own clause first, else the document's theatre; never the source's own country. A victim named
+    only by its role ("killing dozens of civilians") keeps the role: SYRCVL."""
     if placement.place is not None and placement.place.country and placement.precision == "clause":
         country, how = placement.place.country, f"inferred:place-{placement.precision}"
     elif ctx.theatre_country:
         country, how = ctx.theatre_country, "inferred:document-theatre"
     else:
         return None
+    if victim is not None:
+        sector = victim.actor.sector or ""
+        return Argument(victim.tokens, Actor(code=f"{country}{sector}", country=country, sector=sector or None,
+                                             how=f"sector+{how}"))
     if any(s is not None and s.actor.country == country for s in sources):
         return None
     return Argument([], Actor(code=country, country=country, how=how))
@@ -213,13 +225,17 @@ def _person_country(arg: Argument, ctx: DocContext) -> Argument:
 
 
 def _agentless(trig: Trigger, args: Arguments) -> bool:
-    """A passive verb with no agent ("eight people were killed in an air strike"): the event
-    stands with an unknown source when its victim is an actor or a word for people."""
-    if trig.pos != "VERB" or args.sources or not any(
-            c.dep_ in ("nsubjpass", "auxpass") for c in trig.token.children):
-        return False
+    """A passive verb with no known agent ("eight people were killed in an air strike"), or an
+    event noun with a victim and no author ("the arrest of five people"): the event stands with
+    an unknown source when its victim is an actor or a word for people."""
+    if trig.pos == "VERB":
+        if not any(c.dep_ in ("nsubjpass", "auxpass") for c in trig.token.children):
+            return False
+    elif args.sources or args.target_frame != "noun:prep" or trig.code[:2] not in WORDS.theatre_target_roots:
+        return False  # nominal: only material events ("the arrest of", "the killing of")
+    victims = list(args.targets) + ([trig.object_token] if trig.object_token is not None else [])
     return any(h.lemma_.lower() in WORDS.people_nouns or h.lower_ in WORDS.people_nouns or h.ent_type_ in (
-        "GPE", "NORP", "ORG", "PERSON") or any(c.dep_ == "nummod" for c in h.children) for h in args.targets
+        "GPE", "NORP", "ORG", "PERSON") or any(c.dep_ == "nummod" for c in h.children) for h in victims
                if h.pos_ in ("NOUN", "PROPN"))
 
 
@@ -244,6 +260,17 @@ def _drop_participial_statements(coded: list[tuple[Trigger, list[Event]]]) -> li
                 said.add(key)
             out.append(e)
     return out
+
+
+def _quantity_head(head: Token) -> Token:
+    """ "dozens of civilians", "hundreds of troops": the people counted, not the count."""
+    if head.lemma_.lower() in WORDS.quantity_nouns:
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if obj is not None:
+                    return obj
+    return head
 
 
 def _author_of(head: Token, trigger_heads: set[int]) -> Token:

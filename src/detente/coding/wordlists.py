@@ -45,6 +45,7 @@ class WordLists:
     people_nouns: frozenset[str]
     furniture_starts: tuple[str, ...]
     theatre_target_roots: frozenset[str]
+    quantity_nouns: frozenset[str]
 
     @property
     def object_verbs(self) -> frozenset[str]:
