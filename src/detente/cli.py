@@ -12,7 +12,7 @@ from rich.console import Console
 from detente.api import commands as api_commands
 from detente.engines.local import RunStats, batched, default_workers, run_local
 from detente.eval import commands as eval_commands
-from detente.ingest import parse_date, read_inputs
+from detente.ingest import InputError, Metadata, parse_date, read_inputs, read_metadata
 from detente.model import Document, IngestIssue
 from detente.pipeline import PipelineConfig
 from detente.store import Store, export_table
@@ -39,9 +39,15 @@ def _published(value: Optional[str]) -> Optional[date]:
 def code_into_store(
     inputs: list[str], db: Path, *, published: Optional[date] = None, workers: int = 1,
     config: PipelineConfig | None = None, recode: bool = False, quiet: bool = False,
+    metadata: Metadata | None = None,
 ) -> tuple[RunStats, list[str]]:
-    """Read, code and store; returns run statistics and the doc ids seen (for export)."""
+    """Read, code and store; returns run statistics and the doc ids seen (for export).
+
+    Documents already stored with the same text are not coded again, but take the
+    metadata and publication date this run brings (``detente.store.update``)."""
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from detente.store.update import update_documents
 
     config = config or PipelineConfig()
     stats = RunStats()
@@ -62,8 +68,14 @@ def code_into_store(
             return batch
         with Store(db) as store:
             known = store.known_documents([d.doc_id for d in batch])
-        todo = [d for d in batch if known.get(d.doc_id) is None or known[d.doc_id] != d.content_id]
+            todo = [d for d in batch if known.get(d.doc_id) is None or known[d.doc_id] != d.content_id]
+            again = [d for d in batch if known.get(d.doc_id) == d.content_id]
+            given = {d.doc_id: row.given() for d in again if metadata and (row := metadata.lookup(d))}
+            upd = update_documents(store, again, given)
         stats.documents_skipped += len(batch) - len(todo)
+        stats.documents_updated += upd.documents_updated
+        stats.events_redated += upd.events_redated
+        stats.events_need_recode += upd.events_inexact + upd.events_kept
         return todo
 
     progress = Progress(TextColumn("[bold]coding"), BarColumn(), TextColumn("{task.completed} docs"),
@@ -71,7 +83,7 @@ def code_into_store(
                         console=err, disable=quiet, transient=False)
     with progress:
         task = progress.add_task("code", total=None, events=0)
-        batches = batched(read_inputs(inputs, published), config.batch_size, stats, on_issue)
+        batches = batched(read_inputs(inputs, published, metadata), config.batch_size, stats, on_issue)
         for coded in run_local(batches, config, workers, skip=skip_known):
             with Store(db) as store:
                 res = store.write_batch(coded, issues=pending_issues, recode=recode)
@@ -103,6 +115,13 @@ def _summary(stats: RunStats, db: Path) -> None:
         + (f", {stats.documents_conflicting} id conflicts kept" if stats.documents_conflicting else "")
     )
     out.print(f"[bold]{stats.events}[/] events ({stats.asserted} asserted) -> {db}")
+    if stats.documents_updated:
+        out.print(
+            f"{stats.documents_updated} stored documents updated (metadata, publication date), "
+            f"{stats.events_redated} events re-dated without re-coding"
+            + (f"; {stats.events_need_recode} of their dates may differ from a full re-coding (--recode)"
+               if stats.events_need_recode else "")
+        )
 
 
 @app.command()
@@ -112,6 +131,9 @@ def code(
     out_file: Annotated[Optional[str], typer.Option(
         "--out", help="Also export events: .jsonl, .csv or .parquet (engine spark: an output folder or URL)")] = None,
     published: Annotated[Optional[str], typer.Option(help="Publication date for inputs that carry none.")] = None,
+    metadata: Annotated[Optional[Path], typer.Option(
+        help="CSV or JSONL keyed by 'file' (relative to the input folder) or 'id', with any of "
+             "published, title, source, url. Also updates documents already stored.")] = None,
     workers: Annotated[int, typer.Option(help="Worker processes (default: all cores).")] = 0,
     engine: Annotated[str, typer.Option(help="local or spark")] = "local",
     master: Annotated[str, typer.Option(help="Spark master URL (engine spark).")] = "local[2]",
@@ -131,13 +153,21 @@ def code(
 
         if out_file is None:
             raise typer.BadParameter("--engine spark writes Parquet: give --out DIR")
+        if metadata is not None:
+            raise typer.BadParameter("--metadata works with --engine local only")
         n = run_spark(inputs, out_file, master=master, config=config, published=pub)
         out.print(f"[bold]{n}[/] events -> {out_file} (Parquet, partitioned by event month)")
         return
     if engine != "local":
         raise typer.BadParameter("--engine must be local or spark")
+    try:
+        meta = read_metadata(metadata) if metadata is not None else None
+    except InputError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--metadata") from exc
     stats, ids = code_into_store(inputs, db, published=pub, workers=workers or default_workers(),
-                                 config=config, recode=recode, quiet=quiet)
+                                 config=config, recode=recode, quiet=quiet, metadata=meta)
+    if meta is not None and meta.unused():
+        err.print(f"[yellow]note[/] {meta.unused()} rows of {meta.path} matched no document", highlight=False)
     _summary(stats, db)
     if out_file is not None:
         with Store(db, read_only=True) as st:

@@ -50,6 +50,9 @@ class Document:
     author: str | None = None
     path: str | None = None  # file the document came from
     line: int | None = None  # line (JSONL/CSV row) inside that file
+    # where ``published`` came from: input, metadata, html, url, text-dateline, filename,
+    # cli, none (detente.ingest.published); None for documents made in code
+    published_how: str | None = None
 
     @property
     def content_id(self) -> str:

@@ -91,7 +91,7 @@ def test_export_formats(tmp_path, ext):
 def test_version_1_file_is_migrated_to_unindexed_events(tmp_path):
     """Version 1 kept ART indexes on events, which DuckDB loads into memory on every insert;
     migrating keeps every event, drops the indexes, and writes stay idempotent."""
-    from detente.store.schema import MIGRATIONS
+    from detente.store.schema import MIGRATIONS, SCHEMA_VERSION
 
     src = tmp_path / "src.duckdb"
     with Store(src) as st:
@@ -102,7 +102,7 @@ def test_version_1_file_is_migrated_to_unindexed_events(tmp_path):
         con.execute(stmt)
     con.execute("INSERT INTO meta VALUES ('schema_version', '1')")
     con.execute(f"ATTACH '{src}' AS s (READ_ONLY)")
-    con.execute("INSERT INTO documents SELECT * FROM s.documents")
+    con.execute("INSERT INTO documents SELECT * EXCLUDE (published_how) FROM s.documents")  # added in v3
     con.execute("INSERT INTO events SELECT * FROM s.events")
     con.execute("DETACH s")
     assert con.execute("SELECT count(*) FROM duckdb_indexes() WHERE table_name = 'events'").fetchone()[0] == 2
@@ -110,7 +110,7 @@ def test_version_1_file_is_migrated_to_unindexed_events(tmp_path):
     with pytest.raises(SchemaError, match="detente migrate"):
         Store(old, read_only=True)
     with Store(old) as st:
-        assert st.schema_version() == 2
+        assert st.schema_version() == SCHEMA_VERSION
         q = st.con.execute
         assert q("SELECT count(*) FROM duckdb_indexes() WHERE table_name = 'events'").fetchone()[0] == 0
         assert q("SELECT count(*) FROM duckdb_constraints() WHERE table_name = 'events' "
@@ -119,3 +119,38 @@ def test_version_1_file_is_migrated_to_unindexed_events(tmp_path):
         r = st.write_batch([make(), make("d3", "Iran hosted talks.")])
         assert (r.documents_written, r.documents_skipped) == (1, 1)
         assert st.counts()["events"] == 3  # d1's and d2's events once each, and d3's
+
+
+def test_version_2_file_gains_published_how(tmp_path):
+    """Version 3 records where each publication date came from; a version 2 file keeps its
+    documents and events, undated documents read 'none' and dated ones NULL (unknown)."""
+    from detente.store.schema import MIGRATIONS
+
+    src = tmp_path / "src.duckdb"
+    undated = Document("d2", "Turkey shot down a Russian jet.", path="y.txt")
+    with Store(src) as st:
+        st.write_batch([make(), (undated, [], 1)])
+    old = tmp_path / "v2.duckdb"
+    con = duckdb.connect(str(old))
+    for version in (1, 2):
+        for stmt in MIGRATIONS[version]:
+            con.execute(stmt)
+    con.execute("INSERT INTO meta VALUES ('schema_version', '2')")
+    assert "published_how" not in [r[0] for r in con.execute("DESCRIBE documents").fetchall()]
+    con.execute(f"ATTACH '{src}' AS s (READ_ONLY)")
+    con.execute("INSERT INTO documents SELECT * EXCLUDE (published_how) FROM s.documents")
+    con.execute("INSERT INTO events SELECT * FROM s.events")
+    con.execute("DETACH s")
+    con.close()
+    with pytest.raises(SchemaError, match="detente migrate"):
+        Store(old, read_only=True)
+    with Store(old) as st:
+        assert st.schema_version() == 3
+        rows = st.con.execute("SELECT doc_id, published, published_how FROM documents ORDER BY doc_id").fetchall()
+        assert rows == [("d1", date(2012, 2, 4), None), ("d2", None, "none")]
+        assert st.counts()["events"] == 1
+        r = st.write_batch([make(), make("d3", "Iran hosted talks.")])
+        assert (r.documents_written, r.documents_skipped) == (1, 1)
+        assert st.con.execute("SELECT published_how FROM documents WHERE doc_id = 'd3'").fetchone()[0] == "input"
+    with Store(old, read_only=True) as st:
+        assert st.schema_version() == 3

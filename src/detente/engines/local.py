@@ -42,6 +42,9 @@ class RunStats:
     events: int = 0
     asserted: int = 0
     issues: list[IngestIssue] = field(default_factory=list)
+    documents_updated: int = 0  # stored documents given new metadata (not re-coded)
+    events_redated: int = 0  # their events re-dated in place
+    events_need_recode: int = 0  # of those, dates that --recode might set differently
 
 
 def batched(records: Iterable[Document | IngestIssue], size: int, stats: RunStats,

@@ -4,9 +4,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from detente.ingest.readers import Record, read_csv, read_html, read_jsonl, read_stdin_jsonl, read_text, where
-from detente.model import IngestIssue
+from detente.model import Document, IngestIssue
+
+if TYPE_CHECKING:
+    from detente.ingest.metadata import Metadata
 
 TEXT_EXT = {".txt", ".md", ".text"}
 HTML_EXT = {".html", ".htm", ".xhtml"}
@@ -59,10 +63,23 @@ def read_file(path: Path, published: date | None = None) -> Iterator[Record]:
         yield from read_text(path, data, published)
 
 
-def read_inputs(inputs: Iterable[str | Path], published: date | None = None) -> Iterator[Record]:
-    """Every Document (and IngestIssue) from the inputs, streamed."""
+def read_inputs(
+    inputs: Iterable[str | Path], published: date | None = None, metadata: Metadata | None = None,
+) -> Iterator[Record]:
+    """Every Document (and IngestIssue) from the inputs, streamed.
+
+    ``published`` dates the documents for which nothing else does (``published_how``
+    'cli'); ``metadata`` rows (:func:`detente.ingest.metadata.read_metadata`) set the
+    fields of the documents they name, their issues come first."""
+    inputs = list(inputs)
+    if metadata is not None:
+        metadata.with_roots(inputs)
+        yield from metadata.issues
     for item in iter_files(inputs):
         if isinstance(item, IngestIssue):
             yield item
-        else:
-            yield from read_file(item, published)
+            continue
+        for rec in read_file(item, published):
+            if metadata is not None and isinstance(rec, Document):
+                metadata.apply(rec, published)
+            yield rec

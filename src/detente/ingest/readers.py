@@ -17,6 +17,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+from detente.ingest.published import complete_published
 from detente.model import Document, IngestIssue
 
 Record = Document | IngestIssue
@@ -172,10 +173,8 @@ def read_text(path: Path, data: bytes, published: date | None = None) -> Iterato
         return
     text = strip_markdown(text.replace("\r\n", "\n").replace("\r", "\n"))
     title = _title_of(text)
-    yield Document(
-        doc_id=Document.make_id(text), text=text, title=title, published=published,
-        source=None, path=where(path),
-    )
+    doc = Document(doc_id=Document.make_id(text), text=text, title=title, source=None, path=where(path))
+    yield complete_published(doc, published)
 
 
 # libxml2 (under lxml, under trafilatura) drops everything nested deeper than about 255
@@ -270,15 +269,16 @@ def read_html(path: Path, data: bytes, published: date | None = None) -> Iterato
         yield IngestIssue(where(path), None, "HTML has no extractable body text")
         return
     try:
-        pub = published or parse_date(meta.get("date"))
+        pub = parse_date(meta.get("date"))
     except InputError:
-        pub = published
+        pub = None
     title = meta.get("title") or _title_of(text)
-    yield Document(
+    doc = Document(
         doc_id=Document.make_id(text, title), text=text, title=title,
         source=meta.get("sitename") or meta.get("hostname"), url=meta.get("url"),
-        published=pub, author=meta.get("author"), path=where(path),
+        published=pub, author=meta.get("author"), path=where(path), published_how="html" if pub else None,
     )
+    yield complete_published(doc, published)
 
 
 def record_to_document(rec: dict[str, Any], path: Path, line: int, published: date | None) -> Record:
@@ -292,7 +292,7 @@ def record_to_document(rec: dict[str, Any], path: Path, line: int, published: da
         return IngestIssue(loc, line, "field 'text' is empty")
     text = clean_str(text)
     try:
-        pub = parse_date(rec.get("published") or rec.get("date")) or published
+        pub = parse_date(rec.get("published") or rec.get("date"))
     except InputError as exc:
         return IngestIssue(loc, line, str(exc))
     title = rec.get("title")
@@ -304,12 +304,15 @@ def record_to_document(rec: dict[str, Any], path: Path, line: int, published: da
         v = rec.get(name)
         return clean_str(str(v)) if v not in (None, "") else None
 
-    return Document(
+    doc = Document(
         doc_id=clean_str(str(doc_id)) if doc_id not in (None, "") else
         Document.make_id(text, clean_str(title) if isinstance(title, str) else None),
         text=text.replace("\r\n", "\n"), title=opt("title") or _title_of(text), source=opt("source"),
         url=opt("url"), published=pub, author=opt("author"), path=loc, line=line,
+        published_how="input" if pub else None,
     )
+    # records of one file share its name: a date in it is no record's own
+    return complete_published(doc, published, filename=False)
 
 
 def parse_json_line(line: str) -> dict[str, Any] | str:

@@ -175,6 +175,8 @@ class Store:
                 replace.append(doc.doc_id)
             row = dataclasses.asdict(doc)
             row.update(content_hash=h, n_sentences=n_sent, n_events=len(events))
+            if row["published_how"] is None:  # a Document made in code
+                row["published_how"] = "input" if doc.published is not None else "none"
             doc_rows.append(row)
             event_rows.extend(e.to_row() for e in events)
             res.documents_written += 1

@@ -9,7 +9,7 @@ Tables (documented in docs/database.md):
 """
 from __future__ import annotations
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 DOCUMENTS_DDL = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -102,4 +102,9 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         EVENTS_DDL,
         "INSERT INTO events SELECT * FROM events_v1",
         "DROP TABLE events_v1"),
+    # Version 3 records where a document's publication date came from
+    # (detente.ingest.published.PUBLISHED_HOW). Dates stored before then keep NULL: their
+    # source is unknown (ranked as 'input' when a later run brings another date).
+    3: ("ALTER TABLE documents ADD COLUMN IF NOT EXISTS published_how VARCHAR",
+        "UPDATE documents SET published_how = 'none' WHERE published IS NULL"),
 }
