@@ -115,3 +115,17 @@ def test_openapi_and_docs(client):
     docs = client.get("/docs")
     assert docs.status_code == 200 and "/api/events" in docs.text
     assert "cdn" not in docs.text.lower()
+
+
+def test_time_based_results_count_the_undated_events_they_leave_out(client):
+    """E19 (the UN envoy welcomed the Astana talks) has no date: no period can show it,
+    so each time-based answer says how many matching events it left out."""
+    assert get(client, "/api/series", actor="RUS")["undated"] == 0
+    assert get(client, "/api/series", actor="IGOUNO")["undated"] == 1
+    assert get(client, "/api/series", actor="IGOUNO", since="2016-01-01")["undated"] == 1  # range aside
+    assert get(client, "/api/series", actor="IGOUNO", factuality="negated")["undated"] == 0
+    assert get(client, "/api/saydo", actor="IGOUNO")["undated"] == 1
+    assert get(client, "/api/saydo", dyad="RUS,USA")["undated"] == 0
+    assert get(client, "/api/profile", actor="IGOUNO")["undated"] == 1
+    procs = {p["process_id"]: p["undated"] for p in get(client, "/api/processes")["processes"]}
+    assert procs == {"astana": 1, "geneva": 0}

@@ -92,10 +92,17 @@ def list_processes(
     ORDER BY n DESC, process_id"""
     cur = con.execute(sql, [*pparams, *params])
     cols = [d[0] for d in cur.description]
+    rows = cur.fetchall()
+    # events of each process left out of its series for want of a date (date range aside)
+    uwhere, uparams = filters.replace(since=None, until=None).where("e")
+    no_date = dict(con.execute(
+        f"""SELECT p.process_id, count(*) FROM {prel} p JOIN {rel} e ON e.event_id = p.event_id
+            WHERE {uwhere} AND e.event_date IS NULL GROUP BY 1""", [*pparams, *uparams]).fetchall())
     names = {p["id"]: p for p in load_processes()}
     out = []
-    for row in cur.fetchall():
+    for row in rows:
         r = dict(zip(cols, row))
+        r["undated"] = no_date.get(r["process_id"], 0)
         p = names.get(r["process_id"], {})
         r["name"] = p.get("name", r["process_id"])
         r["venues"] = p.get("venues", [])

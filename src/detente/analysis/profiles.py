@@ -7,7 +7,7 @@ import duckdb
 
 from detente.analysis.clusters import Count, unit_column
 from detente.analysis.filters import Filters, interval_sql
-from detente.analysis.series import node_keys
+from detente.analysis.series import node_keys, undated
 
 
 def actor_profile(
@@ -71,6 +71,7 @@ def actor_profile(
         "codes": codes,
         "partners": partner_list,
         "root_mix": [{"period": p, "root": r, "n": n} for p, r, n in mix],
+        "undated": undated(con, rel, f),  # left out of root_mix
         "interval": interval,
         "count": count,
     }

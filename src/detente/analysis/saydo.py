@@ -19,7 +19,7 @@ import duckdb
 
 from detente.analysis.clusters import Count, unit_column
 from detente.analysis.filters import FilterError, Filters, interval_sql, parse_dyad
-from detente.analysis.series import fill_periods
+from detente.analysis.series import fill_periods, undated
 
 NAMES = {1: "verbal_coop", 2: "material_coop", 3: "verbal_conflict", 4: "material_conflict"}
 
@@ -72,4 +72,5 @@ def saydo(
         return {**{v: 0 for v in NAMES.values()}, "event_ids": {v: [] for v in NAMES.values()}, "gap": None}
 
     return {"actor": None if pair else subject, "dyad": list(pair) if pair else None,
-            "interval": interval, "count": count, "points": fill_periods(list(points.values()), interval, empty)}
+            "interval": interval, "count": count, "undated": undated(con, rel, rest, role, rparams),
+            "points": fill_periods(list(points.values()), interval, empty)}

@@ -2,7 +2,8 @@
 QuadClass and the mean and sum of Goldstein scores.
 
 Asserted events only unless the filters ask for other factualities (``Filters``
-defaults to asserted). Units are clusters by default: a cluster counts once in each
+defaults to asserted). Events without a date cannot be placed in a period: every
+time-based result says how many were left out (``undated``, see :func:`undated`). Units are clusters by default: a cluster counts once in each
 period it has mentions in, with the mean Goldstein of its mentions there;
 ``count="mentions"`` counts every coded event.
 """
@@ -28,6 +29,16 @@ def _units_sql(rel: str, where: str, unit: str, period: str, count: Count) -> st
             f"FROM ({base}) GROUP BY period, unit")
 
 
+def undated(con: duckdb.DuckDBPyConnection, rel: str, filters: Filters,
+            extra: str = "TRUE", extra_params: list[Any] | None = None) -> int:
+    """Events matching ``filters`` but their date range (and ``extra``, SQL on alias
+    ``e``) that have no event_date: those a time-based result leaves out. Counted as
+    events (mentions), whatever the unit of the result."""
+    where, params = filters.replace(since=None, until=None).where("e")
+    sql = f"SELECT count(*) FROM {rel} e WHERE {extra} AND {where} AND e.event_date IS NULL"
+    return con.execute(sql, [*(extra_params or []), *params]).fetchone()[0]
+
+
 def series(
     con: duckdb.DuckDBPyConnection,
     filters: Filters = Filters(),
@@ -35,7 +46,7 @@ def series(
     interval: str = "month",
     count: Count = "clusters",
 ) -> dict[str, Any]:
-    """{'interval', 'count', 'points': [{period, q1..q4, total, goldstein_sum, goldstein_mean}]}"""
+    """{'interval', 'count', 'undated', 'points': [{period, q1..q4, total, goldstein_sum, goldstein_mean}]}"""
     from detente.analysis.tables import events_relation
 
     rel = events_relation(con, clusters=count == "clusters")
@@ -51,7 +62,8 @@ def series(
     cols = [d[0] for d in cur.description]
     points = [dict(zip(cols, r)) for r in cur.fetchall()]
     zero = {"q1": 0, "q2": 0, "q3": 0, "q4": 0, "total": 0, "goldstein_sum": None, "goldstein_mean": None}
-    return {"interval": interval, "count": count, "points": fill_periods(points, interval, lambda: dict(zero))}
+    return {"interval": interval, "count": count, "undated": undated(con, rel, filters),
+            "points": fill_periods(points, interval, lambda: dict(zero))}
 
 
 STEP = {"day": relativedelta(days=1), "week": relativedelta(weeks=1), "month": relativedelta(months=1),
