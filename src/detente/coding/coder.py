@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from detente.actors.kb import KnowledgeBase
 from detente.actors.resolver import DocContext, focus_country, resolve_all, resolve_head
+from detente.coding import violence
 from detente.coding.arguments import Arguments, find_arguments
 from detente.coding.context import Placement, WhenWhere, place_name
 from detente.coding.factuality import Factuality, judge
@@ -163,13 +164,14 @@ class EventCoder:
             if fact.attributed_to is not None:
                 _, speaker = resolve_head(fact.attributed_to, self.kb, ctx)
                 attributed = speaker.code or fact.attributed_to.text
-            info = self.ontology[trig.code]
             rule = _rule(trig, source_frame, target_frame, fact)
             out: list[Event] = []
             coded.append((trig, out))
             for src, tgt in pairs:
                 if src is not None and tgt is not None and src.actor.code and src.actor.code == tgt.actor.code:
                     continue  # an actor acting on itself is a parse artefact here
+                code = violence.refine(trig.code, sent, src.actor if src else None, tgt.actor if tgt else None)
+                info = self.ontology[code]
                 out.append(Event(
                     doc_id=document.doc_id, sentence_index=index, sentence=span_text(sent),
                     sentence_start=offset + sent.start_char,
@@ -180,7 +182,8 @@ class EventCoder:
                     factuality=fact.value, factuality_cue=fact.cue, attributed_to=attributed,
                     event_date=day, date_precision=precision, date_text=date_text,
                     location=placement.place, location_precision=placement.precision,
-                    rule=rule, confidence=_confidence(trig, src, tgt),
+                    rule=rule if code == trig.code else f"{rule} violence=unconventional",
+                    confidence=_confidence(trig, src, tgt),
                 ))
         return _drop_participial_statements(coded)
 
@@ -234,9 +237,11 @@ def _agentless(trig: Trigger, args: Arguments) -> bool:
     elif args.sources or args.target_frame != "noun:prep" or trig.code[:2] not in WORDS.theatre_target_roots:
         return False  # nominal: only material events ("the arrest of", "the killing of")
     victims = list(args.targets) + ([trig.object_token] if trig.object_token is not None else [])
-    return any(h.lemma_.lower() in WORDS.people_nouns or h.lower_ in WORDS.people_nouns or h.ent_type_ in (
-        "GPE", "NORP", "ORG", "PERSON") or any(c.dep_ == "nummod" for c in h.children) for h in victims
-               if h.pos_ in ("NOUN", "PROPN"))
+    # a noun event with no author needs people as its victims ("the killing of five people",
+    # "the arrest of Navalny"); "the war against Islamic State" names no event of anyone's
+    kinds = ("GPE", "NORP", "ORG", "PERSON") if trig.pos == "VERB" else ("PERSON",)
+    return any(h.lemma_.lower() in WORDS.people_nouns or h.lower_ in WORDS.people_nouns or h.ent_type_ in kinds
+               or any(c.dep_ == "nummod" for c in h.children) for h in victims if h.pos_ in ("NOUN", "PROPN"))
 
 
 def _drop_participial_statements(coded: list[tuple[Trigger, list[Event]]]) -> list[Event]:

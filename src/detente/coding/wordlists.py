@@ -46,6 +46,10 @@ class WordLists:
     furniture_starts: tuple[str, ...]
     theatre_target_roots: frozenset[str]
     quantity_nouns: frozenset[str]
+    violence_recode: dict[str, str]  # 19x code -> its unconventional 18x counterpart
+    unconventional_cues: frozenset[str]
+    conventional_cues: frozenset[str]
+    conventional_sectors: frozenset[str]
 
     @property
     def object_verbs(self) -> frozenset[str]:
@@ -73,10 +77,12 @@ def parse_wordlists(data: dict) -> WordLists:
         value = data[name]
         if name in ("governor_classes", "noun_modality"):
             kw[name] = _invert(value, name)
+        elif name == "violence_recode":
+            kw[name] = {str(k): str(v) for k, v in value.items()}
         elif name in ("noun_target_preps", "furniture_starts"):
             kw[name] = tuple(str(v).lower() for v in value)
         else:
-            kw[name] = frozenset(str(v).lower() for v in value)
+            kw[name] = frozenset(str(v) if name.endswith("_sectors") else str(v).lower() for v in value)
     return WordLists(**kw)
 
 
