@@ -186,6 +186,22 @@ def _is_backer(tok: Token) -> bool:
         and tok.head.i > tok.i
 
 
+def _leader(head: Token, toks: list[Token], kb: KnowledgeBase) -> Entry | None:
+    """The state leading a group named after it: 'US' in 'the US-led coalition' (kb.led_groups)."""
+    if normalize(head.lemma_.lower()) not in kb.led_groups:
+        return None
+    doc = head.doc
+    for t in toks:
+        led = (t.i + 2 < len(doc) and doc[t.i + 1].text == "-" and doc[t.i + 2].lower_ == "led") or (
+            t.head.lower_ == "led" and t.head.i > t.i and t.head.i < head.i)
+        if led:
+            hit = next((e for e in kb.lookup(t.text) if e.kind in ("country", "adjective", "capital") and e.country),
+                       None)
+            if hit is not None:
+                return hit
+    return None
+
+
 def _other_conjunct(tok: Token, head: Token) -> bool:
     """tok hangs off the head through a conj/cc arc ('Gondor' for the head 'Arnor' in 'Gondor and Arnor')."""
     # spaCy makes a new Token object per access: compare positions, never identity
@@ -429,6 +445,10 @@ def _resolve_tokens(head: Token, toks: list[Token], kb: KnowledgeBase, ctx: DocC
                     entry: Entry | None = None) -> Actor:
     # 2. knowledge base: whole mention first, then the longest known name in it
     is_person = head.ent_type_ == "PERSON"
+    leader = _leader(head, toks, kb) if entry is None and not is_person else None
+    if leader is not None:  # "the US-led coalition" acts as the US
+        sector = kb.led_groups[normalize(head.lemma_.lower())]
+        return _make(f"{leader.country}{sector}", leader.country, sector, leader, "led-by")
     if entry is None:
         entry = _kb_in_tokens([t for t in toks if t.i <= head.i or t.ent_type_ == head.ent_type_], kb,
                               ("person", "org", "group", "metonym", "capital", "country", "adjective"), head)

@@ -182,6 +182,8 @@ def _judge(trigger: Token, sent: Span) -> Factuality:
             return result
         if tok.dep_ == "ROOT" or tok.head.i == tok.i:
             break
+        if tok.dep_ == "relcl" and tok.pos_ in ("VERB", "AUX"):
+            break  # a relative clause is presupposed: "Deir ez-Zor, where their forces had besieged"
         gov = tok.head
         dep = tok.dep_
         glem = gov.lemma_.lower()
