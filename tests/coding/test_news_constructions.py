@@ -93,3 +93,25 @@ def test_war_needs_an_author(code_text):
 def test_taking_a_bet_on_a_country_is_no_occupation(code_text):
     evs = code_text("Theresa May has taken a strategic bet on Turkey.", "2018-05-15")
     assert not [e for e in evs if e.cameo_code == "192"]
+
+
+def test_unknown_named_speaker_keeps_the_statement(code_text):
+    # a name the knowledge base does not know (tagged ORG or PERSON) still speaks
+    evs = code_text("The talks had stalled for a month, said Farid Qasimov on Friday.", "2019-04-05")
+    said = [e for e in evs if e.cameo_code == "010"]
+    assert len(said) == 1 and said[0].source.text == "Farid Qasimov"
+    assert said[0].source.actor.code is None and said[0].factuality == "asserted"
+
+
+def test_unknown_speaker_takes_the_documents_country(code_text):
+    text = ("Pakistan and India held talks in Islamabad on Monday. Pakistan's foreign ministry welcomed "
+            "the meeting in Islamabad. The talks were frank, said Farid Qasimov.")
+    said = [e for e in code_text(text, "2019-04-05") if e.source and e.source.text == "Farid Qasimov"]
+    assert [(e.source.actor.code, e.source.actor.how) for e in said] == [("PAK", "inferred:focus-country")]
+
+
+def test_after_clause_is_presupposed_under_a_future_main_clause(code_text):
+    evs = code_text("The team will have to watch from home after its members were denied visas by the "
+                    "State Department.", "2017-07-01")
+    denied = [e for e in evs if e.trigger.text == "denied"]
+    assert denied and {e.factuality for e in denied} == {"asserted"}

@@ -554,4 +554,8 @@ def _resolve_tokens(head: Token, toks: list[Token], kb: KnowledgeBase, ctx: DocC
         cands = _by_surname(kb, key, day)
         if len(cands) == 1 and cands[0].role_on(day) is not None:
             return _person_actor(cands[0], day, "kb:person:surname")
+        if head.ent_type_ in ("ORG", "PERSON"):
+            # a name the knowledge base does not know (often a person the tagger calls ORG):
+            # kept with its text, uncoded, like an unknown person
+            return Actor(name=span_text(head.doc[toks[0].i:head.i + 1]), how="unresolved:name")
     return Actor(how="unresolved")

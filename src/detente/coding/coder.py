@@ -28,6 +28,10 @@ from detente.nlp import dep_ids, doc_text, lemma_ids, span_text
 from detente.ontology import Ontology
 
 
+# people and names the knowledge base does not know: kept as sources, with their text
+UNKNOWN_NAMES = frozenset({"unresolved:person", "unresolved:name"})
+
+
 @dataclass(slots=True)
 class Argument:
     tokens: list[Token]
@@ -127,7 +131,7 @@ class EventCoder:
             targets = self._resolve([_quantity_head(_author_of(h, trigger_heads)) for h in args.targets
                                      if not _coordinated_event(h, trigger_heads)], ctx, dateline, places=True)
             # a source is kept when known, or when it is a person or role we can name but not code
-            sources = [a for a in sources if a.actor.resolved or a.actor.how == "unresolved:person"]
+            sources = [a for a in sources if a.actor.resolved or a.actor.how in UNKNOWN_NAMES]
             sources = [_person_country(a, ctx) for a in sources]
             # a target must be a coded actor with a country or organisation; a role with no
             # country ("civilians", "troops") waits for the country where the event happened
@@ -220,7 +224,7 @@ def _theatre_target(placement: Placement, ctx: DocContext, sources: list[Argumen
 def _person_country(arg: Argument, ctx: DocContext) -> Argument:
     """A person the knowledge base does not know, in a story about one country, is most
     often of that country: the code is the focus country (how "inferred:focus-country")."""
-    if arg.actor.how != "unresolved:person" or not ctx.focus_country:
+    if arg.actor.how not in UNKNOWN_NAMES or not ctx.focus_country:
         return arg
     a = arg.actor
     return Argument(arg.tokens, Actor(code=ctx.focus_country, country=ctx.focus_country, name=a.name,

@@ -33,6 +33,7 @@ class WordLists:
     normative_modals: frozenset[str]
     future_modals: frozenset[str]
     conditional_marks: frozenset[str]
+    factive_marks: frozenset[str]
     governor_classes: dict[str, str]  # lemma -> factuality value (read-only by convention)
     proposal_nouns: frozenset[str]
     future_nouns: frozenset[str]
