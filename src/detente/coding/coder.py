@@ -54,6 +54,7 @@ class EventCoder:
         sent_index = 0
         for offset, doc in chunks:
             ctx.offset = offset
+            ctx.add_quotes(doc_text(doc), offset)
             # a dateline opens the document ("SEOUL (AP) —"): a place of filing, never an actor
             dateline = dateline_end(doc_text(doc)) if offset == 0 else 0
             for sent in doc.sents:
