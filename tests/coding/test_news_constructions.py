@@ -115,3 +115,38 @@ def test_after_clause_is_presupposed_under_a_future_main_clause(code_text):
                     "State Department.", "2017-07-01")
     denied = [e for e in evs if e.trigger.text == "denied"]
     assert denied and {e.factuality for e in denied} == {"asserted"}
+
+
+# What a complement clause says about its governing event (CAMEO conventions)
+COMPLEMENTS = [
+    # a demand targets who must act
+    ("China demanded that the United States cancel the arms sale to Taiwan.",
+     ("100", "CHN", "USA", "asserted")),
+    # a threat targets the victim of what it threatens, with the code of the threat's content
+    ("Pakistan threatened to break off diplomatic relations with Costa Rica.",
+     ("1313", "PAK", "CRI", "asserted")),
+    # an announced action of one's own is an intent expressed now, beside the future event
+    ("Finland will give Tanzania a grant of 50 million dollars.", ("0331", "FIN", "TZA", "asserted")),
+    ("Finland will give Tanzania a grant of 50 million dollars.", ("071", "FIN", "TZA", "future")),
+    ("Norway is ready to send humanitarian aid to Mali.", ("033", "NOR", "MLI", "asserted")),
+    # a statement that another actor must act is a demand on it
+    ("Russia said on Tuesday that Sudan must return the captured helicopter.",
+     ("100", "RUS", "SDN", "asserted")),
+]
+
+
+@pytest.mark.parametrize("text,expected", COMPLEMENTS, ids=[c[0][:40] for c in COMPLEMENTS])
+def test_complement(code_text, text, expected):
+    assert expected in triples(code_text(text, "2018-05-01"))
+
+
+def test_forecasts_and_reports_are_no_intents(code_text):
+    # "is expected to": a forecast; "analysts said Iran would": someone else's words
+    for text in ("Iran is expected to send troops to Syria.",
+                 "Analysts said Iran would send troops to Syria."):
+        assert not [e for e in code_text(text, "2018-05-01") if e.cameo_code.startswith("03")], text
+
+
+def test_passive_need_is_no_demand(code_text):
+    evs = code_text('"These people need to be brought back," said the minister of Chechnya.', "2019-01-01")
+    assert not [e for e in evs if e.cameo_code == "100"]

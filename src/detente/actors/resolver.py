@@ -498,6 +498,8 @@ def _resolve_tokens(head: Token, toks: list[Token], kb: KnowledgeBase, ctx: DocC
                     entry: Entry | None = None) -> Actor:
     # 2. knowledge base: whole mention first, then the longest known name in it
     is_person = head.ent_type_ == "PERSON"
+    if is_person and len(toks) == 1 and any(e.kind == "country" for e in kb.lookup(head.text)):
+        is_person = False  # "aid to Mali" tagged PERSON: a country's bare name is the country
     leader = _leader(head, toks, kb) if entry is None and not is_person else None
     if leader is not None:  # "the US-led coalition" acts as the US
         sector = kb.led_groups[normalize(head.lemma_.lower())]

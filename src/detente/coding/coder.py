@@ -7,6 +7,7 @@ time and place, and emit one Event per source x target pair.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 from dataclasses import dataclass
 from itertools import product
 
@@ -16,6 +17,8 @@ from detente.actors.kb import KnowledgeBase
 from detente.actors.resolver import DocContext, focus_country, resolve_all, resolve_head
 from detente.coding import violence
 from detente.coding.arguments import Arguments, find_arguments
+from detente.coding.complements import (Coded, complement_subject, intents, link_complements, normative_subject,
+                                        retarget)
 from detente.coding.context import Placement, WhenWhere, place_name
 from detente.coding.factuality import Factuality, judge
 from detente.coding.furniture import dateline_end, is_furniture
@@ -119,7 +122,7 @@ class EventCoder:
         if not triggers:
             return []
         para_start = offset
-        coded: list[tuple[Trigger, list[Event]]] = []
+        coded: list[Coded] = []
         trigger_heads = {t.token.i for t in triggers}
         for trig in sorted(triggers, key=lambda t: t.token.i):
             # the event date first, so that people resolve to the role held on that date
@@ -171,7 +174,7 @@ class EventCoder:
                 attributed = speaker.code or fact.attributed_to.text
             rule = _rule(trig, source_frame, target_frame, fact)
             out: list[Event] = []
-            coded.append((trig, out))
+            coded.append(Coded(trig, fact, out))
             for src, tgt in pairs:
                 if src is not None and tgt is not None and src.actor.code and src.actor.code == tgt.actor.code:
                     continue  # an actor acting on itself is a parse artefact here
@@ -190,7 +193,23 @@ class EventCoder:
                     rule=rule if code == trig.code else f"{rule} violence=unconventional",
                     confidence=_confidence(trig, src, tgt),
                 ))
-        return _drop_participial_statements(coded)
+        link_complements(coded, self.ontology)
+        mention = partial(_mention, offset=offset)
+        for c in coded:
+            if not c.events or any(e.target is not None for e in c.events):
+                continue
+            tok, code, frame = c.trigger.token, None, "complement-subject"
+            if WORDS.complement_roles.get(c.trigger.code[:2]) == "source":
+                subj = complement_subject(tok)  # "demanded that the US cancel the sale"
+            elif c.trigger.code == "010":  # "Russia said that Sudan must return the helicopter"
+                subj, code, frame = normative_subject(tok), WORDS.normative_demand_code, "normative-complement"
+            else:
+                continue
+            addressee = next((a for a in self._resolve([subj], ctx, dateline)
+                              if a.actor.resolved and a.actor.how != "sector-only"), None) if subj is not None else None
+            if addressee is not None:
+                retarget(c, addressee.actor, addressee.tokens, frame, self.ontology, mention, code)
+        return _drop_participial_statements(coded) + intents(coded, self.ontology, mention)
 
 
 def _rule(trig: Trigger, source_frame: str, target_frame: str, fact: Factuality) -> str:
@@ -249,14 +268,15 @@ def _agentless(trig: Trigger, args: Arguments) -> bool:
                or any(c.dep_ == "nummod" for c in h.children) for h in victims if h.pos_ in ("NOUN", "PROPN"))
 
 
-def _drop_participial_statements(coded: list[tuple[Trigger, list[Event]]]) -> list[Event]:
+def _drop_participial_statements(coded: list[Coded]) -> list[Event]:
     """ "ridiculed the call, saying ...": the participial statement elaborates the event it
     hangs on and gives way to it; a main-clause "X said" stays a statement (010) beside
     what was said."""
-    with_events = {t.token.i for t, evs in coded if evs}
+    with_events = {c.trigger.token.i for c in coded if c.events}
     out: list[Event] = []
     said: set[tuple[str | None, str | None, str]] = set()  # "In his speech, X said": one statement
-    for t, evs in coded:
+    for c in coded:
+        t, evs = c.trigger, c.events
         tok = t.token
         if t.code == "010" and tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp", "conj") \
                 and tok.head.i in with_events and tok.head.i != tok.i:

@@ -197,7 +197,8 @@ def _judge(trigger: Token, sent: Span) -> Factuality:
         if gov.pos_ in ("VERB", "AUX") and dep == "ccomp" and glem in WORDS.allegation_verbs - {"condemn", "criticise",
                                                                                              "criticize", "denounce"}:
             return _alleged(gov)  # "claimed that the centre was bankrolled by Iran"
-        if gov.pos_ in ("VERB", "AUX") and dep in ("xcomp", "ccomp", "advcl", "csubj"):
+        if (gov.pos_ in ("VERB", "AUX") or (gov.pos_ == "ADJ" and dep == "xcomp")) \
+                and dep in ("xcomp", "ccomp", "advcl", "csubj"):
             if glem in REPORTING_VERBS and dep == "ccomp":
                 result.attributed_to = gov  # marks "inside reported speech" for the loop
             elif dep in ("xcomp", "ccomp") and glem in GOVERNOR_CLASSES and glem not in IMPLICATIVE:

@@ -51,6 +51,12 @@ class WordLists:
     unconventional_cues: frozenset[str]
     conventional_cues: frozenset[str]
     conventional_sectors: frozenset[str]
+    complement_roles: dict[str, str]  # governing root -> "source" | "target" of its complement
+    residual_intents: frozenset[str]
+    intent_codes: dict[str, str]  # content code prefix -> 03x intent code
+    threat_codes: dict[str, str]  # content code prefix -> 13x threat code
+    intent_cues: frozenset[str]
+    normative_demand_code: str
 
     @property
     def object_verbs(self) -> frozenset[str]:
@@ -78,8 +84,10 @@ def parse_wordlists(data: dict) -> WordLists:
         value = data[name]
         if name in ("governor_classes", "noun_modality"):
             kw[name] = _invert(value, name)
-        elif name == "violence_recode":
+        elif name in ("violence_recode", "complement_roles", "intent_codes", "threat_codes"):
             kw[name] = {str(k): str(v) for k, v in value.items()}
+        elif name == "normative_demand_code":
+            kw[name] = str(value)
         elif name in ("noun_target_preps", "furniture_starts"):
             kw[name] = tuple(str(v).lower() for v in value)
         else:
