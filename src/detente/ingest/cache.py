@@ -56,14 +56,18 @@ _COLUMNS = "url, final_url, status, content_type, etag, last_modified, body, err
 
 class DbCache:
     """The ``fetch_cache`` table of a detente database. The file is opened for each call
-    and closed again (as the coding run does), so other processes can read it between."""
+    and closed again (as the coding run does), so other processes can read it between.
+
+    Entries put with ``create=False`` before the file exists (robots.txt, failures) wait
+    in memory, and are stored with the first entry that creates it."""
 
     def __init__(self, db: str | Path):
         self.db = Path(db)
+        self._waiting: dict[str, CacheEntry] = {}
 
     def get(self, url: str) -> CacheEntry | None:
         if not self.db.exists():
-            return None
+            return self._waiting.get(url)
         from detente.store import Store
 
         with Store(self.db) as st:
@@ -76,12 +80,15 @@ class DbCache:
 
     def put(self, entry: CacheEntry, *, create: bool = True) -> None:
         if not create and not self.db.exists():
+            self._waiting[entry.url] = entry
             return
         from detente.store import Store
 
-        body = zlib.compress(entry.body, 6) if entry.body is not None else None
-        at = entry.fetched_at.astimezone(timezone.utc).replace(tzinfo=None)
+        entries = [*self._waiting.values(), entry]
+        self._waiting.clear()
+        rows = [[e.url, e.final_url, e.status, e.content_type, e.etag, e.last_modified,
+                 zlib.compress(e.body, 6) if e.body is not None else None, e.error,
+                 e.fetched_at.astimezone(timezone.utc).replace(tzinfo=None)] for e in entries]
         with Store(self.db) as st:
-            st.con.execute(f"INSERT OR REPLACE INTO fetch_cache ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                           [entry.url, entry.final_url, entry.status, entry.content_type, entry.etag,
-                            entry.last_modified, body, entry.error, at])
+            st.con.executemany(f"INSERT OR REPLACE INTO fetch_cache ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                               rows)

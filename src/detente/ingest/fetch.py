@@ -118,10 +118,12 @@ def media_type(content_type: str) -> str:
 class _Stop(Exception):
     """A failure inside the request machinery, carried out to ``get``."""
 
-    def __init__(self, reason: str, permanent: bool = False, transient: bool = False, retry_after: float = 0.0):
+    def __init__(self, reason: str, permanent: bool = False, transient: bool = False, retry_after: float = 0.0,
+                 status: int | None = None):
         super().__init__(reason)
         self.reason, self.permanent, self.transient = reason, permanent, transient
         self.retry_after = retry_after  # seconds the server asked us to wait (Retry-After)
+        self.status = status  # the HTTP status, when the server answered
 
 
 @dataclass(slots=True)
@@ -276,17 +278,19 @@ class Fetcher:
             try:
                 status, body = self._robots_body(robots_url)
             except _Stop as stop:
-                if stop.transient:  # unreachable: RFC 9309 says assume everything is forbidden
-                    return stop
-                rules.allow_all = True  # no answer to keep (unknown host, TLS error): the page will say
-                return rules
-            if self.cache is not None:
+                if stop.status is None:  # no answer at all
+                    if stop.transient:  # unreachable: RFC 9309 says assume everything is forbidden
+                        return stop
+                    rules.allow_all = True  # unknown host, TLS error: the page's own fetch will say so
+                    return rules
+                status, body = stop.status, b""
+            if self.cache is not None and status < 500:
                 self.cache.put(CacheEntry(robots_url, robots_url, status, "text/plain", None, None, body, None,
                                           datetime.now(timezone.utc)), create=False)
-        if 400 <= status < 500:
+        if status >= 500:  # RFC 9309: a server error means everything is forbidden, for now
+            return _Stop(f"robots.txt answered {_phrase(status)}; nothing fetched from {origin} for now")
+        if status >= 400:  # RFC 9309: no robots.txt (4xx) means everything is allowed
             rules.allow_all = True
-        elif status >= 500:
-            return _Stop(f"robots.txt answered {_phrase(status)}; not fetching from {origin} for now")
         else:
             rules.parse(body.decode("utf-8", errors="replace").splitlines())
         if (cd := rules.crawl_delay(self.policy.user_agent)) is not None:
@@ -330,7 +334,8 @@ class Fetcher:
                 last = stop
         assert last is not None
         tries = p.retries + 1
-        raise _Stop(f"{last.reason} ({tries} tries)" if tries > 1 else last.reason, transient=True)
+        raise _Stop(f"{last.reason} ({tries} tries)" if tries > 1 else last.reason, transient=True,
+                    status=last.status)
 
     def _request_once(self, url: str, headers: dict[str, str], accept: frozenset[str] | None,
                       limit: int) -> _Answer:
@@ -350,23 +355,25 @@ class Fetcher:
             raise _Stop(f"unknown host {urlsplit(url).hostname!r}", permanent=False) from None
         except ux.NewConnectionError as exc:
             raise _Stop(f"cannot connect: {_why(exc)}", transient=True) from None
+        except ux.ConnectTimeoutError:
+            raise _Stop(f"timed out connecting (after {p.connect_timeout:g} s)", transient=True) from None
         except ux.TimeoutError:
-            raise _Stop(f"timed out (no answer within {p.connect_timeout + p.read_timeout:g} s)",
-                        transient=True) from None
+            raise _Stop(f"timed out waiting for an answer (after {p.read_timeout:g} s)", transient=True) from None
         except ux.SSLError as exc:
             raise _Stop(f"TLS error: {_why(exc)}") from None
         except (ux.HTTPError, OSError) as exc:
             raise _Stop(f"connection failed: {_why(exc)}", transient=True) from None
+        complete = False  # the body read to its end: the connection can serve the next request
         try:
             hdrs = {k.lower(): v for k, v in resp.headers.items()}
             status = resp.status
             if status in REDIRECTS or status == 304:
                 return _Answer(status, hdrs, b"")
             if status in TRANSIENT:
-                raise _Stop(_phrase(status), transient=True,
+                raise _Stop(_phrase(status), transient=True, status=status,
                             retry_after=_retry_after(hdrs.get("retry-after"), p.max_backoff))
             if not 200 <= status < 300:
-                raise _Stop(_phrase(status), permanent=400 <= status < 500)
+                raise _Stop(_phrase(status), permanent=400 <= status < 500, status=status)
             ctype = media_type(hdrs.get("content-type", ""))
             if accept is not None and ctype and ctype not in accept:
                 raise _Stop(f"not HTML: content type {ctype}", permanent=True)
@@ -374,14 +381,17 @@ class Fetcher:
             if length.isdigit() and int(length) > limit:
                 raise _Stop(f"too large: {int(length)} bytes (Content-Length), limit {limit}", permanent=True)
             body = self._read_body(resp, hdrs.get("content-encoding", ""), limit, deadline)
+            complete = True
             if accept is not None and not ctype and _binary(body):
                 raise _Stop("not HTML: binary content without a content type", permanent=True)
             return _Answer(status, hdrs, body)
         except ux.TimeoutError:
-            raise _Stop(f"timed out reading the response (read timeout {p.read_timeout:g} s)", transient=True) from None
+            raise _Stop(f"timed out reading the response (nothing for {p.read_timeout:g} s)", transient=True) from None
         except (ux.HTTPError, OSError) as exc:
             raise _Stop(f"connection broken: {_why(exc)}", transient=True) from None
         finally:
+            if not complete:  # a body left unread (refused, too large, an error page): never reuse
+                resp.close()
             resp.release_conn()
 
     def _read_body(self, resp, encoding: str, limit: int, deadline: float) -> bytes:
@@ -399,7 +409,7 @@ class Fetcher:
         while True:
             if self._clock() > deadline:
                 raise _Stop(f"timed out: the response took more than {self.policy.total_timeout:g} s", transient=True)
-            chunk = resp.read(_CHUNK, decode_content=False)
+            chunk = resp.read1(_CHUNK, decode_content=False)  # what has arrived, so the deadline is seen
             if not chunk:
                 break
             wire += len(chunk)
