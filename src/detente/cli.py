@@ -199,8 +199,8 @@ def code(
             raise typer.BadParameter("--metadata works with --engine local only")
         if cols.given:
             raise typer.BadParameter("--columns and --*-column work with --engine local only")
-        if any(url_scheme(i) for i in inputs):
-            raise typer.BadParameter("URLs, feeds and sitemaps work with --engine local only")
+        if any(url_scheme(i) in ("http", "https") for i in inputs):  # s3a://, hdfs:// are Spark's
+            raise typer.BadParameter("web pages, feeds and sitemaps work with --engine local only")
         n = run_spark(inputs, out_file, master=master, config=config, published=pub)
         out.print(f"[bold]{n}[/] events -> {out_file} (Parquet, partitioned by event month)")
         return

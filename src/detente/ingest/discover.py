@@ -154,5 +154,7 @@ def read_inputs(
                     metadata.apply(rec, published)
                 yield rec
     finally:
+        if options.fetcher is not None:
+            options.fetcher.flush()  # what was fetched is stored at the end of each run at the latest
         for f in made:
             f.close()

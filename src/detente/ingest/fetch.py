@@ -175,10 +175,20 @@ class Fetcher:
             headers={"User-Agent": self.policy.user_agent, "Accept-Encoding": "gzip, deflate",
                      "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,text/plain;q=0.8,*/*;q=0.1"},
         )
-        self.requests = 0  # HTTP requests sent (for run summaries and tests)
 
     def close(self) -> None:
+        self.flush()
         self._pool.clear()
+
+    def flush(self) -> None:
+        """Write what the cache holds back (the end of a run's reading)."""
+        if self.cache is not None:
+            self.cache.flush()
+
+    def prefetch(self, urls: list[str]) -> None:
+        """Tell the cache which URLs come next (one query for a feed's items)."""
+        if self.cache is not None and not self.refresh:
+            self.cache.prefetch(urls)
 
     def __enter__(self) -> Fetcher:
         return self
@@ -344,7 +354,6 @@ class Fetcher:
 
         p = self.policy
         self._wait_turn(_host(url))
-        self.requests += 1
         deadline = self._clock() + p.total_timeout
         try:
             resp = self._pool.request(

@@ -24,6 +24,7 @@ from detente.model import IngestIssue
 
 MAX_SITEMAPS = 100  # sitemaps followed from one sitemap index (and its sub-indexes)
 MAX_DEPTH = 3  # sitemap index -> sitemap index -> sitemap
+PREFETCH = 32  # a listing's items looked up in the fetch cache together
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)://")
 
 
@@ -68,12 +69,14 @@ def read_url_list(path: Path, lines: list[tuple[int, str]], fetcher: Fetcher, pu
     """The documents of the URLs a file lists (:func:`url_list`), in order."""
     walk = _Walk(fetcher, published, new_only)
     loc = where(path)
-    for lineno, raw in lines:
-        url = clean_url(raw)
-        if url is None:
-            yield IngestIssue(loc, lineno, f"not an http(s) URL: {raw[:200]!r}")
-            continue
-        yield from _read(walk, url, listed_in=f"{loc}:{lineno}")
+    for start in range(0, len(lines), PREFETCH):
+        chunk = [(n, raw, clean_url(raw)) for n, raw in lines[start:start + PREFETCH]]
+        fetcher.prefetch([url for _, _, url in chunk if url is not None])
+        for lineno, raw, url in chunk:
+            if url is None:
+                yield IngestIssue(loc, lineno, f"not an http(s) URL: {raw[:200]!r}")
+            else:
+                yield from _read(walk, url, listed_in=f"{loc}:{lineno}")
 
 
 def _as_utf8(got: Fetched) -> bytes:
@@ -130,8 +133,11 @@ def _listing(walk: _Walk, url: str, got: Fetched, kind: str, depth: int) -> Iter
             break
         walk.sitemaps_left -= 1
         yield from _read(walk, sm, listed_in=url, depth=depth + 1, in_index=True)
-    for item in listing.items:
-        yield from _read(walk, item.url, listed_in=url, listed=item.published, depth=depth + 1)
+    for start in range(0, len(listing.items), PREFETCH):
+        chunk = listing.items[start:start + PREFETCH]
+        walk.fetcher.prefetch([item.url for item in chunk])
+        for item in chunk:
+            yield from _read(walk, item.url, listed_in=url, listed=item.published, depth=depth + 1)
 
 
 def fetcher_for(db: str | Path, *, delay: float | None = None, user_agent: str | None = None,
