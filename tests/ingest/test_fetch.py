@@ -385,3 +385,14 @@ def test_a_failure_alone_creates_no_database_and_refetch_fetches_again(site, tmp
     assert site.log[seen:] == []
     read([site.url("/a.html")], cache=DbCache(db), refresh=True)
     assert site.log[seen:] == ["/robots.txt", "/a.html"] or site.log[seen:] == ["/a.html"]
+
+
+def test_a_page_is_one_document_by_its_url_even_when_it_changes(site):
+    url = site.add("/live.html", article("Talks go on", [P1, P2, P3]))
+    cache = MemoryCache()
+    (first,), _ = read([url], cache=cache)
+    site.add("/live.html", article("Talks go on", [P1, P2, P3, "Update: the talks ended at midnight without a deal."]))
+    (cached,), _ = read([url], cache=cache)
+    (fresh,), _ = read([url], cache=cache, refresh=True)
+    assert first.text == cached.text != fresh.text and "midnight" in fresh.text
+    assert first.doc_id == cached.doc_id == fresh.doc_id  # the store reports the change as an id conflict

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from detente.ingest.published import complete_published
-from detente.model import Document, IngestIssue
+from detente.model import Document, IngestIssue, content_hash
 
 Record = Document | IngestIssue
 
@@ -161,6 +161,12 @@ def strip_markdown(text: str) -> str:
     return _MD_EMPH.sub(r"\2", _MD_LINK.sub(r"\1", text))
 
 
+def web_id(url: str) -> str:
+    """The id of a document fetched from the web: its URL's (after redirects), so a page
+    fetched again is the same document (changed text is an id conflict, as for any input)."""
+    return content_hash("url", url)
+
+
 def read_text(path: Path | str, data: bytes, published: date | None = None, *,
               url: str | None = None, listed: date | None = None) -> Iterator[Record]:
     """A plain-text or markdown document (title: its first line). ``url`` and ``listed``
@@ -172,7 +178,8 @@ def read_text(path: Path | str, data: bytes, published: date | None = None, *,
         return
     text = strip_markdown(text.replace("\r\n", "\n").replace("\r", "\n"))
     title = _title_of(text)
-    doc = Document(doc_id=Document.make_id(text), text=text, title=title, source=None, url=url, path=where(path))
+    doc = Document(doc_id=web_id(url) if url else Document.make_id(text), text=text, title=title, source=None,
+                   url=url, path=where(path))
     yield complete_published(doc, published, filename=url is None, listed=listed)
 
 
@@ -277,7 +284,7 @@ def read_html(path: Path | str, data: bytes, published: date | None = None, *,
         pub = None
     title = meta.get("title") or _title_of(text)
     doc = Document(
-        doc_id=Document.make_id(text, title), text=text, title=title,
+        doc_id=web_id(url) if url else Document.make_id(text, title), text=text, title=title,
         source=meta.get("sitename") or meta.get("hostname"), url=url or meta.get("url"),
         published=pub, author=meta.get("author"), path=where(path), published_how="html" if pub else None,
     )
