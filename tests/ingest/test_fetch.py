@@ -362,7 +362,8 @@ def test_atom_feed_and_json_feed(site):
 <feed xmlns="http://www.w3.org/2005/Atom"><title>t</title><link rel="self" href="{site.url('/atom.xml')}"/>
 <entry><title>A</title><link href="/a.html"/><updated>2017-05-26T00:00:00Z</updated>
   <published>2017-05-25T09:00:00Z</published></entry>
-<entry><title>B</title><link rel="alternate" href="{site.url('/b.html')}"/><updated>2017-05-27T00:00:00Z</updated></entry>
+<entry><title>B</title><link rel="alternate" href="{site.url('/b.html')}"/>
+  <updated>2017-05-27T00:00:00Z</updated></entry>
 </feed>""", "application/atom+xml")
     jf = site.add("/feed.json", '{"version": "https://jsonfeed.org/version/1.1", "title": "t", "items": ['
                   f'{{"id": "1", "url": "{site.url("/b.html")}", "date_published": "2017-06-01T10:00:00Z"}}, '
@@ -396,3 +397,18 @@ def test_a_page_is_one_document_by_its_url_even_when_it_changes(site):
     (fresh,), _ = read([url], cache=cache, refresh=True)
     assert first.text == cached.text != fresh.text and "midnight" in fresh.text
     assert first.doc_id == cached.doc_id == fresh.doc_id  # the store reports the change as an id conflict
+
+
+def test_a_feed_saved_as_a_file_fetches_what_it_lists(site, tmp_path):
+    site.add("/news/talks.html", article("Ceasefire extended", [P1, P2, P3]))
+    saved = tmp_path / "feed.rss"
+    saved.write_text(rss([(site.url("/news/talks.html"), "Thu, 25 May 2017 08:00:00 GMT"), ("/relative.html", None)]))
+    other = tmp_path / "data.xml"
+    other.write_text('<?xml version="1.0"?><catalog><book>x</book></catalog>')
+    docs, issues = read([saved, other])
+    assert [(d.url, d.published, d.published_how) for d in docs] == [
+        (site.url("/news/talks.html"), date(2017, 5, 25), "feed")]
+    assert [str(i) for i in issues] == [
+        f"{saved}: feed entry without an http(s) link: '/relative.html'",
+        f"{other}: not a feed or sitemap (RSS, Atom, RDF, urlset or sitemapindex)",
+    ]

@@ -80,7 +80,8 @@ def test_a_wrong_argument_is_one_line_and_creates_no_database(tmp_path, bad):
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     arg, line = {
-        "closed-port": (f"https://127.0.0.1:{port}/news/a.html", f"https://127.0.0.1:{port}/news/a.html: cannot connect"),
+        "closed-port": (f"https://127.0.0.1:{port}/news/a.html",
+                        f"https://127.0.0.1:{port}/news/a.html: cannot connect"),
         "missing-file": (str(tmp_path / "nope.txt"), f"{tmp_path / 'nope.txt'}: no such file or folder"),
         "no-scheme": ("www.example.org/news", "www.example.org/news: no such file or folder (a web address?"),
         "ftp": ("ftp://example.org/a.html", "ftp://example.org/a.html: unsupported URL scheme 'ftp'"),

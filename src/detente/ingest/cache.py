@@ -130,7 +130,8 @@ class DbCache:
         with Store(self.db) as st:
             st.con.register("_detente_fetched", batch)
             try:
-                st.con.execute(f"INSERT OR REPLACE INTO fetch_cache ({_COLUMNS}) SELECT {_COLUMNS} FROM _detente_fetched")
+                st.con.execute(f"INSERT OR REPLACE INTO fetch_cache ({_COLUMNS}) "
+                               f"SELECT {_COLUMNS} FROM _detente_fetched")
             finally:
                 st.con.unregister("_detente_fetched")
         self._held.clear()

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from detente.ingest.columns import DEFAULT, Columns
 from detente.ingest.readers import Record, read_html, read_text, where
 from detente.ingest.tabular import read_csv, read_jsonl, read_parquet, read_stdin_jsonl, read_tsv
-from detente.ingest.web import read_url, read_url_list, url_list, url_scheme
+from detente.ingest.web import read_feed_file, read_url, read_url_list, url_list, url_scheme
 from detente.model import Document, IngestIssue
 
 if TYPE_CHECKING:
@@ -25,6 +25,9 @@ CSV_EXT = {".csv"}
 TSV_EXT = {".tsv", ".tab"}
 PARQUET_EXT = {".parquet"}
 SUPPORTED = TEXT_EXT | HTML_EXT | JSONL_EXT | CSV_EXT | TSV_EXT | PARQUET_EXT
+# A feed or sitemap saved as a file, named as an argument: the pages it lists are fetched
+# (never from inside a folder: coding a folder does not go online).
+FEED_EXT = {".rss", ".atom", ".xml", ".rdf"}
 _DOMAIN_LIKE = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/|$)", re.IGNORECASE)
 
 
@@ -53,7 +56,7 @@ def iter_files(inputs: Iterable[str | Path]) -> Iterator[Path | IngestIssue]:
                 yield p
             else:
                 yield IngestIssue(where(p), None, f"unsupported file type {p.suffix or '(none)'!r}; "
-                                  f"use one of {', '.join(sorted(SUPPORTED))}, or a URL")
+                                  f"use one of {', '.join(sorted(SUPPORTED | FEED_EXT))}, or a URL")
         elif p.exists():
             yield IngestIssue(where(p), None, "not a regular file or folder")
         else:
@@ -100,14 +103,16 @@ def _read_one(inp: str | Path, published: date | None, options: IngestOptions,
             yield from read_url(inp, fetcher(), published, new_only=options.new_only)
         return
     p = Path(inp)
-    if str(inp) != "-" and p.suffix.lower() in TEXT_EXT and p.is_file():
+    ext = p.suffix.lower()
+    if str(inp) != "-" and ext in TEXT_EXT | FEED_EXT and p.is_file():
         try:
             data = p.read_bytes()
         except OSError as exc:
             yield IngestIssue(where(p), None, f"cannot read: {exc.strerror or exc}")
             return
-        lines = url_list(data)
-        if lines is not None:
+        if ext in FEED_EXT:
+            yield from read_feed_file(p, data, fetcher(), published, new_only=options.new_only)
+        elif (lines := url_list(data)) is not None:
             yield from read_url_list(p, lines, fetcher(), published, new_only=options.new_only)
         else:
             yield from read_text(p, data, published)

@@ -80,8 +80,8 @@ def kind_of(media_type: str, body: bytes) -> str:
     text = head.decode("utf-8", "replace").lstrip("\ufeff \t\r\n")
     if media_type in ("application/feed+json", "application/json") and text.startswith("{"):
         return "feed" if "jsonfeed.org" in text[:300] else "other"
-    if root and (media_type in FEED_TYPES or not media_type) and is_potential_feed(text):
-        return "feed"
+    if not root and (media_type in FEED_TYPES or not media_type) and is_potential_feed(text):
+        return "feed"  # no root element found at the start (junk before it): trafilatura's test
     if media_type in ("text/plain", ""):
         if _url_lines(body[:1_000_000].decode("utf-8", "replace")) is not None:
             return "sitemap"
@@ -131,7 +131,7 @@ def _xml_root(body: bytes):
         return None
 
 
-def _add(listing: Listing, raw: str | None, base: str, published: date | None = None) -> None:
+def _add(listing: Listing, raw: str | None, base: str | None, published: date | None = None) -> None:
     url = clean_url(raw, base) if raw else None
     if url is None:
         listing.bad.append((raw or "").strip()[:200] or "(no link)")
@@ -139,7 +139,7 @@ def _add(listing: Listing, raw: str | None, base: str, published: date | None = 
         listing.items.append(Item(url, published))
 
 
-def _feed_items(root, base: str) -> Listing:
+def _feed_items(root, base: str | None) -> Listing:
     out = Listing("feed")
     for el in root.iter():
         name = _local(el.tag)
@@ -159,7 +159,7 @@ def _feed_items(root, base: str) -> Listing:
     return out
 
 
-def _json_feed(body: bytes, base: str) -> Listing:
+def _json_feed(body: bytes, base: str | None) -> Listing:
     out = Listing("feed")
     try:
         data = json.loads(body.decode("utf-8", "replace"))
@@ -174,7 +174,7 @@ def _json_feed(body: bytes, base: str) -> Listing:
     return out
 
 
-def _sitemap(root, base: str) -> Listing:
+def _sitemap(root, base: str | None) -> Listing:
     out = Listing("sitemap")
     for el in root:
         name = _local(el.tag)
@@ -192,8 +192,9 @@ def _sitemap(root, base: str) -> Listing:
     return out
 
 
-def read_listing(kind: str, body: bytes, base: str) -> Listing:
-    """The pages a feed or sitemap lists (``base``: its URL, for relative links)."""
+def read_listing(kind: str, body: bytes, base: str | None) -> Listing:
+    """The pages a feed or sitemap lists (``base``: its URL, for relative links; None for
+    a file, whose relative links lead nowhere)."""
     if kind == "sitemap" and _XML_START.match(body[:2048]) is None:  # a plain-text sitemap
         out = Listing("sitemap")
         for line in _url_lines(body.decode("utf-8", "replace")) or []:
@@ -207,9 +208,9 @@ def read_listing(kind: str, body: bytes, base: str) -> Listing:
             from trafilatura.feeds import FeedParameters, find_links
 
             out = Listing("feed")
-            params = FeedParameters(base, urlsplit(base).netloc, base, external=True)
+            params = FeedParameters(base or "", urlsplit(base or "").netloc, base or "", external=True)
             for link in find_links(body.decode("utf-8", "replace"), params):
-                if link.rstrip("/") != base.rstrip("/"):
+                if base is None or link.rstrip("/") != base.rstrip("/"):
                     _add(out, link, base)
             return out
         return Listing(kind)

@@ -108,7 +108,7 @@ def _read(walk: _Walk, url: str, *, listed_in: str | None = None, listed: date |
             if isinstance(got, FetchFailure):
                 yield IngestIssue(url, None, got.reason + where_from)
                 return
-        yield from _listing(walk, url, got, kind, depth)
+        yield from _listing(walk, url, got.body, got.final_url, kind, depth)
         return
     if walk.new_only and got.from_cache:
         return
@@ -121,8 +121,19 @@ def _read(walk: _Walk, url: str, *, listed_in: str | None = None, listed: date |
         yield IngestIssue(url, None, f"not HTML: content type {what}{where_from}")
 
 
-def _listing(walk: _Walk, url: str, got: Fetched, kind: str, depth: int) -> Iterator[Record]:
-    listing = read_listing(kind, got.body, got.final_url)
+def read_feed_file(path: Path, data: bytes, fetcher: Fetcher, published: date | None = None, *,
+                   new_only: bool = False) -> Iterator[Record]:
+    """The pages a feed or sitemap saved as a file lists (fetched from the web)."""
+    loc = where(path)
+    kind = kind_of("", data)
+    if kind not in ("feed", "sitemap"):
+        yield IngestIssue(loc, None, "not a feed or sitemap (RSS, Atom, RDF, urlset or sitemapindex)")
+        return
+    yield from _listing(_Walk(fetcher, published, new_only), loc, data, None, kind, 0)
+
+
+def _listing(walk: _Walk, url: str, body: bytes, base: str | None, kind: str, depth: int) -> Iterator[Record]:
+    listing = read_listing(kind, body, base)
     for bad in listing.bad:
         yield IngestIssue(url, None, f"{kind} entry without an http(s) link: {bad!r}")
     if not listing.items and not listing.sitemaps:
