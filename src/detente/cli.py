@@ -12,7 +12,7 @@ from rich.console import Console
 from detente.api import commands as api_commands
 from detente.engines.local import RunStats, batched, default_workers, run_local
 from detente.eval import commands as eval_commands
-from detente.ingest import InputError, Metadata, parse_date, read_inputs, read_metadata
+from detente.ingest import InputError, IngestOptions, Metadata, parse_date, read_inputs, read_metadata
 from detente.model import Document, IngestIssue
 from detente.pipeline import PipelineConfig
 from detente.store import Store, export_table
@@ -25,6 +25,20 @@ err = Console(stderr=True)
 out = Console()
 
 DbOpt = Annotated[Path, typer.Option("--db", help="DuckDB database file.")]
+# fetching URLs, feeds and sitemaps (docs/ingest.md)
+DelayOpt = Annotated[Optional[float], typer.Option(
+    "--delay", help="Seconds between two requests to one web host (default 1; robots.txt Crawl-delay if longer).")]
+AgentOpt = Annotated[Optional[str], typer.Option(
+    "--user-agent", help="User-Agent for fetching (default names detente; add a contact address).")]
+
+
+def _columns(columns: Optional[Path], **given: Optional[str]):
+    from detente.ingest.columns import columns_from
+
+    try:
+        return columns_from(columns, **given)
+    except InputError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--columns") from exc
 
 
 def _published(value: Optional[str]) -> Optional[date]:
@@ -39,7 +53,7 @@ def _published(value: Optional[str]) -> Optional[date]:
 def code_into_store(
     inputs: list[str], db: Path, *, published: Optional[date] = None, workers: int = 1,
     config: PipelineConfig | None = None, recode: bool = False, quiet: bool = False,
-    metadata: Metadata | None = None,
+    metadata: Metadata | None = None, options: IngestOptions | None = None,
 ) -> tuple[RunStats, list[str]]:
     """Read, code and store; returns run statistics and the doc ids seen (for export).
 
@@ -54,13 +68,13 @@ def code_into_store(
     seen_ids: list[str] = []
     # The database is opened per batch and closed again, so that readers (the API
     # server, `detente events`) can open it between writes: DuckDB lets one process
-    # hold a file at a time.
-    Store(db).close()  # create / migrate up front
+    # hold a file at a time. It is created by the first batch: a run that reads nothing
+    # leaves no database behind.
     pending_issues: list[IngestIssue] = []
 
     def on_issue(iss: IngestIssue) -> None:
         pending_issues.append(iss)
-        err.print(f"[yellow]skipped[/] {iss}", highlight=False, soft_wrap=True)
+        err.print(f"[yellow]{'warning' if iss.kept else 'skipped'}[/] {iss}", highlight=False, soft_wrap=True)
 
     def skip_known(batch: list[Document]) -> list[Document]:
         seen_ids.extend(d.doc_id for d in batch)
@@ -83,7 +97,7 @@ def code_into_store(
                         console=err, disable=quiet, transient=False)
     with progress:
         task = progress.add_task("code", total=None, events=0)
-        batches = batched(read_inputs(inputs, published, metadata), config.batch_size, stats, on_issue)
+        batches = batched(read_inputs(inputs, published, metadata, options), config.batch_size, stats, on_issue)
         for coded in run_local(batches, config, workers, skip=skip_known):
             with Store(db) as store:
                 res = store.write_batch(coded, issues=pending_issues, recode=recode)
@@ -94,11 +108,20 @@ def code_into_store(
             stats.events += res.events_written
             stats.asserted += res.asserted_written
             progress.update(task, advance=len(coded), events=stats.events)
+    if not db.exists():  # nothing read, and no database before: none is made for the issues
+        return stats, seen_ids
     with Store(db) as store:
         if pending_issues:
             store.write_batch([], issues=pending_issues)
-        _after_run(store)
+        if stats.documents_coded or stats.documents_updated or recode or not _tables_fresh(store):
+            _after_run(store)
     return stats, seen_ids
+
+
+def _tables_fresh(store: Store) -> bool:
+    from detente.analysis.tables import tables_fresh
+
+    return tables_fresh(store.con)
 
 
 def _after_run(store: Store) -> None:
@@ -109,9 +132,11 @@ def _after_run(store: Store) -> None:
 
 
 def _summary(stats: RunStats, db: Path) -> None:
+    warned = sum(1 for i in stats.issues if i.kept)
     out.print(
         f"[bold]{stats.documents_read}[/] documents read, [bold]{stats.documents_coded}[/] coded, "
-        f"{stats.documents_skipped} already stored, {len(stats.issues)} skipped with errors"
+        f"{stats.documents_skipped} already stored, {len(stats.issues) - warned} skipped with errors"
+        + (f", {warned} kept with warnings" if warned else "")
         + (f", {stats.documents_conflicting} id conflicts kept" if stats.documents_conflicting else "")
     )
     out.print(f"[bold]{stats.events}[/] events ({stats.asserted} asserted) -> {db}")
@@ -126,7 +151,9 @@ def _summary(stats: RunStats, db: Path) -> None:
 
 @app.command()
 def code(
-    inputs: Annotated[list[str], typer.Argument(help="Files, folders (recursive) or '-' for JSONL on stdin.")],
+    inputs: Annotated[list[str], typer.Argument(
+        help="Files, folders (recursive), '-' for JSONL on stdin, http(s) URLs of pages, RSS/Atom feeds or "
+             "sitemaps, or a text file listing such URLs one per line.")],
     db: DbOpt = Path("detente.duckdb"),
     out_file: Annotated[Optional[str], typer.Option(
         "--out", help="Also export events: .jsonl, .csv or .parquet (engine spark: an output folder or URL)")] = None,
@@ -143,8 +170,23 @@ def code(
     recode: Annotated[bool, typer.Option(help="Re-code documents already in the database.")] = False,
     strict: Annotated[bool, typer.Option(help="Exit non-zero on any input error.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    columns: Annotated[Optional[Path], typer.Option(
+        help="YAML or JSON mapping of field to column for JSONL/CSV/TSV/Parquet inputs, e.g. {text: body}.")] = None,
+    text_column: Annotated[Optional[str], typer.Option(help="Column holding the text (default 'text').")] = None,
+    id_column: Annotated[Optional[str], typer.Option(help="Column holding the document id (default 'id').")] = None,
+    date_column: Annotated[Optional[str], typer.Option(
+        help="Column holding the publication date (default 'published' or 'date').")] = None,
+    title_column: Annotated[Optional[str], typer.Option(help="Column holding the title (default 'title').")] = None,
+    url_column: Annotated[Optional[str], typer.Option(help="Column holding the URL (default 'url').")] = None,
+    delay: DelayOpt = None,
+    user_agent: AgentOpt = None,
+    refetch: Annotated[bool, typer.Option(help="Fetch URLs again even when the database has them.")] = False,
 ) -> None:
     """Code INPUTs into CAMEO events stored in a DuckDB file."""
+    from detente.ingest.web import fetcher_for, url_scheme
+
+    cols = _columns(columns, text=text_column, id=id_column, published=date_column, title=title_column,
+                    url=url_column)
     config = PipelineConfig(kb_files=tuple(map(str, kb or ())), lexicon_files=tuple(map(str, lexicon or ())),
                             batch_size=batch_size)
     pub = _published(published)
@@ -155,6 +197,10 @@ def code(
             raise typer.BadParameter("--engine spark writes Parquet: give --out DIR")
         if metadata is not None:
             raise typer.BadParameter("--metadata works with --engine local only")
+        if cols.given:
+            raise typer.BadParameter("--columns and --*-column work with --engine local only")
+        if any(url_scheme(i) in ("http", "https") for i in inputs):  # s3a://, hdfs:// are Spark's
+            raise typer.BadParameter("web pages, feeds and sitemaps work with --engine local only")
         n = run_spark(inputs, out_file, master=master, config=config, published=pub)
         out.print(f"[bold]{n}[/] events -> {out_file} (Parquet, partitioned by event month)")
         return
@@ -164,12 +210,14 @@ def code(
         meta = read_metadata(metadata) if metadata is not None else None
     except InputError as exc:
         raise typer.BadParameter(str(exc), param_hint="--metadata") from exc
-    stats, ids = code_into_store(inputs, db, published=pub, workers=workers or default_workers(),
-                                 config=config, recode=recode, quiet=quiet, metadata=meta)
+    with fetcher_for(db, delay=delay, user_agent=user_agent, refresh=refetch) as fetcher:
+        stats, ids = code_into_store(inputs, db, published=pub, workers=workers or default_workers(),
+                                     config=config, recode=recode, quiet=quiet, metadata=meta,
+                                     options=IngestOptions(columns=cols, fetcher=fetcher))
     if meta is not None and meta.unused():
         err.print(f"[yellow]note[/] {meta.unused()} rows of {meta.path} matched no document", highlight=False)
     _summary(stats, db)
-    if out_file is not None:
+    if out_file is not None and db.exists():
         with Store(db, read_only=True) as st:
             table = st.con.sql(
                 "SELECT * FROM events WHERE doc_id IN (SELECT unnest(?)) "
@@ -179,6 +227,44 @@ def code(
         out.print(f"exported {table.num_rows} events -> {out_file}")
     if stats.documents_read == 0 or (strict and stats.issues):
         raise typer.Exit(1)
+
+
+@app.command()
+def watch(
+    feeds: Annotated[list[str], typer.Argument(
+        help="URLs of RSS/Atom feeds or sitemaps (or a file listing them) to poll.")],
+    db: DbOpt = Path("detente.duckdb"),
+    every: Annotated[str, typer.Option(help="Time between polls: 15m, 90s, 1h.")] = "15m",
+    max_polls: Annotated[int, typer.Option(help="Stop after N polls (0: until interrupted).")] = 0,
+    once: Annotated[bool, typer.Option(help="Poll once and stop (--max-polls 1).")] = False,
+    published: Annotated[Optional[str], typer.Option(help="Publication date for pages that carry none.")] = None,
+    workers: Annotated[int, typer.Option(help="Worker processes.")] = 1,
+    delay: DelayOpt = None,
+    user_agent: AgentOpt = None,
+) -> None:
+    """Poll FEEDs and code the pages they list for the first time (GDELT-style, on one machine)."""
+    from datetime import datetime
+
+    from detente.ingest.watch import parse_interval, polls
+    from detente.ingest.web import fetcher_for
+
+    try:
+        interval = parse_interval(every)
+    except InputError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--every") from exc
+    pub = _published(published)
+    total = 0
+    with fetcher_for(db, delay=delay, user_agent=user_agent) as fetcher:
+        options = IngestOptions(fetcher=fetcher, new_only=True)
+        try:
+            for n in polls(interval, 1 if once else max_polls):
+                stats, _ = code_into_store(feeds, db, published=pub, workers=workers, quiet=True, options=options)
+                total += stats.documents_coded
+                out.print(f"{datetime.now():%Y-%m-%d %H:%M:%S} poll {n}: {stats.documents_coded} new documents, "
+                          f"{stats.events} events, {len(stats.issues)} issues", highlight=False)
+        except KeyboardInterrupt:
+            out.print("stopped")
+    out.print(f"[bold]{total}[/] documents coded -> {db}")
 
 
 @app.command()
