@@ -23,7 +23,7 @@ def rules(events):
 # Unconventional violence is 18x; conventional military force is 19x.
 VIOLENCE = [
     # a police shooting of one man: unconventional
-    ("A man was shot by police after a car chase in Ohio.", {("180", "USACOP", None, "asserted")}),
+    ("A man was shot by police after a car chase in Ohio.", {("180", "USACOP", "USA", "asserted")}),
     # agentless killing with no word of war: unconventional
     ("Four people were killed in Chicago on Sunday.", {("180", None, "USA", "asserted")}),
     # soldiers fighting: conventional

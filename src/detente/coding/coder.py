@@ -130,8 +130,8 @@ class EventCoder:
             ctx.event_date = day or document.published
             args = find_arguments(trig)
             # an event noun coordinated with an argument ("the resolution and the visit") is no actor
-            sources = self._resolve([h for h in args.sources if not _coordinated_event(h, trigger_heads)],
-                                    ctx, dateline)
+            sources = self._resolve([_quantity_head(h) for h in args.sources
+                                     if not _coordinated_event(h, trigger_heads)], ctx, dateline)
             targets = self._resolve([_quantity_head(_author_of(h, trigger_heads)) for h in args.targets
                                      if not _coordinated_event(h, trigger_heads)], ctx, dateline, places=True)
             # a source is kept when known, or when it is a person or role we can name but not code
@@ -178,7 +178,7 @@ class EventCoder:
             for src, tgt in pairs:
                 if src is not None and tgt is not None and src.actor.code and src.actor.code == tgt.actor.code:
                     continue  # an actor acting on itself is a parse artefact here
-                code = violence.refine(trig.code, sent, src.actor if src else None, tgt.actor if tgt else None)
+                code = violence.refine(trig.code, sent, _arg_mention(src, offset), _arg_mention(tgt, offset))
                 info = self.ontology[code]
                 out.append(Event(
                     doc_id=document.doc_id, sentence_index=index, sentence=span_text(sent),
@@ -232,11 +232,14 @@ def _theatre_target(placement: Placement, ctx: DocContext, sources: list[Argumen
         country, how = ctx.theatre_country, "inferred:document-theatre"
     else:
         return None
+    # a place named in the event's own clause stands even in the source's own country
+    # ("Turkish police broke up a protest in Sivas": TUR); a document's theatre does not
+    domestic = how == "inferred:place-clause"
     if victim is not None:
         sector = victim.actor.sector or ""
         return Argument(victim.tokens, Actor(code=f"{country}{sector}", country=country, sector=sector or None,
                                              how=f"sector+{how}"))
-    if any(s is not None and s.actor.country == country for s in sources):
+    if not domestic and any(s is not None and s.actor.country == country for s in sources):
         return None
     return Argument([], Actor(code=country, country=country, how=how))
 

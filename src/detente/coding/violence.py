@@ -4,13 +4,14 @@
 conventional military force as 19x and unconventional violence (shootings of
 individuals, terrorist and criminal killings, police shootings) as 18x. The lexicon
 gives such words their 19x code; `refine` keeps it only when the event is war:
-  1. a military or armed-group source, or a state acting as a whole ("Israel killed
-     ...") -> 19x;
-  2. a word of unconventional violence in the sentence ("suicide bomber", "gunmen",
-     "stabbing") -> 18x;
-  3. a military or armed-group victim, or a word of war in the sentence ("troops",
+  1. the perpetrator is named by a word of unconventional violence ("suicide bombers",
+     "gunmen") -> 18x;
+  2. a state's military, or a state acting as a whole ("Israel killed ...") -> 19x;
+  3. a word of unconventional violence in the sentence ("stabbing", "a bomb attack",
+     "kidnappers") -> 18x;
+  4. an armed group as perpetrator or victim, or a word of war in the sentence ("troops",
      "shelling", "clashes", "offensive") -> 19x;
-  4. otherwise (unknown, criminal, police or civilian perpetrators) -> 18x.
+  5. otherwise (unknown, criminal, police or civilian perpetrators) -> 18x.
 The word lists are in data/frames/wordlists.yaml (violence_recode, unconventional_cues,
 conventional_cues, conventional_sectors).
 """
@@ -19,22 +20,31 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from detente.coding.wordlists import WORDS
-from detente.model import Actor
+from detente.model import Actor, Mention
 
 
-def refine(code: str, sent: Span, source: Actor | None, target: Actor | None) -> str:
+def refine(code: str, sent: Span, source: Mention | None, target: Mention | None) -> str:
     """The event code for this source and target: ``code``, or its 18x counterpart."""
     unconventional = WORDS.violence_recode.get(code)
     if unconventional is None:
         return code
-    if _armed(source, as_source=True):
-        return code
-    lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
-    if lemmas & WORDS.unconventional_cues:
+    src = source.actor if source is not None else None
+    if source is not None and _cues(source.text.lower().replace("-", " ").split()):
         return unconventional
-    if _armed(target, as_source=False) or lemmas & WORDS.conventional_cues:
+    if src is not None and src.country is not None and (src.sector == "MIL" or src.code == src.country):
+        return code
+    words = [t.lemma_.lower() for t in sent] + [t.lower_ for t in sent]
+    if _cues(words) or any(t.pos_ == "NOUN" and t.lemma_.lower() in WORDS.unconventional_noun_cues for t in sent):
+        return unconventional
+    if _armed(src, as_source=True) or _armed(target.actor if target is not None else None, as_source=False):
+        return code
+    if set(words) & WORDS.conventional_cues:
         return code
     return unconventional
+
+
+def _cues(words: list[str]) -> bool:
+    return not WORDS.unconventional_cues.isdisjoint(words)
 
 
 def _armed(actor: Actor | None, as_source: bool) -> bool:
@@ -42,7 +52,4 @@ def _armed(actor: Actor | None, as_source: bool) -> bool:
         return False
     if as_source and actor.country is None:
         return False  # a role with no country ("bomber", "gunmen") says nothing of war
-    if actor.sector in WORDS.conventional_sectors:
-        return True
-    # a state acting as a whole ("Israel killed three militants") wages war
-    return as_source and actor.country is not None and actor.code == actor.country
+    return actor.sector in WORDS.conventional_sectors

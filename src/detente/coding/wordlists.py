@@ -49,6 +49,7 @@ class WordLists:
     quantity_nouns: frozenset[str]
     violence_recode: dict[str, str]  # 19x code -> its unconventional 18x counterpart
     unconventional_cues: frozenset[str]
+    unconventional_noun_cues: frozenset[str]
     conventional_cues: frozenset[str]
     conventional_sectors: frozenset[str]
     complement_roles: dict[str, str]  # governing root -> "source" | "target" of its complement
