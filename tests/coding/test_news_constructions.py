@@ -150,3 +150,25 @@ def test_forecasts_and_reports_are_no_intents(code_text):
 def test_passive_need_is_no_demand(code_text):
     evs = code_text('"These people need to be brought back," said the minister of Chechnya.', "2019-01-01")
     assert not [e for e in evs if e.cameo_code == "100"]
+
+
+ANSWERS = [
+    # an answer to someone's words or plan targets their author
+    ("Yemen has rejected a U.S. request to question the detainees.", ("120", "YEM", "USA", "asserted")),
+    ("Bangladesh rejected an Indian proposal for a trade agreement.", ("127", "BGD", "IND", "asserted")),
+    ("Berlin rejected calls by Belarus for immediate economic aid.", ("120", "DEUGOV", "BLR", "asserted")),
+    # a refusal targets the target of what is refused
+    ("The Israeli president refused to meet Jordan's king in Tel Aviv.", ("120", "ISRGOV", "JORGOV", "asserted")),
+    # announcing that one will not do something cooperative is a refusal
+    ("Syria says it will not accept any more refugees.", ("122", "SYR", None, "asserted")),
+]
+
+
+@pytest.mark.parametrize("text,expected", ANSWERS, ids=[c[0][:40] for c in ANSWERS])
+def test_answer(code_text, text, expected):
+    assert expected in triples(code_text(text, "2018-05-01"))
+
+
+def test_anti_modifier_is_no_nationality(code_text):
+    evs = code_text("A prominent anti-Syria journalist was killed in Beirut.", "2005-12-12")
+    assert evs and all((e.target.actor.country if e.target else None) != "SYR" for e in evs), triples(evs)

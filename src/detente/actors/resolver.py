@@ -28,6 +28,7 @@ PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "his"})
 PRONOUNS_GROUP = frozenset({"it", "they", "them", "its", "their"})
 BACKING = ("backed", "supported", "sponsored", "funded", "armed", "allied", "led", "aligned", "trained",
            "drafted", "proposed", "authored", "brokered", "mediated", "made", "built", "supplied", "owned")
+OPPOSING = frozenset({"anti", "counter", "non"})  # "anti-Syria", "counter-Kurdish", "non-Syrian"
 SPAN_DEPS = frozenset({"compound", "amod", "poss", "nmod", "nummod", "npadvmod", "case", "punct", "det", "quantmod"})
 PRONOUN_REACH = 400  # characters
 # "the head of X", "a spokesman for X", "representatives of X": the actor is X
@@ -213,10 +214,13 @@ def _entry_actor(entry: Entry, day: date | None, how: str) -> Actor:
 
 
 def _is_backer(tok: Token) -> bool:
-    """'Russian' in 'Russian-backed' / 'US-led': a modifier naming a backer, not the actor."""
+    """'Russian' in 'Russian-backed' / 'US-led' / 'anti-Russian': a modifier naming a backer or
+    an opponent, not the actor."""
     doc = tok.doc
     if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and doc[tok.i + 2].lower_ in BACKING:
         return True
+    if tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in OPPOSING:
+        return True  # "an anti-Syria journalist" is no Syrian
     return tok.dep_ in ("npadvmod", "compound", "amod", "nmod") and tok.head.lower_ in BACKING \
         and tok.head.i > tok.i
 

@@ -307,11 +307,25 @@ def _quantity_head(head: Token) -> Token:
 
 
 def _author_of(head: Token, trigger_heads: set[int]) -> Token:
-    """A target that is itself an event ("criticised Lavrov's visit") stands for its author."""
-    if head.i in trigger_heads:
-        for c in head.children:
-            if c.dep_ == "poss":
-                return c
+    """A target that is itself an event ("criticised Lavrov's visit") or someone's words or
+    plan ("rejected a U.S. request", "an appeal from President Gbagbo") stands for its
+    author: the possessive, the by/from phrase, or the nationality or place modifier."""
+    authored = head.lemma_.lower() in WORDS.authored_nouns
+    if head.i not in trigger_heads and not authored:
+        return head
+    for c in head.children:
+        if c.dep_ == "poss":
+            return c
+    if not authored:
+        return head
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+    for c in head.children:
+        if c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in ("NORP", "GPE", "ORG"):
+            return c
     return head
 
 

@@ -10,6 +10,8 @@ clause it governs, not in its own object:
   - "Finland will give Tanzania a grant": an actor announcing what it will do expresses
     an intent (033, asserted) beside the future event itself (071, future); conflictual
     content is a threat ("Palestinian leaders said they would boycott ..." -> 1312);
+  - "Syria says it will not accept more refugees": announcing that one will not do
+    something cooperative is a refusal (12x);
   - "Russia said that Sudan must return the helicopter": a statement that another actor
     must act is a demand on it (100 RUS->SDN), not a plain statement.
 The tables (which role of the complement gives the target; the intent and threat code
@@ -98,25 +100,34 @@ def link_complements(coded: list[Coded], ontology: Ontology) -> None:
 
 
 def intents(coded: list[Coded], ontology: Ontology, mention: Callable[[list[Token]], Mention]) -> list[Event]:
-    """Asserted intents and threats behind announced future actions of their own actor."""
+    """Asserted intents, threats and refusals behind announced future actions (or
+    non-actions) of their own actor."""
     triggers = {c.trigger.token.i for c in coded}
     out: list[Event] = []
     for c in coded:
         cue = c.fact.cue_token
-        if c.fact.value != "future" or cue is None or cue.i in triggers:
+        if cue is None or cue.i in triggers:
             continue  # a governing trigger ("threatened to", "promised to") is coded already
-        if cue.lemma_.lower() not in WORDS.intent_cues and cue.lower_ not in WORDS.intent_cues:
+        refusal = c.fact.value == "negated" and any(
+            a.dep_ == "aux" and a.lower_ in WORDS.refusal_modals for a in cue.head.children)
+        if c.fact.value != "future" and not refusal:
+            continue
+        if not refusal and cue.lemma_.lower() not in WORDS.intent_cues and cue.lower_ not in WORDS.intent_cues:
             continue  # "is expected to", "is due to": a forecast, not an intent
         for e in c.events:
             if e.source is None or not e.source.actor.code or not _own_voice(e):
                 continue
-            table = WORDS.intent_codes if e.quad_class in (1, 2) else WORDS.threat_codes
+            if refusal:  # "said it would not meet the demands"
+                table = WORDS.refusal_codes if e.quad_class in (1, 2) else {}
+            else:
+                table = WORDS.intent_codes if e.quad_class in (1, 2) else WORDS.threat_codes
             code = _by_prefix(table, e.cameo_code)
             if code is None:
                 continue
             toks = sorted((cue, c.trigger.token), key=lambda t: t.i)
             out.append(_recode(e, code, ontology, trigger=mention(toks), factuality="asserted",
-                               factuality_cue=None, rule=f"{e.rule} intent={cue.lower_}"))
+                               factuality_cue=None,
+                               rule=f"{e.rule} {'refusal' if refusal else 'intent'}={cue.lower_}"))
     return out
 
 

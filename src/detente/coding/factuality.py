@@ -57,8 +57,8 @@ def _aux_cue(tok: Token) -> tuple[str, Token] | None:
             return ("negated" if neg is not None else "future"), (neg or modal)
         if m in NORMATIVE_MODALS:
             return "normative", modal
-        if m in ("can", "ca") and neg is not None:
-            return "negated", neg
+        if m in ("can", "ca", "would", "could") and neg is not None:
+            return "negated", neg  # "could not reach", "said it would not meet the demands"
         if m in HYPOTHETICAL_MODALS or m in ("can",):
             return "hypothetical", modal
     if neg is not None:

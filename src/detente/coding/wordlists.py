@@ -36,6 +36,7 @@ class WordLists:
     factive_marks: frozenset[str]
     governor_classes: dict[str, str]  # lemma -> factuality value (read-only by convention)
     proposal_nouns: frozenset[str]
+    authored_nouns: frozenset[str]
     future_nouns: frozenset[str]
     absence_nouns: frozenset[str]
     noun_modality: dict[str, str]  # modifier -> factuality value
@@ -56,6 +57,8 @@ class WordLists:
     residual_intents: frozenset[str]
     intent_codes: dict[str, str]  # content code prefix -> 03x intent code
     threat_codes: dict[str, str]  # content code prefix -> 13x threat code
+    refusal_codes: dict[str, str]  # content code prefix -> 12x refusal code
+    refusal_modals: frozenset[str]
     intent_cues: frozenset[str]
     normative_demand_code: str
 
@@ -85,7 +88,7 @@ def parse_wordlists(data: dict) -> WordLists:
         value = data[name]
         if name in ("governor_classes", "noun_modality"):
             kw[name] = _invert(value, name)
-        elif name in ("violence_recode", "complement_roles", "intent_codes", "threat_codes"):
+        elif name in ("violence_recode", "complement_roles", "intent_codes", "threat_codes", "refusal_codes"):
             kw[name] = {str(k): str(v) for k, v in value.items()}
         elif name == "normative_demand_code":
             kw[name] = str(value)
