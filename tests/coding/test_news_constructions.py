@@ -172,3 +172,42 @@ def test_answer(code_text, text, expected):
 def test_anti_modifier_is_no_nationality(code_text):
     evs = code_text("A prominent anti-Syria journalist was killed in Beirut.", "2005-12-12")
     assert evs and all((e.target.actor.country if e.target else None) != "SYR" for e in evs), triples(evs)
+
+
+FACTUALITY = [
+    # a purpose clause after a deployment: the attack is reported as done
+    ("Russia has sent in aircraft to attack the rebel-held province of Idlib.", "attack", "asserted"),
+    # the prospect of an event is its future
+    ("They face the prospect of a cross-border attack by the Turkish military.", "attack", "future"),
+    # "likely to" is no fact
+    ("Erdogan indicated he was likely to press the UK to hand over exiles.", "press", "hypothetical"),
+]
+
+
+@pytest.mark.parametrize("text,trigger,fact", FACTUALITY, ids=[c[0][:40] for c in FACTUALITY])
+def test_news_factuality(code_text, text, trigger, fact):
+    evs = [e for e in code_text(text, "2018-05-01") if e.trigger.text == trigger]
+    assert evs and {e.factuality for e in evs} == {fact}, triples(evs)
+
+
+def test_coordinated_attackers_are_not_each_others_targets(code_text):
+    evs = code_text("Russian and Syrian jets attacked the city of Aleppo.", "2018-02-05")
+    assert not [e for e in evs if e.source and e.target and
+                {e.source.actor.country, e.target.actor.code} == {"RUS", "SYR"} and e.target.actor.code != "SYR"]
+    assert {(e.source.actor.code, e.target.actor.code) for e in evs if e.trigger.text == "attacked"} == {
+        ("RUSMIL", "SYR"), ("SYRMIL", "SYR")}
+
+
+def test_clashing_sides_are_each_others_targets(code_text):
+    evs = code_text("Turkish and Syrian forces clashed near Manbij.", "2018-02-05")
+    assert {(e.source.actor.code, e.target.actor.code) for e in evs if e.trigger.text == "clashed"} == {
+        ("TURMIL", "SYRMIL"), ("SYRMIL", "TURMIL")}
+
+
+@pytest.mark.parametrize("text", [
+    "Only the Syrian regime and its Russian backers have the motivation to launch such attacks on civilians.",
+    "Only the Syrian regime and its Russian backers have the means to launch such attacks.",
+])
+def test_capacity_is_no_deed(code_text, text):
+    # a purpose clause under a state ("have the means to"): what one could do, not what one did
+    assert not [e for e in code_text(text, "2018-05-01") if e.factuality == "asserted"]

@@ -93,6 +93,9 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
         return []
     if dep in ("acomp", "oprd") or (dep == "advcl" and verb.tag_ == "VBG"):
         return subject_of(head, depth + 1)
+    if dep == "advcl" and verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+            and head.pos_ in ("VERB", "AUX"):
+        return subject_of(head, depth + 1)  # purpose: "sent in aircraft to attack Idlib"
     if dep in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN") and verb.tag_ in ("VBG", "VBD"):
         return [head]  # "forces shelling the town"; VBD: a misparsed main verb ("The envoy called for")
     return []

@@ -142,7 +142,8 @@ class EventCoder:
             victims = [a for a in targets if a.actor.how == "sector-only"] or (
                 self._resolve([trig.object_token], ctx, dateline) if trig.object_token is not None
                 and trig.object_token.lemma_.lower() in WORDS.people_nouns else [])  # "kill ~people"
-            victims = [a for a in victims if a.actor.how == "sector-only"]
+            # force posture deploys its object ("sent in aircraft"): no victim
+            victims = [a for a in victims if a.actor.how == "sector-only" and trig.code[:2] in WORDS.victim_roots]
             targets = [a for a in targets if a.actor.resolved and a.actor.how != "sector-only"]
             for group in (sources, targets):  # "both sides" later refers to this pair
                 if len({a.actor.code for a in group}) == 2:
@@ -154,7 +155,7 @@ class EventCoder:
                 sources, source_frame = [None], "agentless-passive"
             pairs: list[tuple[Argument | None, Argument | None]]
             if not targets and args.target_frame in ("", "pattern-object") and len(sources) >= 2 \
-                    and _reciprocal(trig.code):
+                    and _reciprocal(trig):
                 # "Russia and Turkey met / agreed a ceasefire": each with the other
                 pairs = [(a, b) for a, b in product(sources, sources) if a is not b]
                 target_frame = "reciprocal"
@@ -333,12 +334,11 @@ def _coordinated_event(head: Token, trigger_heads: set[int]) -> bool:
     return head.dep_ == "conj" and head.i in trigger_heads
 
 
-RECIPROCAL_PREFIXES = ("03", "04", "057", "06", "0871", "190", "193")
-
-
-def _reciprocal(code: str) -> bool:
-    """Codes whose coordinated subjects act on each other (meet, negotiate, agree, clash)."""
-    return code.startswith(RECIPROCAL_PREFIXES)
+def _reciprocal(trig: Trigger) -> bool:
+    """Events whose coordinated subjects act on each other: codes of meeting, negotiating,
+    agreeing, cooperating ("Russia and Turkey met"), and the violence words that are mutual
+    ("clashed", "fought"); "Russia and Syria attacked" are no each other's targets."""
+    return trig.code.startswith(WORDS.reciprocal_codes) or trig.token.lemma_.lower() in WORDS.reciprocal_lemmas
 
 
 def _mention(tokens: Sequence[Token], offset: int) -> Mention:

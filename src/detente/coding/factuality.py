@@ -159,6 +159,10 @@ def _judge(trigger: Token, sent: Span) -> Factuality:
             return _alleged(alleger)  # "accused Russia of war crimes"
         if tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in WORDS.absence_nouns:
             return Factuality("negated", tok.head.head.text, tok.head.head)  # "in the absence of a ceasefire"
+        if tok.dep_ == "pobj" and tok.head.head.pos_ == "NOUN" and (
+                (g := tok.head.head).lemma_.lower() in FUTURE_NOUNS | PROPOSAL_NOUNS):
+            value = "future" if g.lemma_.lower() in FUTURE_NOUNS else "proposed"
+            return Factuality(value, g.text, g)  # "the prospect of a cross-border attack", "a call for talks"
         # A noun event is presupposed unless it is the object of a light verb or of a
         # plan/call/refusal: "the veto should have convinced them" asserts the veto.
         if tok.dep_ in ("nsubj", "nsubjpass", "pobj", "appos", "conj", "ROOT", "npadvmod"):
@@ -192,6 +196,11 @@ def _judge(trigger: Token, sent: Span) -> Factuality:
         glem = gov.lemma_.lower()
         if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children):
             dep = "xcomp"  # "calls for Russia and Turkey to carry out patrols": a complement
+        if dep == "advcl" and glem in WORDS.stative_verbs and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            # "have the means to launch attacks": what one could do, not what one did
+            result.value, result.cue, result.cue_token = "hypothetical", gov.text, gov
+            return result
         if dep == "pcomp" and (alleger := _allegation_verb(gov)) is not None:
             return _alleged(alleger)  # "accused B of shelling C": alleged by A, never asserted
         if gov.pos_ in ("VERB", "AUX") and dep == "ccomp" and glem in WORDS.allegation_verbs - {"condemn", "criticise",
@@ -220,6 +229,11 @@ def _judge(trigger: Token, sent: Span) -> Factuality:
                 and glem in PROPOSAL_NOUNS | FUTURE_NOUNS:
             value = "future" if glem in FUTURE_NOUNS else "proposed"
             result.value, result.cue, result.cue_token = value, gov.text, gov
+            return result
+        elif gov.pos_ in ("NOUN", "PROPN") and dep == "acl" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            # "the motivation to launch attacks", "the ability to strike": a capacity, not a deed
+            result.value, result.cue, result.cue_token = "hypothetical", gov.text, gov
             return result
         elif dep == "pobj" and gov.dep_ == "prep" and gov.head.pos_ in ("NOUN", "PROPN") \
                 and gov.head.lemma_.lower() in PROPOSAL_NOUNS | FUTURE_NOUNS:

@@ -6,7 +6,8 @@ individuals, terrorist and criminal killings, police shootings) as 18x. The lexi
 gives such words their 19x code; `refine` keeps it only when the event is war:
   1. the perpetrator is named by a word of unconventional violence ("suicide bombers",
      "gunmen") -> 18x;
-  2. a state's military, or a state acting as a whole ("Israel killed ...") -> 19x;
+  2. a state's military or government, or a state acting as a whole ("Israel killed ...")
+     -> 19x;
   3. a word of unconventional violence in the sentence ("stabbing", "a bomb attack",
      "kidnappers") -> 18x;
   4. an armed group as perpetrator or victim, or a word of war in the sentence ("troops",
@@ -31,7 +32,7 @@ def refine(code: str, sent: Span, source: Mention | None, target: Mention | None
     src = source.actor if source is not None else None
     if source is not None and _cues(source.text.lower().replace("-", " ").split()):
         return unconventional
-    if src is not None and src.country is not None and (src.sector == "MIL" or src.code == src.country):
+    if src is not None and src.country is not None and (src.sector in ("MIL", "GOV") or src.code == src.country):
         return code
     words = [t.lemma_.lower() for t in sent] + [t.lower_ for t in sent]
     if _cues(words) or any(t.pos_ == "NOUN" and t.lemma_.lower() in WORDS.unconventional_noun_cues for t in sent):

@@ -41,12 +41,16 @@ class WordLists:
     absence_nouns: frozenset[str]
     noun_modality: dict[str, str]  # modifier -> factuality value
     implicatives: frozenset[str]
+    stative_verbs: frozenset[str]
     noun_target_preps: tuple[str, ...]
     relative_pronouns: frozenset[str]
     locative_preps: frozenset[str]
     people_nouns: frozenset[str]
     furniture_starts: tuple[str, ...]
     theatre_target_roots: frozenset[str]
+    victim_roots: frozenset[str]
+    reciprocal_codes: tuple[str, ...]
+    reciprocal_lemmas: frozenset[str]
     quantity_nouns: frozenset[str]
     violence_recode: dict[str, str]  # 19x code -> its unconventional 18x counterpart
     unconventional_cues: frozenset[str]
@@ -92,7 +96,7 @@ def parse_wordlists(data: dict) -> WordLists:
             kw[name] = {str(k): str(v) for k, v in value.items()}
         elif name == "normative_demand_code":
             kw[name] = str(value)
-        elif name in ("noun_target_preps", "furniture_starts"):
+        elif name in ("noun_target_preps", "furniture_starts", "reciprocal_codes"):
             kw[name] = tuple(str(v).lower() for v in value)
         else:
             kw[name] = frozenset(str(v) if name.endswith("_sectors") else str(v).lower() for v in value)
