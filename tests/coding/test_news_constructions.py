@@ -211,3 +211,10 @@ def test_clashing_sides_are_each_others_targets(code_text):
 def test_capacity_is_no_deed(code_text, text):
     # a purpose clause under a state ("have the means to"): what one could do, not what one did
     assert not [e for e in code_text(text, "2018-05-01") if e.factuality == "asserted"]
+
+
+def test_victims_of_an_airstrike_are_its_targets(code_text):
+    evs = code_text("Russians are said to have died in an American airstrike near Deir ez-Zor.", "2018-02-14")
+    assert triples(evs) == {("195", "USA", "RUS", "asserted")}  # and no speakerless "said"
+    evs = code_text("Five soldiers were killed in a Turkish air strike on Afrin.", "2018-02-14")
+    assert triples(evs) == {("195", "TUR", "SYRMIL", "asserted")}  # one event, not an agentless kill beside it

@@ -568,6 +568,14 @@ def _resolve_tokens(head: Token, toks: list[Token], kb: KnowledgeBase, ctx: DocC
             person = _person_in(toks, head, kb, ctx, day)
             if person is not None and person.country:
                 return _make(f"{person.country}{sector}", person.country, sector, None, "sector+person")
+            owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"
+                          and c.lower_ in ("its", "their", "his", "her")), None)
+            if owner is not None:  # "their forces" after "Isis members": the antecedent's forces
+                _, a = resolve_head(owner, kb, ctx)
+                if a.resolved and a.country:
+                    return _make(f"{a.country}{sector}", a.country, sector, None, "sector+coref")
+                if a.resolved:
+                    return Actor(a.code, a.country, a.sector, a.name, a.kb_id, "coref:possessive")
         if country is None:
             country = _of_organisation(head, kb)
             if country is not None and country.kind not in ("country",):

@@ -17,8 +17,8 @@ from detente.actors.kb import KnowledgeBase
 from detente.actors.resolver import DocContext, focus_country, resolve_all, resolve_head
 from detente.coding import violence
 from detente.coding.arguments import Arguments, find_arguments
-from detente.coding.complements import (Coded, complement_subject, intents, link_complements, normative_subject,
-                                        retarget)
+from detente.coding.complements import (Coded, complement_subject, give_victims, intents, link_complements,
+                                        normative_subject, retarget, victim_clause)
 from detente.coding.context import Placement, WhenWhere, place_name
 from detente.coding.factuality import Factuality, judge
 from detente.coding.furniture import dateline_end, is_furniture
@@ -196,6 +196,15 @@ class EventCoder:
                 ))
         link_complements(coded, self.ontology)
         mention = partial(_mention, offset=offset)
+        for c in coded:  # "five soldiers were killed in a Turkish air strike": one event, the strike's
+            verb = victim_clause(c.trigger, {x.trigger.token.i: x for x in coded})
+            if verb is None:
+                continue
+            subj = _clause_subject(verb)
+            victims = self._resolve([_quantity_head(subj)], ctx, dateline, places=True) if subj is not None else []
+            victims = [_victim_country(a, c.events) for a in victims]
+            if any(a is not None for a in victims):
+                give_victims(c, verb, [a for a in victims if a is not None], coded, self.ontology, mention)
         for c in coded:
             if not c.events or any(e.target is not None for e in c.events):
                 continue
@@ -245,6 +254,30 @@ def _theatre_target(placement: Placement, ctx: DocContext, sources: list[Argumen
     return Argument([], Actor(code=country, country=country, how=how))
 
 
+def _clause_subject(verb: Token) -> Token | None:
+    """The subject of a verb, raised through 'to' complements ("are said to have died")."""
+    for _ in range(3):
+        subj = next((t for t in verb.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None or verb.dep_ != "xcomp":
+            return subj
+        verb = verb.head
+    return None
+
+
+def _victim_country(arg: Argument, events: list[Event]) -> Argument | None:
+    """A victim as a target: a coded actor, or people named by their role ("soldiers") in the
+    country where the event took place."""
+    a = arg.actor
+    if a.resolved and a.how != "sector-only":
+        return arg
+    place = next((e.location for e in events if e.location is not None and e.location.country), None)
+    if a.how == "sector-only" and place is not None:
+        country = place.country
+        return Argument(arg.tokens, Actor(code=f"{country}{a.sector or ''}", country=country, sector=a.sector,
+                                          how="sector+inferred:place"))
+    return None
+
+
 def _person_country(arg: Argument, ctx: DocContext) -> Argument:
     """A person the knowledge base does not know, in a story about one country, is most
     often of that country: the code is the focus country (how "inferred:focus-country")."""
@@ -259,6 +292,8 @@ def _agentless(trig: Trigger, args: Arguments) -> bool:
     """A passive verb with no known agent ("eight people were killed in an air strike"), or an
     event noun with a victim and no author ("the arrest of five people"): the event stands with
     an unknown source when its victim is an actor or a word for people."""
+    if trig.code.startswith("01"):
+        return False  # "are said to have died": a report with no speaker is no statement
     if trig.pos == "VERB":
         if not any(c.dep_ in ("nsubjpass", "auxpass") for c in trig.token.children):
             return False

@@ -12,6 +12,9 @@ clause it governs, not in its own object:
     content is a threat ("Palestinian leaders said they would boycott ..." -> 1312);
   - "Syria says it will not accept more refugees": announcing that one will not do
     something cooperative is a refusal (12x);
+  - "Russians died in an American airstrike", "five soldiers were killed in a Turkish air
+    strike": the victims are the targets of the strike, and an agentless "killed" is the
+    same event as the strike (given to it, not coded twice);
   - "Russia said that Sudan must return the helicopter": a statement that another actor
     must act is a demand on it (100 RUS->SDN), not a plain statement.
 The tables (which role of the complement gives the target; the intent and threat code
@@ -20,6 +23,7 @@ for each content code) are in data/frames/wordlists.yaml.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -182,3 +186,47 @@ def normative_subject(tok: Token) -> Token | None:
             if subj is not None and subj.pos_ in ("NOUN", "PROPN"):
                 return subj
     return None
+
+
+def victim_clause(trigger: Trigger, by_token: dict[int, Coded]) -> Token | None:
+    """The verb whose victims a violent event noun hurt: "died in an airstrike", "were killed
+    in a Turkish air strike" (a death verb, or an agentless passive violence trigger)."""
+    tok = trigger.token
+    if trigger.pos != "NOUN" or trigger.code[:2] not in WORDS.victim_roots or tok.dep_ != "pobj":
+        return None
+    prep = tok.head
+    if prep.lower_ not in ("in", "during", "by") or prep.head.pos_ not in ("VERB", "AUX"):
+        return None
+    verb = prep.head
+    if verb.lemma_.lower() in WORDS.death_verbs:
+        return verb
+    gov = by_token.get(verb.i)
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    if gov is not None and passive and gov.trigger.code[:2] in WORDS.victim_roots and not any(
+            c.dep_ == "agent" for c in verb.children):
+        return verb
+    return None
+
+
+def give_victims(noun: Coded, verb: Token, victims: list, coded: list[Coded], ontology: Ontology,
+                 mention: Callable[[list[Token]], Mention]) -> None:
+    """The victims of ``verb`` become the targets of the event noun; the verb's own agentless
+    events (the same deaths) are dropped (in place). ``victims`` are coder Arguments."""
+    if not noun.events or any(e.target is not None and e.target.actor.code and
+                              not (e.target.actor.how or "").startswith("inferred") for e in noun.events):
+        return
+    new = []
+    for e in noun.events:
+        for v in victims:
+            if e.source is not None and e.source.actor.code == v.actor.code:
+                continue
+            target = mention(v.tokens)
+            target.actor = v.actor
+            rule = re.sub(r" tgt=\S+ ", " tgt=victim-clause ", e.rule)
+            new.append(_recode(e, e.cameo_code, ontology, target=target, rule=rule))
+    if not new:
+        return
+    noun.events[:] = new
+    for c in coded:
+        if c.trigger.token.i == verb.i:
+            c.events[:] = [e for e in c.events if e.source is not None]

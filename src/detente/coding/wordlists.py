@@ -49,6 +49,7 @@ class WordLists:
     furniture_starts: tuple[str, ...]
     theatre_target_roots: frozenset[str]
     victim_roots: frozenset[str]
+    death_verbs: frozenset[str]
     reciprocal_codes: tuple[str, ...]
     reciprocal_lemmas: frozenset[str]
     quantity_nouns: frozenset[str]
