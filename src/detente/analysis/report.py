@@ -75,6 +75,7 @@ def collect(con: duckdb.DuckDBPyConnection, f: Filters) -> dict[str, Any]:
         "stats": events.stats(con, f),
         "series": series.series(con, f, interval="month"),
         "saydo": saydo.saydo(con, f) if subject else None,
+        "saydo_pairs": saydo.saydo_pairs(con, f) if subject else None,
         "network": network.network(con, f, max_edges=80),
         "geo": events.geo(con, f, limit=1000),
         "clusters": clusters.list_clusters(con, f, limit=25),

@@ -50,7 +50,7 @@
   table("clusters", data.clusters.items, ["first_date", "source_code", "cameo_code", "target_code", "mentions", "sources", "location_name",
     function (c) { return c.evidence.length ? c.evidence[0].sentence : ""; }], function (c) { showIds(c.evidence.map(function (e) { return e.event_id; })); });
   table("processes", data.processes, ["name", "n", "first_date", "last_date", function (p) { return p.participants.map(function (x) { return x.actor; }).join(", "); }]);
-  table("ceasefires", data.ceasefires, ["declared", function (c) { return c.parties.join(" / "); }, "violations", "status", "collapsed_on", "sentence"],
+  table("ceasefires", data.ceasefires.items, ["declared", function (c) { return c.parties.join(" / "); }, "violations", "status", "collapsed_on", "sentence"],
         function (c) { showIds(c.declarations); });
   events();
   $("reset-range").addEventListener("click", function () { events(); });
