@@ -154,6 +154,7 @@ def coded(tmp_path, text: str, published: str = "2016-12-31"):
     ("The Syrian government declared a ceasefire with rebel groups in Idlib on 27 February 2016. "
      "The ceasefire collapsed after Syrian forces attacked rebel towns on 9 March 2016.", "collapsed"),
 ])
+@pytest.mark.slow
 def test_coded_sentences_give_each_status(tmp_path, text, status):
     (cf,) = coded(tmp_path, text)
     assert cf["status"] == status
@@ -165,10 +166,12 @@ def test_coded_sentences_give_each_status(tmp_path, text, status):
     "Russia did not declare a ceasefire.",
     "Russia would declare a ceasefire if the rebels left Aleppo.",
 ])
+@pytest.mark.slow
 def test_coded_negations_and_hypotheses_are_never_in_force(tmp_path, text):
     assert [cf for cf in coded(tmp_path, text) if cf["status"] != "proposed"] == []
 
 
+@pytest.mark.slow
 @pytest.mark.xfail(strict=True, reason="coder: 'This third ceasefire collapsed as well.' gives no event, "
                                        "so no evidence of the collapse reaches the tracker")
 def test_coded_collapse_without_an_attack(tmp_path):
@@ -177,6 +180,7 @@ def test_coded_collapse_without_an_attack(tmp_path):
     assert cf["status"] == "collapsed"
 
 
+@pytest.mark.slow
 @pytest.mark.xfail(strict=True, reason="coder: the ceasefire that officials 'have not discovered' how to "
                                        "accomplish is coded 0871 asserted")
 def test_coded_ceasefire_nobody_found_is_not_in_force(tmp_path):

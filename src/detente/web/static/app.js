@@ -318,9 +318,10 @@
     form.addEventListener("submit", function (e) {
       e.preventDefault();
       var s = fromForm();
+      document.body.dataset.ready = "0";
       resolveActors(s).then(function (said) {
         state = s; writeUrl(state); toForm(state); loadAll(said);
-      }, function (err) { setStatus(err.message, true); });
+      }, function (err) { setStatus(err.message, true); document.body.dataset.ready = "error"; });
     });
     form.elements.actor.addEventListener("input", suggest);
     $("reset").addEventListener("click", function () { state = {}; writeUrl(state); toForm(state); loadAll(); });

@@ -89,7 +89,8 @@
       var c = echarts.getInstanceByDom(el); if (c) c.resize();
     });
   }
-  global.addEventListener("resize", resizeAll);
+  var resizeTimer = null;
+  global.addEventListener("resize", function () { clearTimeout(resizeTimer); resizeTimer = setTimeout(resizeAll, 100); });
 
   /* Stacked QuadClass counts per period and the mean Goldstein score (right axis);
      drag across the chart to brush a range of periods: opts.onBrush(firstPeriod, lastPeriod). */
@@ -217,10 +218,41 @@
     return c;
   }
 
-  /* Actor network: force layout; node colour says how the actor acts (net Goldstein of its
+  /* Actor network: node colour says how the actor acts (net Goldstein of its
      outgoing ties), arrow colour the tie's sign, widths and sizes the number of events. */
   var NODE_KIND = [["acts cooperatively (Goldstein sum > 0)", "#41ab5d"], ["acts conflictually (Goldstein sum < 0)", "#d7301f"],
                    ["acts neutrally or only acted upon", "#8c96a0"]];
+  /* A small deterministic force layout (fixed start on a circle, fixed iterations):
+     the same data always gives the same picture. ECharts then fits it to the box. */
+  function forceLayout(nodes, edges) {
+    var W = 900, H = 460, N = nodes.length, by = {};
+    nodes.forEach(function (n, i) {
+      var a = 2 * Math.PI * i / N;
+      by[n.id] = { x: W / 2 + Math.cos(a) * H * 0.35, y: H / 2 + Math.sin(a) * H * 0.35, vx: 0, vy: 0 };
+    });
+    var maxN = Math.max.apply(null, edges.map(function (e) { return e.n; }).concat([1]));
+    var k = Math.sqrt(W * H / Math.max(N, 1)) * 0.9, ps = nodes.map(function (n) { return by[n.id]; });
+    for (var it = 0; it < 300; it++) {
+      var t = 0.1 * (1 - it / 300) + 0.005;
+      for (var i = 0; i < N; i++) for (var j = i + 1; j < N; j++) {
+        var a = ps[i], b = ps[j], dx = a.x - b.x, dy = a.y - b.y, d2 = dx * dx + dy * dy + 0.01, f = k * k / d2;
+        a.vx += dx * f; a.vy += dy * f; b.vx -= dx * f; b.vy -= dy * f;
+      }
+      edges.forEach(function (e) {
+        var a = by[e.source], b = by[e.target], dx = a.x - b.x, dy = a.y - b.y, d = Math.sqrt(dx * dx + dy * dy) + 0.01;
+        var f = d / k * (0.5 + e.n / maxN);
+        a.vx -= dx * f; a.vy -= dy * f; b.vx += dx * f; b.vy += dy * f;
+      });
+      ps.forEach(function (p) {
+        p.vx += (W / 2 - p.x) * 0.01; p.vy += (H / 2 - p.y) * 0.01;
+        var v = Math.sqrt(p.vx * p.vx + p.vy * p.vy) + 1e-9, lim = Math.min(v, k * t * 3);
+        p.x = Math.min(W - 30, Math.max(30, p.x + p.vx / v * lim));
+        p.y = Math.min(H - 20, Math.max(20, p.y + p.vy / v * lim));
+        p.vx = 0; p.vy = 0;
+      });
+    }
+    return by;
+  }
   function network(container, data, opts) {
     opts = opts || {};
     var nodes = ((data && data.nodes) || []).slice(0, opts.maxNodes || 60);
@@ -230,6 +262,7 @@
     var chart = plot(container, 480);
     var maxT = Math.max.apply(null, nodes.map(function (n) { return n.in + n.out; }).concat([1]));
     var maxE = Math.max.apply(null, edges.map(function (e) { return e.n; }).concat([1]));
+    var at = forceLayout(nodes, edges);
     chart.setOption({
       animation: false, textStyle: TEXT,
       legend: legend({ data: NODE_KIND.map(function (k) { return k[0]; }) }),
@@ -239,15 +272,15 @@
         if (p.dataType === "edge") { var e = p.data.raw; return esc(e.source + " \u2192 " + e.target) + ": " + e.n + " events, Goldstein sum " + e.goldstein_sum; }
         var n = p.data.raw; return esc(n.id) + ": " + n.out + " as source, " + n.in + " as target"; } },
       series: [{
-        type: "graph", layout: "force", roam: true, draggable: true,
+        type: "graph", layout: "none", roam: true,
         categories: NODE_KIND.map(function (k) { return { name: k[0], itemStyle: { color: k[1] } }; }),
-        force: { initLayout: "circular", repulsion: 260, edgeLength: [60, 160], gravity: 0.12, layoutAnimation: false },
-        top: legendHeight(chart, NODE_KIND.map(function (k) { return k[0]; })) + 14, bottom: 44,
+        top: legendHeight(chart, NODE_KIND.map(function (k) { return k[0]; })) + 14, bottom: 48, left: 30, right: 70,
         label: { show: true, position: "right", fontSize: 13, color: "#1d232a" }, labelLayout: { hideOverlap: true },
         edgeSymbol: ["none", "arrow"], edgeSymbolSize: 9,
         data: nodes.map(function (n) {
           var g = n.goldstein_out || 0;
-          return { id: n.id, name: n.id, raw: n, category: n.out && g > 0 ? 0 : n.out && g < 0 ? 1 : 2,
+          return { id: n.id, name: n.id, raw: n, x: at[n.id].x, y: at[n.id].y,
+                   category: n.out && g > 0 ? 0 : n.out && g < 0 ? 1 : 2,
                    symbolSize: 12 + 28 * Math.sqrt((n.in + n.out) / maxT) };
         }),
         links: edges.map(function (e) {
@@ -291,20 +324,22 @@
     var keys = [1, Math.max(1, Math.round(maxN / 4)), maxN].filter(function (n, i, a) { return a.indexOf(n) === i; });
     var key = keys.map(function (n, i) {
       var s = sizeOf(n, maxN), x = 12 + i * 70;
-      return { type: "group", left: x, bottom: 10, children: [
-        { type: "circle", shape: { cx: s / 2, cy: -s / 2, r: s / 2 }, style: { fill: "rgba(91,102,112,.35)", stroke: "#5b6670" } },
-        { type: "text", x: s + 4, y: -s / 2 - 7, style: { text: n + (i === keys.length - 1 ? " events" : ""), fontSize: 12, fill: "#1d232a" } }] };
+      return { type: "group", left: x, bottom: 10, z: 100, children: [
+        { type: "circle", z: 101, shape: { cx: s / 2, cy: -s / 2, r: s / 2 }, style: { fill: "rgba(91,102,112,.35)", stroke: "#5b6670" } },
+        { type: "text", z: 101, x: s + 4, y: -s / 2 - 7, style: { text: n + (i === keys.length - 1 ? " events" : ""), fontSize: 12, fill: "#1d232a" } }] };
     });
     chart.setOption({
       animation: false, textStyle: TEXT,
-      legend: legend({ data: [1, 2, 3, 4].map(function (q) { return "mostly " + QUAD_NAMES[q]; }) }),
+      legend: legend({ data: [1, 2, 3, 4].map(function (q) { return "mostly " + QUAD_NAMES[q]; }),
+                       backgroundColor: "rgba(255,255,255,.85)", borderRadius: 4, padding: [4, 8] }),
       tooltip: { formatter: function (p) { var r = p.data.raw; return esc(r.name || "?") + ": " + r.n + " events, mean Goldstein " + r.goldstein_mean; } },
       geo: { map: "detente-world", roam: true, silent: true, boundingCoords: [[v.lon0, v.lat1], [v.lon1, v.lat0]],
              aspectScale: Math.max(0.2, Math.cos((v.lat0 + v.lat1) / 2 * Math.PI / 180)),
              top: legendHeight(chart, [1, 2, 3, 4].map(function (q) { return "mostly " + QUAD_NAMES[q]; })) + 6,
              bottom: 12, left: 8, right: 8,
              itemStyle: { areaColor: "#d9d4c7", borderColor: "#b8b2a3", borderWidth: 0.5 } },
-      graphic: places.length ? key : [],
+      graphic: places.length ? [{ type: "rect", left: 4, bottom: 4, z: 99, shape: { width: keys.length * 70 + 24,
+        height: sizeOf(maxN, maxN) + 14, r: 4 }, style: { fill: "rgba(255,255,255,.8)" } }].concat(key) : [],
       series: [1, 2, 3, 4].map(function (q) {
         return { name: "mostly " + QUAD_NAMES[q], type: "scatter", coordinateSystem: "geo", data: byQuad[q],
                  itemStyle: { color: QUAD[q], opacity: 0.75, borderColor: "#fff", borderWidth: 1 } };
