@@ -84,6 +84,8 @@ def test_pairs_link_each_statement_to_the_deeds_that_follow_it(con):
     # a longer window reaches the December strike; every mention counts on request
     wide = saydo_pairs(con, Filters(), actor="RUS", window_days=60)
     assert [d["event_id"] for d in wide["items"][0]["deeds"]] == ["D1a", "D9"]
+    capped = saydo_pairs(con, Filters(), actor="RUS", window_days=60, max_deeds=1)
+    assert [d["event_id"] for d in capped["items"][0]["deeds"]] == ["D1a"] and capped["pairs"] == 2
     mentions = saydo_pairs(con, Filters(), actor="RUS", count="mentions")
     assert [d["event_id"] for d in mentions["items"][0]["deeds"]] == ["D1a", "D1b"]
     assert saydo_pairs(con, Filters(), actor="USA")["items"] == []

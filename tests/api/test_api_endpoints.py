@@ -77,6 +77,8 @@ def test_analysis_endpoints(client):
     assert cf["items"][0]["history"][-1]["sentence"] == "The ceasefire collapsed after Syrian forces attacked rebel towns."
     cl = get(client, "/api/clusters", min_mentions=2)
     assert cl["total"] == 1 and cl["items"][0]["sources"] == 3
+    undated = next(c for c in get(client, "/api/clusters", actor="IGOUNO")["items"] if c["first_date"] is None)
+    assert (undated["cluster_id"], undated["source_code"], undated["cameo_code"]) == ("E19", "IGOUNO", "010")
     prof = get(client, "/api/profile", actor="TUR")
     assert prof["actor"] == "TUR" and prof["partners"][0]["partner"] == "RUS"
     g = get(client, "/api/geo", place="SYR")

@@ -151,35 +151,45 @@ def saydo_pairs(
                """CASE WHEN w.tkey = d.tkey THEN d.tkey WHEN len(list_intersect(w.tp, d.tp)) > 0
                        THEN list_sort(list_intersect(w.tp, d.tp))[1] ELSE list_sort(list_intersect(w.tpd, d.tpd))[1] END""")
     evidence = "struct_pack(" + ", ".join(f"{c} := {{a}}.{c}" for c in (*EVENT_FIELDS, "mentions")) + ")"
+    # narrow rows for the pairing; the evidence fields are joined back for the kept pairs only
     sql = f"""
-    WITH m AS (SELECT {fields}, e.cluster_no, e.target_country,
-                      CASE WHEN {WORDS} THEN 'words' ELSE 'deeds' END AS side
-               FROM {rel} e WHERE {role} AND ({WORDS} OR {DEEDS}) AND {where} AND e.event_date IS NOT NULL),
-    s AS (SELECT *, count(*) OVER (PARTITION BY side, {unit_column(count).replace("e.", "")}) AS mentions FROM m
+    WITH s AS MATERIALIZED (
+          SELECT *, count(*) OVER (PARTITION BY side, {unit_column(count).replace("e.", "")}) AS mentions
+          FROM (SELECT {fields}, e.cluster_no, e.target_country,
+                                CASE WHEN {WORDS} THEN 'words' ELSE 'deeds' END AS side
+                         FROM {rel} e WHERE {role} AND ({WORDS} OR {DEEDS}) AND {where} AND e.event_date IS NOT NULL)
           {one_per_cluster if count == "clusters" else ""}),
     located AS (SELECT e.doc_id, e.location_country, count(*) AS n FROM {rel} e
                 WHERE e.location_country IS NOT NULL AND e.doc_id IN (SELECT doc_id FROM s) GROUP BY ALL),
     theatres AS (SELECT doc_id, arg_max(location_country, (n, location_country)) AS theatre
                  FROM located GROUP BY doc_id),
-    k AS (SELECT s.*, coalesce(s.target_country, s.target_code) AS tkey,
+    k AS (SELECT s.event_id, s.event_date, s.side, coalesce(s.target_country, s.target_code) AS tkey,
                  list_distinct(list_filter([coalesce(s.target_country, s.target_code), s.location_country],
                                            lambda x: x IS NOT NULL)) AS tp,
                  list_distinct(list_filter([coalesce(s.target_country, s.target_code), s.location_country, t.theatre],
                                            lambda x: x IS NOT NULL)) AS tpd
           FROM s LEFT JOIN theatres t USING (doc_id)),
-    p AS (SELECT {evidence.format(a="w")} AS word, {evidence.format(a="d")} AS deed,
-                 date_diff('day', w.event_date, d.event_date) AS days, {link} AS link, {theatre} AS theatre
-          FROM k w JOIN k d ON w.side = 'words' AND d.side = 'deeds'
-               AND d.event_date BETWEEN w.event_date AND w.event_date + CAST(? AS INTEGER))
-    SELECT word, deed, days, link, theatre FROM p WHERE link IS NOT NULL
-    ORDER BY word.event_date, word.event_id, deed.event_date, deed.event_id"""
-    rows = con.execute(sql, [*rparams, *params, int(window_days)]).fetchall()
+    p AS (SELECT * FROM (
+            SELECT w.event_id AS wid, w.event_date AS wdate, d.event_id AS did, d.event_date AS ddate,
+                   date_diff('day', w.event_date, d.event_date) AS days, {link} AS link, {theatre} AS theatre
+            FROM k w JOIN k d ON w.side = 'words' AND d.side = 'deeds'
+                 AND d.event_date BETWEEN w.event_date AND w.event_date + CAST(? AS INTEGER))
+          WHERE link IS NOT NULL),
+    r AS (SELECT *, dense_rank() OVER (ORDER BY wdate, wid) AS wrank,
+                 row_number() OVER (PARTITION BY wid ORDER BY ddate, did) AS drank,
+                 count(*) OVER () AS n_pairs FROM p),
+    kept AS (SELECT *, max(wrank) OVER () AS n_statements FROM r)
+    SELECT {evidence.format(a="sw")} AS word, {evidence.format(a="sd")} AS deed, kept.days, kept.link, kept.theatre,
+           kept.n_statements, kept.n_pairs
+    FROM kept JOIN s sw ON sw.event_id = kept.wid JOIN s sd ON sd.event_id = kept.did
+    WHERE kept.wrank <= ? AND kept.drank <= ?
+    ORDER BY kept.wdate, kept.wid, kept.ddate, kept.did"""
+    rows = con.execute(sql, [*rparams, *params, int(window_days), int(limit), int(max_deeds)]).fetchall()
     items: dict[str, dict[str, Any]] = {}
-    for word, deed, days, link_, theatre_ in rows:
+    for word, deed, days, link_, theatre_, _, _ in rows:
         item = items.setdefault(word["event_id"], {"statement": word, "deeds": []})
-        if len(item["deeds"]) < max_deeds:
-            item["deeds"].append({**deed, "days": days, "link": link_, "theatre": theatre_})
+        item["deeds"].append({**deed, "days": days, "link": link_, "theatre": theatre_})
     return {"actor": subject, "dyad": list(pair) if pair else None, "window_days": int(window_days), "count": count,
-            "statements": len(items), "pairs": len(rows),
+            "statements": rows[0][5] if rows else 0, "pairs": rows[0][6] if rows else 0,
             "undated": undated(con, rel, rest, f"{role} AND ({WORDS} OR {DEEDS})", rparams),
-            "items": list(items.values())[:limit]}
+            "items": list(items.values())}
