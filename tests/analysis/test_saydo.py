@@ -74,6 +74,7 @@ def test_saydo_points_count_words_and_deeds_per_period(con):
 def test_pairs_link_each_statement_to_the_deeds_that_follow_it(con):
     res = saydo_pairs(con, Filters(), actor="RUS")
     assert (res["statements"], res["pairs"], res["window_days"], res["undated"]) == (1, 1, 30, 1)
+    assert (res["words"], res["examined"], res["complete"]) == (1, 1, True)
     (item,) = res["items"]
     said, (did,) = item["statement"], item["deeds"]
     assert said["event_id"] == "W1" and said["sentence"] == ANNOUNCE and said["event_date"] == date(2016, 10, 18)
@@ -98,3 +99,27 @@ def test_dyad_pairs_need_the_dyad_target(con):
     assert syr["items"] == []  # the statement named no target, so it is not toward SYR
     res = saydo(con, Filters(), dyad="RUS,SYR")
     assert res["dyad"] == ["RUS", "SYR"] and sum(p["deeds"] for p in res["points"]) == 3
+
+
+def test_a_busy_actor_is_examined_a_batch_at_a_time(tmp_path):
+    """300 statements and one strike: the first statements that the strike contradicts are
+    found without pairing every statement there is; the answer says how far it looked."""
+    from datetime import timedelta
+
+    day0 = date(2016, 1, 1)
+    docs = [Doc(f"S{i}", day0 + timedelta(days=i), "Russia called for talks.",
+                [Ev(f"S{i:03d}", "called", ("Russia", "RUS"), ("talks", "SYR"), "026", day0 + timedelta(days=i))])
+            for i in range(300)]
+    early = [Doc("X", day0 + timedelta(days=10), "Russian jets bombed Aleppo.",
+                 [Ev("X1", "bombed", ("Russian jets", "RUSMIL"), ("Aleppo", "SYR"), "195", day0 + timedelta(days=10))])]
+    late = [Doc("X", day0 + timedelta(days=290), "Russian jets bombed Aleppo.",
+                [Ev("X1", "bombed", ("Russian jets", "RUSMIL"), ("Aleppo", "SYR"), "195", day0 + timedelta(days=290))])]
+    for name, strike, examined, found in (("early", early, 200, 11), ("late", late, 300, 31)):
+        path = build(tmp_path / f"{name}.duckdb", docs + strike)
+        with duckdb.connect(str(path), read_only=True) as c:
+            res = saydo_pairs(c, Filters(), actor="RUS", count="mentions", limit=2)
+        assert (res["words"], res["examined"], res["complete"]) == (300, examined, examined == 300)
+        assert res["statements"] == found and res["pairs"] == found
+        assert [i["statement"]["event_id"] for i in res["items"]] == (["S000", "S001"] if name == "early"
+                                                                        else ["S260", "S261"])
+        assert [d["link"] for i in res["items"] for d in i["deeds"]] == ["target", "target"]

@@ -128,12 +128,16 @@ def saydo_pairs(
     limit: int = 50,
     max_deeds: int = 20,
 ) -> dict[str, Any]:
-    """Statements of the subject, each with the contradicting deeds that follow it
-    within ``window_days`` (see the module docstring for the rule).
+    """The subject's first ``limit`` statements (by date) that deeds contradicted, each
+    with at most ``max_deeds`` of the deeds that followed it within ``window_days`` (see
+    the module docstring for the rule).
 
-    {'actor', 'dyad', 'window_days', 'count', 'statements' (with a contradicting deed),
-    'pairs', 'undated', 'items': [{statement: {...}, deeds: [{..., days, link, theatre}]}]}:
-    the first ``limit`` statements by date, at most ``max_deeds`` deeds each."""
+    {'actor', 'dyad', 'window_days', 'count', 'words' (all the subject's statements),
+    'examined' (the first statements looked at), 'complete' (all were), 'statements' and
+    'pairs' (found among those examined), 'undated', 'items': [{statement: {...},
+    deeds: [{..., days, link, theatre}]}]}. Statements are examined in date order, a
+    growing batch at a time, until ``limit`` of them have a contradicting deed: a busy
+    actor's thousands of statements are not all paired for one page."""
     from detente.analysis.tables import events_relation
 
     if not (0 <= int(window_days) <= 3650):
@@ -141,55 +145,100 @@ def saydo_pairs(
     subject, pair, role, rparams, rest = _subject(filters, actor, dyad)
     where, params = rest.where("e")
     rel = events_relation(con, clusters=count == "clusters")
-    fields = ", ".join(f"e.{c}" for c in EVENT_FIELDS)
-    one_per_cluster = "QUALIFY row_number() OVER (PARTITION BY side, cluster_no ORDER BY event_date, event_id) = 1"
-    link = ("'dyad'" if pair else
+    sql = _pairs_sql(rel, role, where, count, bool(pair))
+    batch = max(200, 4 * int(limit))
+    while True:
+        rows = con.execute(sql, [*rparams, *params, batch, int(window_days), int(window_days), int(limit),
+                                 int(max_deeds)]).fetchall()
+        words = rows[0][7] if rows else con.execute(_count_words_sql(rel, role, where, count),
+                                                    [*rparams, *params]).fetchone()[0]
+        found = rows[0][5] if rows else 0
+        if found >= limit or batch >= words:
+            break
+        batch *= 4
+    ev = _evidence(con, rel, {r[0] for r in rows} | {r[1] for r in rows})
+    items: dict[str, dict[str, Any]] = {}
+    for wid, did, days, link_, theatre_, _, _, _, w_mentions, d_mentions in rows:
+        item = items.setdefault(wid, {"statement": {**ev[wid], "mentions": w_mentions}, "deeds": []})
+        item["deeds"].append({**ev[did], "mentions": d_mentions, "days": days, "link": link_, "theatre": theatre_})
+    return {"actor": subject, "dyad": list(pair) if pair else None, "window_days": int(window_days), "count": count,
+            "words": words, "examined": min(batch, words), "complete": batch >= words,
+            "statements": found, "pairs": rows[0][6] if rows else 0,
+            "undated": undated(con, rel, rest, f"{role} AND ({WORDS} OR {DEEDS})", rparams),
+            "items": list(items.values())}
+
+
+def _subject_sql(rel: str, role: str, where: str, count: Count) -> str:
+    """The subject's dated words and deeds, narrow (ids, dates, keys), one per cluster with
+    count='clusters' (its earliest mention, with its number of mentions); parameters:
+    role, filters."""
+    inner = (f"SELECT e.event_id, e.event_date, e.doc_id, e.cluster_no, e.target_country, e.target_code, "
+             f"e.location_country, CASE WHEN {WORDS} THEN 'words' ELSE 'deeds' END AS side "
+             f"FROM {rel} e WHERE {role} AND ({WORDS} OR {DEEDS}) AND {where} AND e.event_date IS NOT NULL")
+    if count == "mentions":
+        return f"SELECT *, 1 AS mentions FROM ({inner})"
+    cols = ("event_date", "event_id", "doc_id", "target_country", "target_code", "location_country")
+    first = "struct_pack(" + ", ".join(cols) + ")"  # compared field by field: the earliest mention
+    return (f"SELECT side, cluster_no, {', '.join(f'f.{c} AS {c}' for c in cols)}, mentions FROM "
+            f"(SELECT side, cluster_no, min({first}) AS f, count(*) AS mentions FROM ({inner}) GROUP BY side, cluster_no)")
+
+
+def _count_words_sql(rel: str, role: str, where: str, count: Count) -> str:
+    return f"SELECT count(*) FROM ({_subject_sql(rel, role, where, count)}) WHERE side = 'words'"
+
+
+def _pairs_sql(rel: str, role: str, where: str, count: Count, dyad: bool) -> str:
+    """Pairs of the first N words (by date) with the deeds that follow them, narrow.
+    Parameters: role, filters, N, window (twice), statements to keep, deeds per statement.
+    Columns: word id, deed id, days, link, theatre, statements, pairs, words, word
+    mentions, deed mentions."""
+    link = ("'dyad'" if dyad else
             """CASE WHEN w.tkey = d.tkey THEN 'target'
                     WHEN len(list_intersect(w.tp, d.tp)) > 0 THEN 'place'
                     WHEN len(list_intersect(w.tpd, d.tpd)) > 0 THEN 'document' END""")
-    theatre = ("d.tkey" if pair else
+    theatre = ("d.tkey" if dyad else
                """CASE WHEN w.tkey = d.tkey THEN d.tkey WHEN len(list_intersect(w.tp, d.tp)) > 0
                        THEN list_sort(list_intersect(w.tp, d.tp))[1] ELSE list_sort(list_intersect(w.tpd, d.tpd))[1] END""")
-    evidence = "struct_pack(" + ", ".join(f"{c} := {{a}}.{c}" for c in (*EVENT_FIELDS, "mentions")) + ")"
-    # narrow rows for the pairing; the evidence fields are joined back for the kept pairs only
-    sql = f"""
-    WITH s AS MATERIALIZED (
-          SELECT *, count(*) OVER (PARTITION BY side, {unit_column(count).replace("e.", "")}) AS mentions
-          FROM (SELECT {fields}, e.cluster_no, e.target_country,
-                                CASE WHEN {WORDS} THEN 'words' ELSE 'deeds' END AS side
-                         FROM {rel} e WHERE {role} AND ({WORDS} OR {DEEDS}) AND {where} AND e.event_date IS NOT NULL)
-          {one_per_cluster if count == "clusters" else ""}),
+    keys = """coalesce(x.target_country, x.target_code) AS tkey,
+              list_distinct(list_filter([coalesce(x.target_country, x.target_code), x.location_country],
+                                        lambda v: v IS NOT NULL)) AS tp,
+              list_distinct(list_filter([coalesce(x.target_country, x.target_code), x.location_country, t.theatre],
+                                        lambda v: v IS NOT NULL)) AS tpd"""
+    return f"""
+    WITH s AS MATERIALIZED ({_subject_sql(rel, role, where, count)}),
+    words AS (SELECT * FROM s WHERE side = 'words' ORDER BY event_date, event_id LIMIT ?),
+    span AS (SELECT min(event_date) AS lo, max(event_date) + CAST(? AS INTEGER) AS hi FROM words),
+    deeds AS (SELECT s.* FROM s, span WHERE s.side = 'deeds' AND s.event_date BETWEEN span.lo AND span.hi),
+    docs AS (SELECT doc_id FROM words UNION SELECT doc_id FROM deeds),
     located AS (SELECT e.doc_id, e.location_country, count(*) AS n FROM {rel} e
-                WHERE e.location_country IS NOT NULL AND e.doc_id IN (SELECT doc_id FROM s) GROUP BY ALL),
+                WHERE e.location_country IS NOT NULL AND e.doc_id IN (SELECT doc_id FROM docs) GROUP BY ALL),
     theatres AS (SELECT doc_id, arg_max(location_country, (n, location_country)) AS theatre
                  FROM located GROUP BY doc_id),
-    k AS (SELECT s.event_id, s.event_date, s.side, coalesce(s.target_country, s.target_code) AS tkey,
-                 list_distinct(list_filter([coalesce(s.target_country, s.target_code), s.location_country],
-                                           lambda x: x IS NOT NULL)) AS tp,
-                 list_distinct(list_filter([coalesce(s.target_country, s.target_code), s.location_country, t.theatre],
-                                           lambda x: x IS NOT NULL)) AS tpd
-          FROM s LEFT JOIN theatres t USING (doc_id)),
+    kw AS (SELECT x.event_id, x.event_date, {keys} FROM words x LEFT JOIN theatres t USING (doc_id)),
+    kd AS (SELECT x.event_id, x.event_date, {keys} FROM deeds x LEFT JOIN theatres t USING (doc_id)),
     p AS (SELECT * FROM (
             SELECT w.event_id AS wid, w.event_date AS wdate, d.event_id AS did, d.event_date AS ddate,
                    date_diff('day', w.event_date, d.event_date) AS days, {link} AS link, {theatre} AS theatre
-            FROM k w JOIN k d ON w.side = 'words' AND d.side = 'deeds'
-                 AND d.event_date BETWEEN w.event_date AND w.event_date + CAST(? AS INTEGER))
+            FROM kw w JOIN kd d ON d.event_date BETWEEN w.event_date AND w.event_date + CAST(? AS INTEGER))
           WHERE link IS NOT NULL),
     r AS (SELECT *, dense_rank() OVER (ORDER BY wdate, wid) AS wrank,
                  row_number() OVER (PARTITION BY wid ORDER BY ddate, did) AS drank,
                  count(*) OVER () AS n_pairs FROM p),
-    kept AS (SELECT *, max(wrank) OVER () AS n_statements FROM r)
-    SELECT {evidence.format(a="sw")} AS word, {evidence.format(a="sd")} AS deed, kept.days, kept.link, kept.theatre,
-           kept.n_statements, kept.n_pairs
-    FROM kept JOIN s sw ON sw.event_id = kept.wid JOIN s sd ON sd.event_id = kept.did
-    WHERE kept.wrank <= ? AND kept.drank <= ?
+    kept AS (SELECT * FROM (SELECT *, max(wrank) OVER () AS n_statements FROM r) WHERE wrank <= ? AND drank <= ?)
+    SELECT kept.wid, kept.did, kept.days, kept.link, kept.theatre, kept.n_statements, kept.n_pairs,
+           (SELECT count(*) FROM s WHERE side = 'words') AS n_words, wm.mentions, dm.mentions
+    FROM kept JOIN s wm ON wm.event_id = kept.wid JOIN s dm ON dm.event_id = kept.did
     ORDER BY kept.wdate, kept.wid, kept.ddate, kept.did"""
-    rows = con.execute(sql, [*rparams, *params, int(window_days), int(limit), int(max_deeds)]).fetchall()
-    items: dict[str, dict[str, Any]] = {}
-    for word, deed, days, link_, theatre_, _, _ in rows:
-        item = items.setdefault(word["event_id"], {"statement": word, "deeds": []})
-        item["deeds"].append({**deed, "days": days, "link": link_, "theatre": theatre_})
-    return {"actor": subject, "dyad": list(pair) if pair else None, "window_days": int(window_days), "count": count,
-            "statements": rows[0][5] if rows else 0, "pairs": rows[0][6] if rows else 0,
-            "undated": undated(con, rel, rest, f"{role} AND ({WORDS} OR {DEEDS})", rparams),
-            "items": list(items.values())}
+
+
+def _evidence(con: duckdb.DuckDBPyConnection, rel: str, ids: set[str]) -> dict[str, dict[str, Any]]:
+    """The evidence fields of a few events; the date range lets the scan skip the row
+    groups of the (date-sorted) analysis table that cannot hold them."""
+    if not ids:
+        return {}
+    lo, hi = con.execute("SELECT min(event_date), max(event_date) FROM events WHERE event_id IN (SELECT unnest(?))",
+                         [sorted(ids)]).fetchone()
+    cur = con.execute(f"SELECT {', '.join('e.' + c for c in EVENT_FIELDS)} FROM {rel} e "
+                      "WHERE e.event_date BETWEEN ? AND ? AND e.event_id IN (SELECT unnest(?))", [lo, hi, sorted(ids)])
+    cols = [d[0] for d in cur.description]
+    return {r[0]: dict(zip(cols, r)) for r in cur.fetchall()}

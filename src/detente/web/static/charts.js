@@ -186,6 +186,7 @@
     var head = node("p", "pairs-summary", null, container);
     head.textContent = data.statements + " statement" + (data.statements === 1 ? "" : "s") + " of " + subject(data) +
       " followed within " + data.window_days + " days by " + data.pairs + " contradicting deed" + (data.pairs === 1 ? "" : "s") +
+      (data.complete ? "" : " among its first " + data.examined + " of " + data.words + " statements") +
       (data.undated ? " \u00b7 " + data.undated + " undated words or deeds left out" : "");
     if (!data.items.length) return;
     var list = node("ol", "pairs", null, container);
