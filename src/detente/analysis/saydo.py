@@ -126,7 +126,7 @@ def saydo_pairs(
     window_days: int = 30,
     count: Count = "clusters",
     limit: int = 50,
-    max_deeds: int = 20,
+    max_deeds: int = 10,
 ) -> dict[str, Any]:
     """The subject's first ``limit`` statements (by date) that deeds contradicted, each
     with at most ``max_deeds`` of the deeds that followed it within ``window_days`` (see

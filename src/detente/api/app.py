@@ -218,11 +218,12 @@ def create_app(
 
     @api.get("/saydo/pairs", tags=["analysis"])
     async def get_saydo_pairs(f: FilterQuery, count: CountUnit = "clusters", limit: Limit = 50,
-                              window_days: Annotated[int, Query(ge=0, le=3650)] = 30) -> Response:
+                              window_days: Annotated[int, Query(ge=0, le=3650)] = 30,
+                              max_deeds: Annotated[int, Query(ge=1, le=100)] = 10) -> Response:
         """Each statement of the actor (or dyad) with the contradicting deeds that follow it within
         window_days, toward the same target or theatre; both sentences with their documents."""
         return json_response(await query(saydo.saydo_pairs, f.to_filters(), window_days=window_days, count=count,
-                                         limit=limit))
+                                         limit=limit, max_deeds=max_deeds))
 
     @api.get("/network", tags=["analysis"])
     async def get_network(f: FilterQuery, level: Level = "country", count: CountUnit = "clusters",

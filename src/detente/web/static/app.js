@@ -144,7 +144,7 @@
           showIds(String(p.period).slice(0, 10) + " " + kind, ids);
         } });
       }),
-      (subject ? api("/api/saydo/pairs", filterParams({ count: view.count })) : Promise.resolve(null)).then(function (d) {
+      (subject ? api("/api/saydo/pairs", filterParams({ count: view.count, limit: 25, max_deeds: 5 })) : Promise.resolve(null)).then(function (d) {
         C.pairs($("saydo-pairs"), d, { onEvent: function (id) { openEvidence(id); } });
       }),
       api("/api/network", filterParams({ count: view.count, max_edges: 120 })).then(function (d) {
