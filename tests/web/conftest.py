@@ -20,6 +20,19 @@ XSS = 'Officials wrote <img src=x onerror="window.__xss=1"> and <script>window._
 PAUSE = "Moscow announced a pause in air strikes on Aleppo."
 
 
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    """Where browser tests leave their screenshots (git-ignored)."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS
+
+
+@pytest.fixture(scope="session")
+def pause_sentence() -> str:
+    """Russia's statement in the web database, four days before its strikes of sample_db."""
+    return PAUSE
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     if not Path(CHROMIUM).exists():
         skip = pytest.mark.skip(reason=f"{CHROMIUM} is missing (install Debian's chromium: make sysdeps)")

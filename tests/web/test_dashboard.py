@@ -8,7 +8,6 @@ from urllib.parse import parse_qs, urlparse
 import httpx
 import pytest
 import sample_db
-from conftest import ARTIFACTS, PAUSE
 
 pytestmark = pytest.mark.browser
 QUADS = ["1 verbal cooperation", "2 material cooperation", "3 verbal conflict", "4 material conflict"]
@@ -68,7 +67,7 @@ def test_timeline_draws_the_api_counts(page, web_url):
 
 
 @pytest.mark.parametrize("width", [800, 1400])
-def test_readable_at_800_and_1400_px(browser, web_url, width):
+def test_readable_at_800_and_1400_px(browser, web_url, width, artifacts):
     ctx = browser.new_context(viewport={"width": width, "height": 1000})
     page = ctx.new_page()
     load(page, web_url + "/?actor=RUS")
@@ -82,9 +81,8 @@ def test_readable_at_800_and_1400_px(browser, web_url, width):
         assert inside, chart
         sizes = page.evaluate(f"[...document.querySelectorAll('{chart} svg text')].map(t => parseFloat(getComputedStyle(t).fontSize) || 12)")
         assert min(sizes) >= 11, chart
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"dashboard-rus-{width}.png"), full_page=True)
-    page.locator("#saydo-section").screenshot(path=str(ARTIFACTS / f"saydo-rus-{width}.png"))
+    page.screenshot(path=str(artifacts / f"dashboard-rus-{width}.png"), full_page=True)
+    page.locator("#saydo-section").screenshot(path=str(artifacts / f"saydo-rus-{width}.png"))
     ctx.close()
 
 
@@ -97,12 +95,12 @@ def test_undated_events_are_counted_under_the_time_charts(page, web_url):
     assert page.inner_text("#timeline .chart-note") == ""
 
 
-def test_saydo_lists_statements_with_the_deeds_that_followed(page, web_url):
+def test_saydo_lists_statements_with_the_deeds_that_followed(page, web_url, pause_sentence):
     load(page, web_url + "/?actor=RUS")
     assert page.inner_text("#saydo-pairs .pairs-summary").startswith(
         "1 statement of RUS followed within 30 days by 3 contradicting deeds")
     (pair,) = page.locator("#saydo-pairs li.pair").all()
-    assert pair.locator(".ev-card.said .sentence").inner_text() == PAUSE
+    assert pair.locator(".ev-card.said .sentence").inner_text() == pause_sentence
     deeds = pair.locator(".ev-card.did")
     assert deeds.locator(".sentence").all_inner_texts() == [
         "Russian jets struck rebel positions near Aleppo on Tuesday.", "Russian jets also struck rebels in Idlib.",

@@ -4,14 +4,12 @@ ceasefire steps, and not a single request outside the file."""
 from __future__ import annotations
 
 import pytest
-from conftest import ARTIFACTS, PAUSE
-
 from detente.analysis.report import write_report
 
 pytestmark = pytest.mark.browser
 
 
-def test_report_draws_its_charts_offline(browser, web_db, tmp_path):
+def test_report_draws_its_charts_offline(browser, web_db, tmp_path, artifacts, pause_sentence):
     out = write_report(web_db, tmp_path / "report.html", actor="RUS")
     ctx = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = ctx.new_page()
@@ -26,13 +24,12 @@ def test_report_draws_its_charts_offline(browser, web_db, tmp_path):
     assert {"cooperative words (said)", "conflictual deeds (done)", "contradiction (0 … 1)"} <= set(drawn["saydo"])
     assert "acts conflictually (Goldstein sum < 0)" in drawn["network"]
     assert "mostly material conflict" in drawn["map"]
-    assert page.inner_text("#saydo-pairs .ev-card.said .sentence") == PAUSE
+    assert page.inner_text("#saydo-pairs .ev-card.said .sentence") == pause_sentence
     assert page.locator("#saydo-pairs .ev-card.did").count() == 3
     page.locator("#saydo-pairs .ev-card.did").first.click()
     assert page.inner_text("#ev-sentence") == "Russian jets struck rebel positions near Aleppo on Tuesday."
     assert page.inner_text("#ceasefires-note") == "No ceasefire evidence."  # Russia's strikes broke no truce
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / "report-rus-1400.png"), full_page=True)
+    page.screenshot(path=str(artifacts / "report-rus-1400.png"), full_page=True)
     everything = write_report(web_db, tmp_path / "all.html")
     page.goto(everything.as_uri())
     page.wait_for_selector("body[data-ready='1']", timeout=30_000)

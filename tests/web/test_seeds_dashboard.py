@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 import sample_db
-from conftest import ARTIFACTS
 
 from detente.api.app import create_app
 
@@ -27,7 +26,7 @@ def seeds_url(tmp_path_factory):
 
 
 @pytest.mark.parametrize("width", [800, 1400])
-def test_seed_saydo_view_shows_pairs(browser, seeds_url, width):
+def test_seed_saydo_view_shows_pairs(browser, seeds_url, width, artifacts):
     ctx = browser.new_context(viewport={"width": width, "height": 1000})
     page = ctx.new_page()
     page.goto(seeds_url + "/")
@@ -45,7 +44,6 @@ def test_seed_saydo_view_shows_pairs(browser, seeds_url, width):
         assert said and did and all(did)
     assert "cooperative words (said)" in page.evaluate(
         "[...document.querySelectorAll('#saydo svg text')].map(t => t.textContent)")
-    ARTIFACTS.mkdir(exist_ok=True)
     page.evaluate("document.querySelector('header').style.position = 'static'")  # not over the section
-    page.locator("#saydo-section").screenshot(path=str(ARTIFACTS / f"saydo-seeds-{width}.png"))
+    page.locator("#saydo-section").screenshot(path=str(artifacts / f"saydo-seeds-{width}.png"))
     ctx.close()
