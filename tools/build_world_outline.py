@@ -4,7 +4,8 @@
     python tools/build_world_outline.py world-atlas-2.0.2.tgz
 
 Decodes land-110m.json (TopoJSON) into a GeoJSON MultiPolygon with coordinates
-rounded to 0.1 degree and tiny rings dropped, written to
+rounded to 0.1 degree, rings that cross the antimeridian cut at +-180 (see
+cut_antimeridian) and tiny rings dropped, written to
 src/detente/web/static/world-110m.geojson (committed; the dashboard and the static
 report load it, so nothing is fetched at run time).
 """
@@ -52,14 +53,40 @@ def simplify(pts: list[tuple[float, float]], digits: int = 1) -> list[list[float
     return out
 
 
-def unwrap(r: list[list[float]]) -> list[list[float]]:
-    """Rings cut by the antimeridian jump from +180 to -180; shift their western points
-    by 360 degrees so they stay whole (the part past 180 falls outside the map)."""
-    if not any(abs(r[i + 1][0] - r[i][0]) > 180 for i in range(len(r) - 1)):
-        return r
-    moved = [[x + 360 if x < 0 else x, y] for x, y in r]
-    span = max(x for x, _ in moved) - min(x for x, _ in moved)
-    return moved if span < 180 else r
+def cut_antimeridian(r: list[list[float]]) -> list[list[list[float]]]:
+    """world-atlas stitches polygons across the antimeridian (for d3-geo's spherical
+    clipping): a ring then jumps from +180 to -180 longitude, and a flat (planar) map
+    draws that jump as a band across the whole world (Chukotka's at 65-70 N). Cut such
+    a ring at +-180 into one ring per side, each closed along the meridian; a ring that
+    crosses once goes round a pole (Antarctica) and is closed along that pole's edge."""
+    jumps = [i for i in range(len(r) - 1) if abs(r[i + 1][0] - r[i][0]) > 180]
+    if not jumps:
+        return [[[min(180.0, max(-180.0, x)), y] for x, y in r]]
+    if len(jumps) > 2:
+        raise ValueError(f"a ring crosses the antimeridian {len(jumps)} times: cut it by hand")
+    pts = r[:-1]
+    start = (jumps[0] + 1) % len(pts)  # rotate so that the walk starts just after a crossing
+    ring = pts[start:] + pts[:start] + [pts[start]]
+    pieces: list[list[list[float]]] = [[]]
+    for a, b in zip(ring, ring[1:]):
+        pieces[-1].append(a)
+        if abs(b[0] - a[0]) > 180:
+            side = 180.0 if a[0] > 0 else -180.0
+            bx = b[0] + 360 if side > 0 else b[0] - 360
+            lat = a[1] if bx == a[0] else round(a[1] + (side - a[0]) * (b[1] - a[1]) / (bx - a[0]), 4)
+            pieces[-1].append([side, lat])
+            pieces.append([[-side, lat]])
+    # the last piece ends where the first began (the walk started after a crossing)
+    last = pieces.pop()
+    pieces[0] = last + pieces[0]
+    out = []
+    for piece in pieces:
+        x0, x1 = piece[0][0], piece[-1][0]
+        if abs(x0) == 180 and abs(x1) == 180 and x0 != x1:  # round a pole
+            pole = -90.0 if sum(y for _, y in piece) / len(piece) < 0 else 90.0
+            piece = piece + [[x1, pole], [x0, pole]]
+        out.append(piece + [piece[0]])
+    return out
 
 
 def area(r: list[list[float]]) -> float:
@@ -72,10 +99,11 @@ def build(topo: dict, min_area: float = 0.3) -> dict:
     for geom in topo["objects"]["land"]["geometries"]:
         parts = geom["arcs"] if geom["type"] == "MultiPolygon" else [geom["arcs"]]
         for poly in parts:
-            rings = [unwrap(simplify(ring(arcs, r))) for r in poly]
-            rings = [r for r in rings if len(r) >= 4 and area(r) >= min_area]
-            if rings:
-                polys.append(rings)
+            rings = [cut_antimeridian(simplify(ring(arcs, r))) for r in poly]
+            outer = [r for r in rings[0] if len(r) >= 4 and area(r) >= min_area]
+            holes = [h for cut in rings[1:] for h in cut if len(h) >= 4 and area(h) >= min_area]
+            for i, r in enumerate(outer):  # holes stay with the first part of a cut ring (none cross in 110m)
+                polys.append([r, *holes] if i == 0 else [r])
     return {"type": "FeatureCollection", "features": [{
         "type": "Feature",
         "properties": {"name": "land", "source": "world-atlas 2.0.2 land-110m (Natural Earth 4.1.0)"},

@@ -86,7 +86,7 @@ def test_build_in_many_pieces_equals_the_relation_computed_at_once(tmp_path):
     memory; cut into pieces of a few events, it must give the very rows computed in one go,
     stored in date order (undated events last)."""
     path = sample_db.build_sample_db(tmp_path / "p.duckdb")
-    cols = "event_id, cluster_id, cluster_no, src_key, tgt_key, published, cf_declare, cf_src"
+    cols = "event_id, cluster_id, cluster_no, src_key, tgt_key, published, cf_kind, cf_src"
     with duckdb.connect(str(path), config={"threads": 3, "memory_limit": "300MB"}) as c:
         at_once = c.execute(f"SELECT {cols} FROM {events_relation(c)} e ORDER BY event_id").fetchall()
         info = build_analysis_tables(c, part_events=2, slice_events=1)

@@ -27,12 +27,12 @@ def test_series_fills_empty_periods_and_sums_goldstein(con):
 
 def test_saydo_actor_and_dyad(con):
     pts = {str(p["period"]): p for p in saydo(con, Filters(), actor="RUS")["points"]}
-    assert pts["2016-02-01"]["material_conflict"] == 2 and pts["2016-02-01"]["gap"] == -1.0
-    assert pts["2017-02-01"]["verbal_coop"] == 1 and pts["2017-02-01"]["gap"] == 1.0
-    assert pts["2016-02-01"]["event_ids"]["material_conflict"] == ["E1", "E3", "E4", "E5"]
+    assert pts["2016-02-01"]["deeds"] == 2 and pts["2016-02-01"]["contradiction"] == 0.0
+    assert pts["2017-02-01"]["words"] == 1 and pts["2017-02-01"]["contradiction"] == 0.0
+    assert pts["2016-02-01"]["event_ids"]["deeds"] == ["E1", "E3", "E4", "E5"]
     d = saydo(con, Filters(dyad="RUS,USA"))
     assert d["dyad"] == ["RUS", "USA"]
-    assert {str(p["period"]): p["verbal_conflict"] for p in d["points"]}["2017-04-01"] == 1
+    assert {str(p["period"]): p["words"] for p in d["points"]}["2017-02-01"] == 1
     with pytest.raises(FilterError):
         saydo(con, Filters())
 
@@ -72,15 +72,17 @@ def test_processes_match_aliases_and_venues(con):
 
 
 def test_ceasefire_declared_violated_collapsed(con):
-    (cf,) = ceasefires(con, Filters())
+    (cf,) = ceasefires(con, Filters())["items"]
     assert cf["ceasefire_id"] == "E6" and cf["parties"] == ["SYR", "SYRREB"]
     assert cf["violation_ids"] == ["E7", "E8", "E9"]  # Russia's strike E10 is not a party's
     assert cf["status"] == "collapsed" and str(cf["collapsed_on"]) == "2016-03-09"
-    (lenient,) = ceasefires(con, Filters(), CeasefireSettings(collapse_violations=10))
+    assert [(h["status"], h["event_id"]) for h in cf["history"]] == [
+        ("in_force", "E6"), ("violated", "E7"), ("collapsed", "E9")]
+    (lenient,) = ceasefires(con, Filters(), CeasefireSettings(collapse_violations=10))["items"]
     assert lenient["status"] == "collapsed"  # E9's sentence says the ceasefire collapsed
-    (short,) = ceasefires(con, Filters(), CeasefireSettings(window_days=4))
-    assert short["violations"] == 1 and short["status"] == "violated"
-    assert ceasefires(con, Filters(until=date(2016, 1, 1))) == []
+    short = ceasefires(con, Filters(), CeasefireSettings(window_days=4))["items"]
+    assert short[0]["violations"] == 1 and short[0]["status"] == "violated"
+    assert ceasefires(con, Filters(until=date(2016, 1, 1)))["items"] == []
 
 
 def test_event_evidence_and_document_spans(con):

@@ -62,7 +62,8 @@ def test_analysis_endpoints(client):
     assert s["count"] == "clusters" and s["points"][0]["q4"] == 2
     assert get(client, "/api/series", actor="RUS", count="mentions")["points"][0]["q4"] == 4
     sd = get(client, "/api/saydo", actor="RUS")
-    assert sd["points"][0]["event_ids"]["material_conflict"] == ["E1", "E3", "E4", "E5"]
+    assert sd["points"][0]["event_ids"]["deeds"] == ["E1", "E3", "E4", "E5"] and sd["points"][0]["contradiction"] == 0
+    assert get(client, "/api/saydo/pairs", actor="RUS")["items"] == []  # its words came a year after its strikes
     assert get(client, "/api/saydo", dyad="RUS,USA")["dyad"] == ["RUS", "USA"]
     net = get(client, "/api/network", level="country")
     assert {"RUS", "SYR"} <= {n["id"] for n in net["nodes"]}
@@ -70,9 +71,14 @@ def test_analysis_endpoints(client):
     assert len(d["items"]) == 2
     pr = get(client, "/api/processes")
     assert {p["process_id"] for p in pr["processes"]} == {"astana", "geneva"}
-    assert pr["ceasefires"][0]["status"] == "collapsed"
+    assert pr["ceasefires"][0]["status"] == "collapsed" and pr["ceasefires_undated"] == 0
+    cf = get(client, "/api/ceasefires")
+    assert [h["status"] for h in cf["items"][0]["history"]] == ["in_force", "violated", "collapsed"]
+    assert cf["items"][0]["history"][-1]["sentence"] == "The ceasefire collapsed after Syrian forces attacked rebel towns."
     cl = get(client, "/api/clusters", min_mentions=2)
     assert cl["total"] == 1 and cl["items"][0]["sources"] == 3
+    undated = next(c for c in get(client, "/api/clusters", actor="IGOUNO")["items"] if c["first_date"] is None)
+    assert (undated["cluster_id"], undated["source_code"], undated["cameo_code"]) == ("E19", "IGOUNO", "010")
     prof = get(client, "/api/profile", actor="TUR")
     assert prof["actor"] == "TUR" and prof["partners"][0]["partner"] == "RUS"
     g = get(client, "/api/geo", place="SYR")
@@ -97,6 +103,10 @@ def test_analysis_endpoints(client):
     ("/api/series", {"count": "words"}),
     ("/api/network", {"max_edges": 10_000}),
     ("/api/saydo", {}),
+    ("/api/saydo/pairs", {}),
+    ("/api/saydo/pairs", {"actor": "RUS", "window_days": -1}),
+    ("/api/actors", {}),
+    ("/api/actors", {"q": "x" * 101}),
     ("/api/profile", {}),
 ])
 def test_invalid_parameters_are_422(client, path, params):
@@ -108,7 +118,7 @@ def test_invalid_parameters_are_422(client, path, params):
 def test_openapi_and_docs(client):
     spec = get(client, "/openapi.json")
     for p in ("/api/events", "/api/events/{event_id}", "/api/documents/{doc_id}", "/api/dyads", "/api/series",
-              "/api/saydo", "/api/network", "/api/processes", "/api/clusters", "/api/stats", "/api/health", "/api/geo"):
+              "/api/saydo", "/api/saydo/pairs", "/api/ceasefires", "/api/actors", "/api/network", "/api/processes", "/api/clusters", "/api/stats", "/api/health", "/api/geo"):
         assert p in spec["paths"], p
     params = {p["name"]: p for p in spec["paths"]["/api/events"]["get"]["parameters"]}
     assert params["q"]["schema"]["anyOf"][0]["maxLength"] == 200
@@ -126,6 +136,19 @@ def test_time_based_results_count_the_undated_events_they_leave_out(client):
     assert get(client, "/api/series", actor="IGOUNO", factuality="negated")["undated"] == 0
     assert get(client, "/api/saydo", actor="IGOUNO")["undated"] == 1
     assert get(client, "/api/saydo", dyad="RUS,USA")["undated"] == 0
+    assert get(client, "/api/saydo/pairs", actor="IGOUNO")["undated"] == 1
+    assert get(client, "/api/ceasefires")["undated"] == 0
     assert get(client, "/api/profile", actor="IGOUNO")["undated"] == 1
     procs = {p["process_id"]: p["undated"] for p in get(client, "/api/processes")["processes"]}
     assert procs == {"astana": 1, "geneva": 0}
+
+
+def test_actor_search_suggests_codes_for_names(client):
+    found = get(client, "/api/actors", q="russ")["items"]
+    assert found[0]["code"] == "RUS" and found[0]["name"] == "Russia" and found[0]["events"] == 11  # any factuality
+    assert {"code", "name", "kind", "events"} <= set(found[0])
+    assert get(client, "/api/actors", q="Russia")["items"][0]["code"] == "RUS"
+    putin = get(client, "/api/actors", q="putin")["items"][0]
+    assert putin["code"] == "RUSGOV" and putin["name"] == "Vladimir Putin" and putin["kind"] == "person"
+    assert get(client, "/api/actors", q="SYRREB")["items"][0]["code"] == "SYRREB"  # a code as such
+    assert get(client, "/api/actors", q="xyzzy")["items"] == []

@@ -11,12 +11,26 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "analysis"))
 import sample_db  # noqa: E402
 
 from detente.api.app import create_app  # noqa: E402
-from detente.model import Document, Event, Mention  # noqa: E402
+from detente.model import Actor, Document, Event, Mention  # noqa: E402
 from detente.store import Store  # noqa: E402
 
 CHROMIUM = os.environ.get("DETENTE_CHROMIUM", "/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 XSS = 'Officials wrote <img src=x onerror="window.__xss=1"> and <script>window.__xss=2</script> today.'
+PAUSE = "Moscow announced a pause in air strikes on Aleppo."
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    """Where browser tests leave their screenshots (git-ignored)."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS
+
+
+@pytest.fixture(scope="session")
+def pause_sentence() -> str:
+    """Russia's statement in the web database, four days before its strikes of sample_db."""
+    return PAUSE
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -35,8 +49,18 @@ def _build(path: Path) -> Path:
                quad_class=1, goldstein=0.0, plover_type=None, trigger=Mention("wrote", s, s + 5),
                source=Mention("Officials", 0, 9), target=None, factuality="hypothetical", event_date=date(2016, 5, 1),
                event_id="E20")
+    # a statement of Russia's four days before the strikes of sample_db (E1-E5): a say-do pair
+    said = Document(doc_id="D15", text=PAUSE, title="Pause announced", source="tass", published=date(2016, 2, 5))
+    t = PAUSE.index("announced")
+    pause = Event(doc_id="D15", sentence_index=0, sentence=PAUSE, sentence_start=0, cameo_code="010", cameo_root="01",
+                  quad_class=1, goldstein=0.0, plover_type=None, trigger=Mention("announced", t, t + 9),
+                  source=Mention("Moscow", 0, 6, Actor(code="RUSGOV", country="RUS", sector="GOV", name="Moscow",
+                                                      how="test")),
+                  target=None, factuality="asserted",
+                  event_date=date(2016, 2, 5), location=sample_db.PLACES["Aleppo"], location_precision="sentence",
+                  event_id="E21")
     with Store(path) as store:
-        store.write_batch([(doc, [ev], 1)])
+        store.write_batch([(doc, [ev], 1), (said, [pause], 1)])
     return path
 
 

@@ -1,68 +1,143 @@
-"""Ceasefire tracking: declarations, violations after them, and collapse.
+"""Ceasefire tracking from evidence: every status a ceasefire reaches cites the coded
+event that says so, and only events whose factuality allows it count.
 
-Rule (CeasefireSettings holds the numbers):
+Statuses, in order: proposed < agreed < in_force < violated < collapsed. A ceasefire's
+status is the furthest it reached; ``history`` lists each step with its event.
 
-declaration  an event coded 0871 (declare truce, ceasefire), or a 03x/05x/08x
-             event (intent to de-escalate, agreement, yield) whose sentence says
-             "ceasefire", "cease-fire" or "truce".
-parties      the set of actor keys of the declaration's source and target: the
-             country for state actors (RUSGOV, RUSMIL -> RUS), country + sector for
-             non-state armed groups (SYRREB), the code when there is no country (IGOUNO).
-ceasefire    declarations with the same parties whose dates chain within
-             ``merge_days`` are one ceasefire, declared on the first date.
-window       from the declaration to ``window_days`` later, cut short by the next
-             ceasefire of the same parties.
-violation    a 196 (violate ceasefire) or an 18/19/20 (assault, fight, mass
-             violence) event inside the window, after the declaration date, whose
-             source is a party and whose target is a party or unknown (with a single
-             party: source or target is that party). Counted in clusters, so many
-             reports of one strike are one violation.
-collapse     the ceasefire collapsed on the date of its ``collapse_violations``-th
-             violation, or earlier on a violation whose sentence says the ceasefire
-             collapsed / broke down / ended. Status: holding (no violation),
-             violated (fewer than that), collapsed.
+evidence     (the words are in ``data/processes/ceasefires.yaml``)
+  proposed   an appeal, offer, talk or demand (CAMEO roots 02, 03, 04, 10) whose
+             sentence names a ceasefire, asserted; or any ceasefire event (those, root
+             05 with a ceasefire word, 0871) whose factuality is ``proposed`` or ``future``
+  agreed     asserted: root 05 with a ceasefire word, or a 02/03/04 event with a
+             ceasefire word whose trigger says agreement ("agreed", "signed", "brokered")
+  in_force   asserted 0871 (declare truce, ceasefire)
+  violated   asserted 196 (violate ceasefire); or, after the ceasefire was agreed or in
+             force and inside its window, an asserted violent event (175, roots 18-20)
+             whose source is a party and whose target is a party or unknown (with a
+             single party: source or target is that party). Counted in clusters.
+  collapsed  an asserted event above (evidence or violation) whose sentence names a
+             ceasefire and says it collapsed / broke down / fell apart ...; or the
+             ``collapse_violations``-th violation (``reason`` says which).
 
-Filters restrict the actors, dates, places and factuality of both declarations and
-violations; their code/root/quad/text filters are not applied (they would hide one
-or the other).
+Negated, hypothetical, normative and question events are never evidence: "no durable
+ceasefire was found" or "Russia would declare a ceasefire if ..." make nothing agreed or
+in force, and no ceasefire is ever reported as holding for want of bad news.
+
+parties      the actor keys of the evidence's source and target (the country for
+             state actors, RUSGOV -> RUS; country + sector for non-state armed groups,
+             SYRREB; the code when there is no country, IGOUNO), joined over the events
+             of one sentence ("Russia and Turkey agreed a ceasefire" -> RUS, TUR).
+ceasefire    evidence joins the latest ceasefire whose parties contain its parties or
+             are contained in them, within ``window_days`` of that ceasefire's last
+             evidence (a collapsed one only takes more violation or collapse reports);
+             otherwise it starts a new one.
+window       from the date it was agreed or in force to ``window_days`` after its last
+             evidence, cut short by the next ceasefire of overlapping parties.
+
+Filters restrict the actors, dates and places of evidence and violations; their
+factuality, code, root, QuadClass and text filters are not applied (the rules above
+choose). Events dated by neither their own date nor their document's are left out and
+counted in ``undated``.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import timedelta
+import functools
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from importlib import resources
 from typing import Any
 
 import duckdb
+import yaml
 
 from detente.analysis.filters import Filters
 
-DECLARE = (
-    "(e.cameo_code = '0871' OR (e.cameo_root IN ('03', '05', '08') AND "
-    "regexp_matches(e.sentence, '(?i)cease-?fire|truce')))"
-)
-VIOLATE = "(starts_with(e.cameo_code, '196') OR e.cameo_root IN ('18', '19', '20'))"
-COLLAPSE = "(?i)collapse|broke down|breakdown|break down|(ended|end of) the (ceasefire|cease-fire|truce)|abandon"
+STATUSES = ("proposed", "agreed", "in_force", "violated", "collapsed")
+RANK = {s: i for i, s in enumerate(STATUSES)}
+NOT_EVIDENCE = ("negated", "hypothetical", "normative", "question")
 NON_STATE = "('REB', 'INS', 'OPP', 'SEP', 'UAF')"
 # party key: a state's actors collapse to the country; non-state armed groups stay distinct
 KEY = ("CASE WHEN e.{s}_sector IN " + NON_STATE + " THEN coalesce(e.{s}_country, '') || e.{s}_sector "
        "ELSE coalesce(e.{s}_country, e.{s}_code) END")
+VIOLENT = "(e.cameo_root IN ('18', '19', '20') OR starts_with(e.cameo_code, '175') OR starts_with(e.cameo_code, '196'))"
 
 
+@functools.cache
+def vocabulary() -> dict[str, list[str]]:
+    path = resources.files("detente") / "data" / "processes" / "ceasefires.yaml"
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def _regex(words: list[str]) -> str:
+    """A case-insensitive whole-word RE2 pattern, safe inside a SQL string literal."""
+    alts = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return f"(?i)\\b({alts})\\b".replace("'", "''")
 
 
 def derived_columns() -> str:
     """Per-event ceasefire flags and party keys, stored in the analysis tables so the
     tracking does not re-evaluate text predicates over every event."""
-    return (f"{DECLARE} AS cf_declare, {VIOLATE} AS cf_violate, "
-            f"({VIOLATE} AND regexp_matches(e.sentence, '{COLLAPSE}')) AS cf_collapse, "
+    v = vocabulary()
+    terms, collapse = _regex(v["terms"]), _regex(v["collapse"])
+    agree = ", ".join("'" + w.replace("'", "''") + "'" for w in v["agreement_triggers"])
+    talk = (f"(e.cameo_root IN ('02', '03', '04', '05', '10') AND regexp_matches(e.sentence, '{terms}'))")
+    kind = (f"CASE WHEN starts_with(e.cameo_code, '0871') THEN 'declare' "
+            f"WHEN starts_with(e.cameo_code, '196') THEN 'violate' "
+            f"WHEN {talk} AND (e.cameo_root = '05' OR lower(e.trigger_text) IN ({agree})) THEN 'agree' "
+            f"WHEN {talk} THEN 'propose' END")
+    return (f"{kind} AS cf_kind, {VIOLENT} AS cf_violate, "
+            f"(regexp_matches(e.sentence, '{collapse}') AND (regexp_matches(e.sentence, '{terms}') "
+            f"OR starts_with(e.cameo_code, '0871') OR starts_with(e.cameo_code, '196'))) AS cf_collapse, "
             f"{KEY.format(s='source')} AS cf_src, {KEY.format(s='target')} AS cf_tgt")
+
+
+def evidence_status(kind: str, factuality: str, collapse: bool) -> str | None:
+    """The status one event is evidence of, or None (see the module docstring)."""
+    if factuality in NOT_EVIDENCE:
+        return None
+    if factuality != "asserted":  # proposed, future
+        return "proposed" if kind in ("declare", "agree", "propose") else None
+    if collapse:
+        return "collapsed"
+    return {"declare": "in_force", "agree": "agreed", "propose": "proposed", "violate": "violated"}[kind]
 
 
 @dataclass(frozen=True, slots=True)
 class CeasefireSettings:
     window_days: int = 30
-    merge_days: int = 7
     collapse_violations: int = 3
+
+
+@dataclass
+class _Ceasefire:
+    parties: set[str]
+    first: date
+    last: date
+    evidence: list[dict[str, Any]] = field(default_factory=list)
+    history: list[dict[str, Any]] = field(default_factory=list)
+    started: date | None = None  # when it was first agreed or in force
+    window_end: date | None = None
+
+    @property
+    def status(self) -> str:
+        return self.history[-1]["status"]
+
+    def step(self, status: str, ev: dict[str, Any], reason: str | None = None) -> None:
+        if self.history and RANK[status] <= RANK[self.status]:
+            return
+        self.history.append({"status": status, "date": ev["date"], "event_id": ev["event_id"],
+                             "reason": reason or _REASON[status], **{k: ev[k] for k in _CITE}})
+
+
+_CITE = ("sentence", "doc_id", "doc_title", "published", "factuality", "cameo_code", "trigger_text")
+_REASON = {"proposed": "proposal, offer or talks", "agreed": "agreement reported", "in_force": "ceasefire declared",
+           "violated": "violation reported", "collapsed": "collapse reported"}
+
+
+def _rows(cur: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
+    cols = [d[0] for d in cur.description]
+    return [dict(zip(cols, r)) for r in cur.fetchall()]
 
 
 def ceasefires(
@@ -71,78 +146,134 @@ def ceasefires(
     settings: CeasefireSettings = CeasefireSettings(),
     *,
     max_ids: int = 20,
-) -> list[dict[str, Any]]:
+) -> dict[str, Any]:
+    """{'undated', 'window_days', 'items': [ceasefire]}, each ceasefire with its parties,
+    status, history (one cited event per step), evidence and violations."""
     from detente.analysis.tables import events_relation
 
     rel = events_relation(con)
-    f = filters.replace(code=None, root=None, quad_class=(), q=None)
+    f = filters.replace(code=None, root=None, quad_class=(), q=None, factuality=None)
     where, params = f.where("e")
-    decl = con.execute(
-        f"""SELECT e.event_id, coalesce(e.event_date, e.published) AS d,
-                   list_sort(list_distinct(list_filter([e.cf_src, e.cf_tgt], lambda x: x IS NOT NULL))) AS parties,
-                   e.sentence
-            FROM {rel} e WHERE e.cf_declare AND {where} AND coalesce(e.event_date, e.published) IS NOT NULL
-            ORDER BY d, e.event_id""",
-        params,
-    ).fetchall()
-    # group declarations into ceasefires (a handful of rows: plain Python)
-    groups: list[dict[str, Any]] = []
-    last: dict[tuple, dict[str, Any]] = {}
-    for event_id, d, parties, sentence in decl:
-        key = tuple(parties)
-        if not key:
+    day = "coalesce(e.event_date, e.published)"
+    facts = ", ".join(f"'{x}'" for x in NOT_EVIDENCE)
+    cand = f"e.cf_kind IS NOT NULL AND e.factuality NOT IN ({facts}) AND {where}"
+    rows = _rows(con.execute(
+        f"""SELECT e.event_id, {day} AS date, e.doc_id, e.sentence_index, e.cluster_no, e.cf_kind AS kind,
+                   e.cf_collapse AS collapse, e.factuality, e.cameo_code, e.trigger_text, e.sentence, e.doc_title,
+                   e.published, list_filter([e.cf_src, e.cf_tgt], lambda x: x IS NOT NULL) AS parties
+            FROM {rel} e WHERE {cand} AND {day} IS NOT NULL ORDER BY date, e.event_id""", params))
+    undated = con.execute(f"SELECT count(*) FROM {rel} e WHERE {cand} AND {day} IS NULL", params).fetchone()[0]
+    # one piece of evidence per sentence and status, its parties joined over the sentence's events
+    stmts: dict[tuple, dict[str, Any]] = {}
+    for r in rows:
+        status = evidence_status(r["kind"], r["factuality"], bool(r["collapse"]))
+        if status is None:
             continue
-        g = last.get(key)
-        if g and (d - g["last_declared"]).days <= settings.merge_days:
-            g["declarations"].append(event_id)
-            g["last_declared"] = d
+        key = (r["doc_id"], r["sentence_index"], status)
+        s = stmts.setdefault(key, {**r, "status": status, "parties": set(), "event_ids": [], "clusters": set()})
+        s["parties"].update(r["parties"])
+        s["event_ids"].append(r["event_id"])
+        s["clusters"].add(r["cluster_no"])
+    found: list[_Ceasefire] = []
+    window = timedelta(days=settings.window_days)
+    for s in sorted(stmts.values(), key=lambda s: (s["date"], RANK[s["status"]], s["event_id"])):
+        if not s["parties"]:
             continue
-        g = {"ceasefire_id": event_id, "parties": list(key), "declared": d, "last_declared": d,
-             "declarations": [event_id], "sentence": sentence}
-        if key in last:  # the previous ceasefire of these parties ends before this one
-            prev = last[key]
-            prev["window_end"] = min(prev["window_end"], d - timedelta(days=1))
-        g["window_end"] = d + timedelta(days=settings.window_days)
-        last[key] = g
-        groups.append(g)
-    if not groups:
-        return []
-    spec = [{"cid": g["ceasefire_id"], "parties": g["parties"], "start": g["last_declared"],
-             "stop": g["window_end"]} for g in groups]
-    rows = con.execute(
-        f"""WITH c AS (SELECT *, array_to_string(parties, '|') AS set_key FROM
-                       (SELECT unnest(CAST(? AS STRUCT(cid VARCHAR, parties VARCHAR[], start DATE, stop DATE)[]),
-                                      recursive := true))),
-        sets AS (SELECT DISTINCT set_key, parties, unnest(parties) AS party FROM c),
-        ev AS (SELECT e.event_id, e.event_date, e.cluster_no, e.cf_src, e.cf_tgt, e.cf_collapse
-               FROM {rel} e WHERE e.cf_violate AND e.event_date IS NOT NULL AND {where}),
-        -- candidate (party set, event) pairs by hash join on the party key ...
-        cand AS (SELECT s.set_key, ev.* FROM ev JOIN sets s ON ev.cf_src = s.party
-                 WHERE len(s.parties) = 1 OR ev.cf_tgt IS NULL OR list_contains(s.parties, ev.cf_tgt)
-                 UNION ALL
-                 SELECT s.set_key, ev.* FROM ev JOIN sets s ON ev.cf_tgt = s.party
-                 WHERE len(s.parties) = 1 AND ev.cf_src IS DISTINCT FROM s.party),
-        -- ... then the latest ceasefire of that set declared before the event (windows of one set never overlap)
-        v AS (SELECT c.cid, cand.cluster_no, min(cand.event_id) AS event_id, min(cand.event_date) AS d,
-                     bool_or(cand.cf_collapse) AS says_collapse
-              FROM cand ASOF JOIN c ON cand.set_key = c.set_key AND cand.event_date > c.start
-              WHERE cand.event_date <= c.stop
-              GROUP BY c.cid, cand.cluster_no)
-        SELECT cid, count(*) AS n, list(event_id ORDER BY d, event_id) AS ids, list(d ORDER BY d, event_id) AS dates,
-               min(d) FILTER (WHERE says_collapse) AS explicit
-        FROM v GROUP BY cid""",
-        [spec, *params],
-    ).fetchall()
-    by_id = {r[0]: r[1:] for r in rows}
-    k = settings.collapse_violations
-    out = []
-    for g in groups:
-        n, ids, dates, explicit = by_id.get(g["ceasefire_id"], (0, [], [], None))
-        kth = dates[k - 1] if len(dates) >= k else None
-        collapsed = min(x for x in (kth, explicit) if x) if (kth or explicit) else None
-        status = "collapsed" if collapsed else ("violated" if n else "holding")
-        g.pop("last_declared")
-        out.append({**g, "violations": n, "violation_ids": ids[:max_ids],
-                    "first_violation": dates[0] if dates else None,
-                    "status": status, "collapsed_on": collapsed})
+        cf = _joinable(found, s, window)
+        if cf is None:
+            cf = _Ceasefire(parties=set(s["parties"]), first=s["date"], last=s["date"])
+            found.append(cf)
+        cf.parties |= s["parties"]
+        cf.last = max(cf.last, s["date"])
+        cf.evidence.append(s)
+        cf.step(s["status"], s)
+        if cf.started is None and RANK[s["status"]] >= RANK["agreed"]:
+            cf.started = s["date"]
+    if not found:
+        return {"undated": undated, "window_days": settings.window_days, "items": []}
+    violations = _violations(con, rel, where, params, found, window)
+    return {"undated": undated, "window_days": settings.window_days,
+            "items": [_report(i, cf, violations.get(i, []), settings, max_ids) for i, cf in enumerate(found)]}
+
+
+def _joinable(found: list[_Ceasefire], s: dict[str, Any], window: timedelta) -> _Ceasefire | None:
+    for cf in reversed(found):
+        if not (s["parties"] <= cf.parties or cf.parties <= s["parties"]):
+            continue
+        if s["date"] - cf.last > window:
+            continue
+        if cf.status == "collapsed" and s["status"] not in ("violated", "collapsed"):
+            continue
+        return cf
+    return None
+
+
+def _violations(con: duckdb.DuckDBPyConnection, rel: str, where: str, params: list[Any],
+                found: list[_Ceasefire], window: timedelta) -> dict[int, list[dict[str, Any]]]:
+    """Violent events by the parties inside each started ceasefire's window, one per cluster."""
+    spec = []
+    for i, cf in enumerate(found):
+        if cf.started is None:
+            continue
+        stop = cf.last + window
+        for later in found[i + 1:]:  # cut short by the next ceasefire of overlapping parties
+            if later.parties & cf.parties and later.first > cf.started:
+                stop = min(stop, later.first - timedelta(days=1))
+                break
+        cf.window_end = stop
+        spec.append({"cid": i, "parties": sorted(cf.parties), "start": cf.started, "stop": stop})
+    if not spec:
+        return {}
+    facts = ", ".join(f"'{x}'" for x in NOT_EVIDENCE)
+    rows = _rows(con.execute(
+        f"""WITH c AS (SELECT unnest(CAST(? AS STRUCT(cid INTEGER, parties VARCHAR[], start DATE, stop DATE)[]),
+                                     recursive := true)),
+        ev AS (SELECT e.event_id, e.event_date AS date, e.cluster_no, e.cf_src, e.cf_tgt, e.cf_collapse AS collapse,
+                      e.sentence, e.doc_id, e.doc_title, e.published, e.factuality, e.cameo_code, e.trigger_text
+               FROM {rel} e WHERE e.cf_violate AND e.factuality = 'asserted' AND e.event_date IS NOT NULL
+                                  AND e.factuality NOT IN ({facts}) AND {where})
+        SELECT c.cid, ev.* FROM ev JOIN c ON ev.date > c.start AND ev.date <= c.stop
+        WHERE (list_contains(c.parties, ev.cf_src) AND (len(c.parties) = 1 OR ev.cf_tgt IS NULL
+                                                     OR list_contains(c.parties, ev.cf_tgt)))
+           OR (len(c.parties) = 1 AND list_contains(c.parties, ev.cf_tgt))
+        ORDER BY c.cid, ev.date, ev.event_id""", [spec, *params]))
+    out: dict[int, list[dict[str, Any]]] = {}
+    for r in rows:
+        out.setdefault(r.pop("cid"), []).append(r)
     return out
+
+
+def _report(i: int, cf: _Ceasefire, window_violations: list[dict[str, Any]], settings: CeasefireSettings,
+            max_ids: int) -> dict[str, Any]:
+    # violations: reported ones (196 evidence) and those found in the window, one per cluster
+    seen: set[Any] = set()
+    viol: list[dict[str, Any]] = []
+    for v in sorted([*(e for e in cf.evidence if e["kind"] == "violate"), *window_violations],
+                    key=lambda v: (v["date"], v["event_id"])):
+        if v["cluster_no"] not in seen:
+            seen.add(v["cluster_no"])
+            viol.append(v)
+    # the history again, in date order, with the violations' steps among the evidence's
+    k = settings.collapse_violations
+    steps = [(e["date"], RANK[e["status"]], e["event_id"], e["status"], e, None) for e in cf.evidence]
+    for n, v in enumerate(viol, 1):
+        steps.append((v["date"], RANK["violated"], v["event_id"], "violated", v, None))
+        if v["collapse"]:
+            steps.append((v["date"], RANK["collapsed"], v["event_id"], "collapsed", v, None))
+        elif n == k:
+            steps.append((v["date"], RANK["collapsed"], v["event_id"], "collapsed", v,
+                          f"violation number {k} (collapse_violations)"))
+    cf.history = []
+    for _, _, _, status, ev, reason in sorted(steps, key=lambda x: x[:3]):
+        cf.step(status, ev, reason)
+    collapsed = next((h["date"] for h in cf.history if h["status"] == "collapsed"), None)
+    first = cf.evidence[0]
+    return {
+        "ceasefire_id": first["event_id"], "parties": sorted(cf.parties), "status": cf.status,
+        "first_date": cf.first, "last_evidence": cf.last, "declared": cf.started,
+        "declarations": [e["event_id"] for e in cf.evidence if e["status"] in ("agreed", "in_force")][:max_ids],
+        "evidence_ids": [x for e in cf.evidence for x in e["event_ids"]][:max_ids],
+        "sentence": first["sentence"], "history": cf.history,
+        "violations": len(viol), "violation_ids": [v["event_id"] for v in viol][:max_ids],
+        "first_violation": viol[0]["date"] if viol else None, "collapsed_on": collapsed, "window_end": cf.window_end,
+    }

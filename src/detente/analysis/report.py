@@ -2,8 +2,9 @@
 
     write_report("detente.duckdb", "report.html", actor="RUS", since="2016-01-01")
 
-One file, no external asset: CSS, the chart code (web/static/charts.js and
-report.js), the world outline and the data are inlined. It opens from disk in any
+One file, no external asset: CSS, the vendored chart library (Apache ECharts,
+web/static/vendor/echarts), the chart code (web/static/charts.js and report.js), the
+world outline and the data are inlined (about 1.3 MB with the library). It opens from disk in any
 browser and can be mailed or archived.
 """
 from __future__ import annotations
@@ -75,6 +76,7 @@ def collect(con: duckdb.DuckDBPyConnection, f: Filters) -> dict[str, Any]:
         "stats": events.stats(con, f),
         "series": series.series(con, f, interval="month"),
         "saydo": saydo.saydo(con, f) if subject else None,
+        "saydo_pairs": saydo.saydo_pairs(con, f) if subject else None,
         "network": network.network(con, f, max_edges=80),
         "geo": events.geo(con, f, limit=1000),
         "clusters": clusters.list_clusters(con, f, limit=25),
@@ -99,26 +101,30 @@ def render(data: dict[str, Any], title: str) -> str:
         "#evidence{position:sticky;bottom:0;background:#fff;border:1px solid #d5dbe0;padding:8px 12px;margin-top:8px}"
         ".scroll{max-height:420px;overflow-y:auto}")
     parts = [
-        "<!doctype html><html lang='en'><head><meta charset='utf-8'>",
+        "<!doctype html><html lang='en'><head><meta charset='utf-8'>"
+        "<meta name='viewport' content='width=device-width, initial-scale=1'>",
         f"<title>{html.escape(title)}</title><style>{css}</style></head><body>",
         f"<header><h1>{html.escape(title)}</h1><p>{html.escape(desc)} &middot; {st['events']} events in "
         f"{st['documents_with_events']} documents, {st['first_date'] or '?'} to {st['last_date'] or '?'} "
         f"&middot; counts are event clusters &middot; generated {date.today().isoformat()} by detente</p></header><main>",
-        "<section><h2>Timeline <small>drag to show a date range in the event table</small></h2>"
-        "<div id='legend' class='legend'><span><i style='background:#2c7fb8'></i>1 verbal cooperation</span>"
-        "<span><i style='background:#41ab5d'></i>2 material cooperation</span><span><i style='background:#fd8d3c'></i>"
-        "3 verbal conflict</span><span><i style='background:#d7301f'></i>4 material conflict</span></div>"
-        "<div id='timeline' class='chartbox'></div></section>",
-        "<section><h2>Say-do gap</h2><div id='saydo' class='chartbox'></div></section>",
+        "<section><h2>Timeline <small>stacked QuadClass counts, line: mean Goldstein; drag across the chart to show a "
+        "date range in the event table</small></h2><div id='timeline' class='chartbox'></div></section>",
+        "<section><h2>Says and does</h2><p class='explain'>Cooperative words (asserted statements, appeals, offers, calls "
+        "for talks, ceasefire declarations) against conflictual deeds (asserted force, coercion, attacks) of the same "
+        "actor. Contradiction = 2&middot;min(words, deeds) / (words + deeds): 0 when it only talks or only acts, 1 when "
+        "it does as much as it says in the same period.</p><div id='saydo' class='chartbox'></div>"
+        "<h3>Statements and the deeds that followed <small>within 30 days, toward the same target or theatre</small></h3>"
+        "<div id='saydo-pairs'></div></section>",
         "<div class='twocol'><section><h2>Actor network</h2><div id='network' class='chartbox'></div></section>",
         "<section><h2>Map</h2><div id='map' class='chartbox'></div></section></div>",
         "<section><h2>Largest event clusters</h2>",
         _table("clusters", ["first date", "source", "code", "target", "mentions", "sources", "place", "evidence"]),
-        "</section><div class='twocol'><section><h2>Negotiation processes</h2>",
+        "</section><section><h2>Negotiation processes</h2>",
         _table("processes", ["process", "events", "first", "last", "participants"]),
-        "</section><section><h2>Ceasefires</h2>",
-        _table("ceasefires", ["declared", "parties", "violations", "status", "collapsed", "declaration"]),
-        "</section></div><section><h2>Events <small id='events-count'></small> "
+        "</section><section><h2>Ceasefires <small>status from asserted evidence only; each step cites its event</small>"
+        "</h2><p id='ceasefires-note' class='chart-note'></p>",
+        _table("ceasefires", ["parties", "status", "steps (date, status, evidence)", "violations"]),
+        "</section><section><h2>Events <small id='events-count'></small> "
         "<button type='button' id='reset-range'>all dates</button></h2><div class='scroll'>",
         _table("events", ["date", "source", "code", "target", "factuality", "place", "sentence"]),
         "</div><div id='evidence' hidden><button type='button' id='close-evidence'>&times;</button>"
@@ -126,6 +132,7 @@ def render(data: dict[str, Any], title: str) -> str:
         "</main>",
         f"<script type='application/json' id='report-data'>{_json_script(data)}</script>",
         f"<script type='application/json' id='world-data'>{_static('world-110m.geojson').strip()}</script>",
+        f"<script>{_static('vendor/echarts/echarts.min.js')}</script>",
         f"<script>{_static('charts.js')}</script><script>{_static('report.js')}</script></body></html>",
     ]
     return "".join(parts)

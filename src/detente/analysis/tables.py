@@ -20,6 +20,7 @@ correct but slower on large databases.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -30,7 +31,7 @@ import duckdb
 
 from detente.analysis.clusters import BASE_SQL, ClusterSettings, assignment_sql, cluster_ids_sql, with_clusters_sql
 
-VERSION = 4
+VERSION = 5
 DEFAULT_SETTINGS = ClusterSettings()
 
 
@@ -39,7 +40,15 @@ def _fingerprint(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
         "SELECT (SELECT count(*) FROM events), (SELECT count(*) FROM documents),"
         " (SELECT CAST(max(coded_at) AS VARCHAR) FROM documents)"
     ).fetchone()
-    return {"n_events": n_ev, "n_documents": n_doc, "last_coded_at": last, "version": VERSION}
+    return {"n_events": n_ev, "n_documents": n_doc, "last_coded_at": last, "version": VERSION,
+            "derived": _derived_digest()}
+
+
+def _derived_digest() -> str:
+    """Changes with the ceasefire word lists, whose flags the tables store."""
+    from detente.analysis.ceasefires import derived_columns
+
+    return hashlib.sha1(derived_columns().encode()).hexdigest()[:16]
 
 
 # The build works in bounded pieces so that its memory follows DuckDB's cap, not the size

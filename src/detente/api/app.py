@@ -26,6 +26,7 @@ from starlette.concurrency import run_in_threadpool
 from detente.analysis import ceasefires, clusters, events, network, processes, profiles, saydo, series
 from detente.analysis.filters import FilterError
 from detente.analysis.tables import tables_fresh
+from detente.api import actor_search
 from detente.api.db import Database, DatabaseUnavailable, QueryTimeout
 from detente.api.docs import install_docs
 from detente.api.params import CountUnit, FilterQuery, Interval, Level, Limit, Offset, Sort
@@ -211,8 +212,18 @@ def create_app(
 
     @api.get("/saydo", tags=["analysis"])
     async def get_saydo(f: FilterQuery, interval: Interval = "month", count: CountUnit = "clusters") -> Response:
-        """Say-do gap of the filters' actor (as source) or dyad, per period, with event ids."""
+        """Say-do of the filters' actor (as source) or dyad, per period: cooperative words (asserted
+        QuadClass 1 and 0871), conflictual deeds (asserted QuadClass 4), contradiction = 2*min/(sum)."""
         return json_response(await query(saydo.saydo, f.to_filters(), interval=interval, count=count))
+
+    @api.get("/saydo/pairs", tags=["analysis"])
+    async def get_saydo_pairs(f: FilterQuery, count: CountUnit = "clusters", limit: Limit = 50,
+                              window_days: Annotated[int, Query(ge=0, le=3650)] = 30,
+                              max_deeds: Annotated[int, Query(ge=1, le=100)] = 10) -> Response:
+        """Each statement of the actor (or dyad) with the contradicting deeds that follow it within
+        window_days, toward the same target or theatre; both sentences with their documents."""
+        return json_response(await query(saydo.saydo_pairs, f.to_filters(), window_days=window_days, count=count,
+                                         limit=limit, max_deeds=max_deeds))
 
     @api.get("/network", tags=["analysis"])
     async def get_network(f: FilterQuery, level: Level = "country", count: CountUnit = "clusters",
@@ -226,14 +237,29 @@ def create_app(
     async def get_processes(f: FilterQuery, interval: Interval = "month", count: CountUnit = "clusters",
                             window_days: Annotated[int, Query(ge=1, le=365)] = 30,
                             collapse_violations: Annotated[int, Query(ge=1, le=100)] = 3) -> Response:
-        """Named negotiation processes (Geneva, Astana, ...) and ceasefires with violations."""
+        """Named negotiation processes (Geneva, Astana, ...) and ceasefires with their status evidence."""
         settings = ceasefires.CeasefireSettings(window_days=window_days, collapse_violations=collapse_violations)
-
         filt = f.to_filters()
+        cf = await query(ceasefires.ceasefires, filt, settings)
         return json_response({
             "processes": await query(processes.list_processes, filt, interval=interval, count=count),
-            "ceasefires": await query(ceasefires.ceasefires, filt, settings),
+            "ceasefires": cf["items"], "ceasefires_undated": cf["undated"],
         })
+
+    @api.get("/ceasefires", tags=["analysis"])
+    async def get_ceasefires(f: FilterQuery, window_days: Annotated[int, Query(ge=1, le=365)] = 30,
+                             collapse_violations: Annotated[int, Query(ge=1, le=100)] = 3) -> Response:
+        """Ceasefires: status (proposed, agreed, in_force, violated, collapsed) with the event behind each
+        step, violations and the undated evidence left out. The factuality filter does not apply."""
+        settings = ceasefires.CeasefireSettings(window_days=window_days, collapse_violations=collapse_violations)
+        return json_response(await query(ceasefires.ceasefires, f.to_filters(), settings))
+
+    @api.get("/actors", tags=["meta"])
+    async def find_actors(q: Annotated[str, Query(min_length=1, max_length=100, description="name or code")],
+                          limit: Annotated[int, Query(ge=1, le=50)] = 10) -> Response:
+        """Actors whose name (in the knowledge base) or code (in the data) matches q, with their
+        CAMEO code and the number of events with that code prefix: for the actor box."""
+        return json_response({"q": q, "items": await query(actor_search.search_actors, q, limit=limit)})
 
     @api.get("/clusters", tags=["analysis"])
     async def get_clusters(f: FilterQuery, limit: Limit = 50, offset: Offset = 0,

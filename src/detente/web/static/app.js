@@ -51,8 +51,6 @@
     if (s.factuality === "asserted") delete s.factuality;
     if (s.interval === "month") delete s.interval;
     if (s.count === "clusters") delete s.count;
-    if (s.actor) s.actor = s.actor.toUpperCase();
-    if (s.dyad) s.dyad = s.dyad.toUpperCase().replace(/\s+/g, "");
     return s;
   }
   function filterParams(extra) {
@@ -95,17 +93,6 @@
     toForm(state);
     loadAll();
   }
-  function legend() {
-    var l = $("legend");
-    l.textContent = "";
-    [1, 2, 3, 4].forEach(function (q) {
-      var s = document.createElement("span"), i = document.createElement("i");
-      i.style.background = C.QUAD[q];
-      s.appendChild(i);
-      s.appendChild(document.createTextNode(q + " " + C.QUAD_NAMES[q]));
-      l.appendChild(s);
-    });
-  }
   function td(tr, text, cls) {
     var c = document.createElement("td");
     c.textContent = text === null || text === undefined ? "" : String(text);
@@ -139,7 +126,7 @@
   function loadTable() {
     return api("/api/events", filterParams({ limit: PAGE, offset: state.offset || 0 })).then(renderTable);
   }
-  function loadAll() {
+  function loadAll(note) {
     var seq = ++loadSeq, view = { interval: state.interval || "month", count: state.count || "clusters" };
     document.body.dataset.ready = "0";
     setStatus("loading\u2026");
@@ -152,10 +139,13 @@
         } });
       }),
       (subject ? api("/api/saydo", filterParams(view)) : Promise.resolve(null)).then(function (d) {
-        C.saydo($("saydo"), d, { onPoint: function (p, kind) {
-          var ids = kind === "gap" ? p.event_ids.verbal_coop.concat(p.event_ids.material_conflict) : p.event_ids[kind];
-          showIds(p.period + " " + kind.replace("_", " "), ids);
+        C.saydo($("saydo"), d, { interval: view.interval, onPoint: function (p, kind) {
+          var ids = kind === "contradiction" ? p.event_ids.words.concat(p.event_ids.deeds) : p.event_ids[kind];
+          showIds(String(p.period).slice(0, 10) + " " + kind, ids);
         } });
+      }),
+      (subject ? api("/api/saydo/pairs", filterParams({ count: view.count, limit: 25, max_deeds: 5 })) : Promise.resolve(null)).then(function (d) {
+        C.pairs($("saydo-pairs"), d, { onEvent: function (id) { openEvidence(id); } });
       }),
       api("/api/network", filterParams({ count: view.count, max_edges: 120 })).then(function (d) {
         C.network($("network"), d, { onNode: function (id) { apply({ actor: id, dyad: null }); } });
@@ -165,17 +155,90 @@
           world = r[1];
           C.map($("map"), r[0], world, { onPlace: function (p) { apply({ place: p.name }); } });
         }),
+      api("/api/ceasefires", filterParams()).then(renderCeasefires),
       loadTable(),
     ];
     return Promise.all(jobs).then(function () {
       if (seq !== loadSeq) return;
-      setStatus("");
+      setStatus(note || "");
       document.body.dataset.ready = "1";
       if (state.event) openEvidence(state.event, true);
     }, function (err) {
       if (seq !== loadSeq) return;
       setStatus(err.message, true);
       document.body.dataset.ready = "error";
+    });
+  }
+  var STATUS = { proposed: "proposed", agreed: "agreed", in_force: "in force", violated: "violated", collapsed: "collapsed" };
+  function renderCeasefires(d) {
+    var body = document.querySelector("#ceasefires tbody");
+    body.textContent = "";
+    $("ceasefires-note").textContent = (d.items.length ? "" : "No ceasefire evidence matches the filters. ") +
+      (d.undated ? d.undated + " undated ceasefire event(s) left out." : "");
+    d.items.forEach(function (cf) {
+      var tr = document.createElement("tr");
+      tr.dataset.ceasefireId = cf.ceasefire_id;
+      td(tr, cf.parties.join(" / "));
+      td(tr, STATUS[cf.status], "status status-" + cf.status);
+      var steps = document.createElement("ol");
+      steps.className = "steps";
+      cf.history.forEach(function (h) {
+        var li = document.createElement("li"), a = document.createElement("a");
+        li.dataset.status = h.status;
+        a.href = "#";
+        a.textContent = h.date + " " + STATUS[h.status] + " (" + h.reason + "): " + h.sentence;
+        a.addEventListener("click", function (e) { e.preventDefault(); openEvidence(h.event_id); });
+        li.appendChild(a);
+        steps.appendChild(li);
+      });
+      td(tr, "").appendChild(steps);
+      td(tr, cf.violations);
+      body.appendChild(tr);
+    });
+  }
+
+  // ---- actor names -> codes ---------------------------------------------------------------
+  var suggestTimer = null;
+  function suggest() {
+    clearTimeout(suggestTimer);
+    var q = form.elements.actor.value.trim();
+    if (q.length < 2) return;
+    suggestTimer = setTimeout(function () {
+      api("/api/actors", new URLSearchParams({ q: q, limit: 10 })).then(function (d) {
+        var list = $("actor-suggestions");
+        list.textContent = "";
+        d.items.forEach(function (a) {
+          var o = document.createElement("option");
+          o.value = a.code;
+          o.label = (a.name || a.code) + " \u2014 " + a.code + " (" + a.events + " events)";
+          o.textContent = o.label;
+          list.appendChild(o);
+        });
+      }).catch(function () { /* suggestions are a convenience */ });
+    }, 150);
+  }
+  var CODE = /^[A-Z0-9]{1,32}$/;
+  function resolveOne(text) {
+    return api("/api/actors", new URLSearchParams({ q: text, limit: 5 })).then(function (d) {
+      var exact = d.items.filter(function (a) { return a.code === text.toUpperCase() || (a.name || "").toLowerCase() === text.toLowerCase(); });
+      var hit = exact[0] || d.items[0];
+      if (!hit) throw new Error("no actor matches \u201c" + text + "\u201d: type a name from the list or a code such as RUS");
+      return { text: text, code: hit.code, name: hit.name };
+    });
+  }
+  /* Names typed in the actor or dyad box become codes (the API's filters are codes);
+     resolves to a note saying what was chosen, or rejects with a message. */
+  function resolveActors(s) {
+    var jobs = [];
+    if (s.actor) jobs.push(resolveOne(s.actor).then(function (r) { s.actor = r.code; return r; }));
+    if (s.dyad) {
+      var parts = s.dyad.split(/\s*(?:,|->|>|\u2192)\s*/).filter(Boolean);
+      if (parts.length !== 2) return Promise.reject(new Error("dyad: give two actors, e.g. Russia,Syria or RUS,SYR"));
+      jobs.push(Promise.all(parts.map(resolveOne)).then(function (r) { s.dyad = r[0].code + "," + r[1].code; return r; }));
+    }
+    return Promise.all(jobs).then(function (res) {
+      var said = [].concat.apply([], res).filter(function (r) { return !(CODE.test(r.text) && r.text === r.code); });
+      return said.map(function (r) { return "\u201c" + r.text + "\u201d \u2192 " + r.code + (r.name ? " (" + r.name + ")" : ""); }).join("; ");
     });
   }
 
@@ -250,10 +313,17 @@
     var m = /(?:^#|&)token=([^&]+)/.exec(location.hash);
     if (m) { try { sessionStorage.setItem("detente-token", decodeURIComponent(m[1])); } catch (e) { /* private mode */ }
              history.replaceState(null, "", location.pathname + location.search); }
-    legend();
     state = readUrl();
     toForm(state);
-    form.addEventListener("submit", function (e) { e.preventDefault(); state = fromForm(); writeUrl(state); loadAll(); });
+    form.addEventListener("submit", function (e) {
+      e.preventDefault();
+      var s = fromForm();
+      document.body.dataset.ready = "0";
+      resolveActors(s).then(function (said) {
+        state = s; writeUrl(state); toForm(state); loadAll(said);
+      }, function (err) { setStatus(err.message, true); document.body.dataset.ready = "error"; });
+    });
+    form.elements.actor.addEventListener("input", suggest);
     $("reset").addEventListener("click", function () { state = {}; writeUrl(state); toForm(state); loadAll(); });
     $("prev").addEventListener("click", function () { state.offset = Math.max(0, (+state.offset || 0) - PAGE); writeUrl(state, true); loadTable(); });
     $("next").addEventListener("click", function () { state.offset = (+state.offset || 0) + PAGE; writeUrl(state, true); loadTable(); });

@@ -5,6 +5,7 @@
   var C = window.DetenteCharts;
   var data = JSON.parse(document.getElementById("report-data").textContent);
   var world = JSON.parse(document.getElementById("world-data").textContent);
+  var STATUS = { proposed: "proposed", agreed: "agreed", in_force: "in force", violated: "violated", collapsed: "collapsed" };
   function $(id) { return document.getElementById(id); }
   function cell(tr, v) { var td = document.createElement("td"); td.textContent = v === null || v === undefined ? "" : String(v); tr.appendChild(td); return td; }
   function table(id, rows, cols, onRow) {
@@ -12,7 +13,7 @@
     body.textContent = "";
     rows.forEach(function (r) {
       var tr = document.createElement("tr");
-      cols.forEach(function (c) { cell(tr, typeof c === "function" ? c(r) : r[c]); });
+      cols.forEach(function (c) { cell(tr, typeof c === "function" ? c(r, tr) : r[c]); });
       if (onRow) { tr.className = "clickable"; tr.addEventListener("click", function () { onRow(r); }); }
       body.appendChild(tr);
     });
@@ -43,15 +44,23 @@
   }
   C.timeline($("timeline"), data.series, { interval: "month", unit: data.series.count, onBrush: function (a, b) { events(a, periodEnd(b)); } });
   C.saydo($("saydo"), data.saydo, { message: "The say-do chart needs --actor or --dyad.", onPoint: function (p, k) {
-    showIds(k === "gap" ? p.event_ids.verbal_coop.concat(p.event_ids.material_conflict) : p.event_ids[k]);
+    showIds(k === "contradiction" ? p.event_ids.words.concat(p.event_ids.deeds) : p.event_ids[k]);
   } });
+  C.pairs($("saydo-pairs"), data.saydo_pairs, { message: "Statement and deed pairs need --actor or --dyad.",
+    onEvent: function (id, ev) { showEvent(byId[id] || ev); } });
   C.network($("network"), data.network, {});
   C.map($("map"), data.geo, world, { onPlace: function (p) { showIds(p.event_ids); } });
-  table("clusters", data.clusters.items, ["first_date", "source_code", "cameo_code", "target_code", "mentions", "sources", "location_name",
-    function (c) { return c.evidence.length ? c.evidence[0].sentence : ""; }], function (c) { showIds(c.evidence.map(function (e) { return e.event_id; })); });
+  table("clusters", data.clusters.items, [function (c) { return c.first_date || "undated"; }, "source_code", "cameo_code",
+    "target_code", "mentions", "sources", "location_name", function (c) { return c.evidence.length ? c.evidence[0].sentence : ""; }],
+    function (c) { showIds(c.evidence.map(function (e) { return e.event_id; })); });
   table("processes", data.processes, ["name", "n", "first_date", "last_date", function (p) { return p.participants.map(function (x) { return x.actor; }).join(", "); }]);
-  table("ceasefires", data.ceasefires, ["declared", function (c) { return c.parties.join(" / "); }, "violations", "status", "collapsed_on", "sentence"],
-        function (c) { showIds(c.declarations); });
+  $("ceasefires-note").textContent = (data.ceasefires.items.length ? "" : "No ceasefire evidence. ") +
+    (data.ceasefires.undated ? data.ceasefires.undated + " undated ceasefire event(s) left out." : "");
+  table("ceasefires", data.ceasefires.items, [function (c) { return c.parties.join(" / "); },
+    function (c, tr) { tr.dataset.status = c.status; return STATUS[c.status]; },
+    function (c) { return c.history.map(function (h) { return h.date + " " + STATUS[h.status] + " (" + h.reason + "): " + h.sentence; }).join("\n"); },
+    "violations"]);
+  Array.prototype.forEach.call(document.querySelectorAll("#ceasefires td:nth-child(3)"), function (td) { td.style.whiteSpace = "pre-line"; });
   events();
   $("reset-range").addEventListener("click", function () { events(); });
   $("close-evidence").addEventListener("click", function () { $("evidence").hidden = true; });
