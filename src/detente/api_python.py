@@ -16,12 +16,12 @@ class EventList(list[Event]):
         return [e.to_row() for e in self]
 
     def to_arrow(self):
+        """An Arrow table with the events table's columns and types (empty or not)."""
         import pyarrow as pa
 
-        rows = self.rows()
-        if not rows:
-            return pa.table({c: [] for c in EVENT_COLUMNS})
-        return pa.Table.from_pylist(rows)
+        from detente.columns import arrow_schema
+
+        return pa.Table.from_pylist(self.rows(), schema=arrow_schema())
 
     def to_pandas(self):
         import pandas as pd

@@ -16,6 +16,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
+from detente.columns import DOCUMENT_SCHEMA, EVENT_SCHEMA, Column, arrow_schema
 from detente.model import DOCUMENT_COLUMNS, EVENT_COLUMNS, Document, Event, IngestIssue
 from detente.store.schema import MIGRATIONS, SCHEMA_VERSION
 
@@ -189,9 +190,10 @@ class Store:
                 self.con.execute("DELETE FROM events WHERE doc_id IN (SELECT unnest(?))", [replace])
                 self.con.execute("DELETE FROM documents WHERE doc_id IN (SELECT unnest(?))", [replace])
             if doc_rows:
-                self._insert("documents", doc_rows, (*DOCUMENT_COLUMNS, "content_hash", "n_sentences", "n_events"))
+                self._insert("documents", doc_rows, DOCUMENT_SCHEMA,
+                             (*DOCUMENT_COLUMNS, "content_hash", "n_sentences", "n_events"))
             if event_rows:
-                self._insert("events", event_rows, EVENT_COLUMNS, dedupe_key="event_id")
+                self._insert("events", event_rows, EVENT_SCHEMA, EVENT_COLUMNS, dedupe_key="event_id")
             for iss in new_issues:
                 self.con.execute(
                     "INSERT INTO ingest_issues (path, line, message) VALUES (?, ?, ?)",
@@ -203,14 +205,15 @@ class Store:
             raise
         return res
 
-    def _insert(self, table_name: str, rows: list[dict], columns: Sequence[str],
+    def _insert(self, table_name: str, rows: list[dict], schema: tuple[Column, ...], columns: Sequence[str],
                 dedupe_key: str | None = None) -> None:
         if dedupe_key:  # identical events (same id) found twice in one batch: keep the first
             uniq: dict[str, dict] = {}
             for r in rows:
                 uniq.setdefault(r[dedupe_key], r)
             rows = list(uniq.values())
-        table = pa.Table.from_pylist([{c: r.get(c) for c in columns} for r in rows])
+        table = pa.Table.from_pylist([{c: r.get(c) for c in columns} for r in rows],
+                                     schema=arrow_schema(schema, tuple(columns)))
         cols = ", ".join(columns)
         self.con.register("_detente_batch", table)  # explicit, not a replacement scan of a local
         try:
