@@ -3,9 +3,11 @@
     >>> import detente
     >>> events = detente.code("Russia vetoed the resolution on Syria.", published="2012-02-04")
     >>> events.to_pandas()
+    >>> detente.code_into_store(["corpus/"], "corpus.duckdb").stats   # as `detente code`
 """
-from detente.api_python import EventList, code
+from detente.api_python import EventList, code, code_into_store
 from detente.model import Actor, Document, Event, IngestIssue, Mention, Place, TimeExpr
 
-__all__ = ["Actor", "Document", "Event", "EventList", "IngestIssue", "Mention", "Place", "TimeExpr", "code"]
+__all__ = ["Actor", "Document", "Event", "EventList", "IngestIssue", "Mention", "Place", "TimeExpr", "code",
+           "code_into_store"]
 __version__ = "0.1.0"

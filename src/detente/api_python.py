@@ -1,9 +1,17 @@
-"""The in-memory Python API: `detente.code(...)` codes texts without touching disk."""
+"""The Python API.
+
+``detente.code(...)`` codes texts in memory, without touching disk;
+``detente.code_into_store(...)`` is the run of ``detente code`` (files, folders or
+Documents into a DuckDB file, skipping and updating what is already stored).
+"""
 from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
 from functools import lru_cache
+
+from pathlib import Path
+from typing import Any
 
 from detente.model import EVENT_COLUMNS, Document, Event
 from detente.pipeline import Pipeline, PipelineConfig, as_documents
@@ -50,3 +58,16 @@ def code(
     for _doc, events, _n in pipe.run(as_documents(texts_or_documents, published)):
         out.extend(events)
     return out
+
+
+def code_into_store(inputs: str | Path | Document | Iterable[str | Path | Document],
+                    db: str | Path = "detente.duckdb", **options: Any):
+    """Code files, folders (recursive), '-' (JSONL on stdin) or Document objects into a
+    database, exactly as ``detente code`` does; returns a ``detente.run.RunResult``
+    (``.stats``, ``.doc_ids``). Options: ``published``, ``metadata`` (a CSV/JSONL file),
+    ``workers``, ``config`` (a PipelineConfig), ``recode``, ``on_issue``, ``on_batch``."""
+    from detente.run import code_into_store as run
+
+    if isinstance(inputs, (str, Path, Document)):
+        inputs = [inputs]
+    return run(inputs, db, **options)

@@ -10,11 +10,11 @@ import typer
 from rich.console import Console
 
 from detente.api import commands as api_commands
-from detente.engines.local import RunStats, batched, default_workers, run_local
+from detente.engines.local import RunStats, default_workers
 from detente.eval import commands as eval_commands
-from detente.ingest import InputError, Metadata, parse_date, read_inputs, read_metadata
-from detente.model import Document, IngestIssue
+from detente.ingest import InputError, parse_date, read_metadata
 from detente.pipeline import PipelineConfig
+from detente.run import RunResult, code_into_store, summary
 from detente.store import Store, export_table
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
@@ -36,92 +36,25 @@ def _published(value: Optional[str]) -> Optional[date]:
         raise typer.BadParameter(str(exc)) from exc
 
 
-def code_into_store(
-    inputs: list[str], db: Path, *, published: Optional[date] = None, workers: int = 1,
-    config: PipelineConfig | None = None, recode: bool = False, quiet: bool = False,
-    metadata: Metadata | None = None,
-) -> tuple[RunStats, list[str]]:
-    """Read, code and store; returns run statistics and the doc ids seen (for export).
-
-    Documents already stored with the same text are not coded again, but take the
-    metadata and publication date this run brings (``detente.store.update``)."""
+def _run(inputs: list[str], db: Path, *, quiet: bool = False, **kw) -> RunResult:
+    """The library's coding run, with a progress bar and skipped records on stderr."""
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
-
-    from detente.store.update import update_documents
-
-    config = config or PipelineConfig()
-    stats = RunStats()
-    seen_ids: list[str] = []
-    # The database is opened per batch and closed again, so that readers (the API
-    # server, `detente events`) can open it between writes: DuckDB lets one process
-    # hold a file at a time.
-    Store(db).close()  # create / migrate up front
-    pending_issues: list[IngestIssue] = []
-
-    def on_issue(iss: IngestIssue) -> None:
-        pending_issues.append(iss)
-        err.print(f"[yellow]skipped[/] {iss}", highlight=False, soft_wrap=True)
-
-    def skip_known(batch: list[Document]) -> list[Document]:
-        seen_ids.extend(d.doc_id for d in batch)
-        if recode:
-            return batch
-        with Store(db) as store:
-            known = store.known_documents([d.doc_id for d in batch])
-            todo = [d for d in batch if known.get(d.doc_id) is None or known[d.doc_id] != d.content_id]
-            again = [d for d in batch if known.get(d.doc_id) == d.content_id]
-            given = {d.doc_id: row.given() for d in again if metadata and (row := metadata.lookup(d))}
-            upd = update_documents(store, again, given)
-        stats.documents_skipped += len(batch) - len(todo)
-        stats.documents_updated += upd.documents_updated
-        stats.events_redated += upd.events_redated
-        stats.events_need_recode += upd.events_inexact + upd.events_kept
-        return todo
 
     progress = Progress(TextColumn("[bold]coding"), BarColumn(), TextColumn("{task.completed} docs"),
                         TextColumn("{task.fields[events]} events"), TimeElapsedColumn(),
                         console=err, disable=quiet, transient=False)
     with progress:
         task = progress.add_task("code", total=None, events=0)
-        batches = batched(read_inputs(inputs, published, metadata), config.batch_size, stats, on_issue)
-        for coded in run_local(batches, config, workers, skip=skip_known):
-            with Store(db) as store:
-                res = store.write_batch(coded, issues=pending_issues, recode=recode)
-            pending_issues.clear()
-            stats.documents_coded += res.documents_written
-            stats.documents_skipped += res.documents_skipped
-            stats.documents_conflicting += res.documents_conflicting
-            stats.events += res.events_written
-            stats.asserted += res.asserted_written
-            progress.update(task, advance=len(coded), events=stats.events)
-    with Store(db) as store:
-        if pending_issues:
-            store.write_batch([], issues=pending_issues)
-        _after_run(store)
-    return stats, seen_ids
-
-
-def _after_run(store: Store) -> None:
-    """Refresh derived analysis tables (clusters, aggregates) after a coding run."""
-    from detente.analysis.tables import build_analysis_tables
-
-    build_analysis_tables(store.con)
+        return code_into_store(
+            inputs, db, **kw,
+            on_issue=lambda iss: err.print(f"[yellow]skipped[/] {iss}", highlight=False, soft_wrap=True),
+            on_batch=lambda st: progress.update(task, completed=st.documents_coded + st.documents_skipped,
+                                                events=st.events))
 
 
 def _summary(stats: RunStats, db: Path) -> None:
-    out.print(
-        f"[bold]{stats.documents_read}[/] documents read, [bold]{stats.documents_coded}[/] coded, "
-        f"{stats.documents_skipped} already stored, {len(stats.issues)} skipped with errors"
-        + (f", {stats.documents_conflicting} id conflicts kept" if stats.documents_conflicting else "")
-    )
-    out.print(f"[bold]{stats.events}[/] events ({stats.asserted} asserted) -> {db}")
-    if stats.documents_updated:
-        out.print(
-            f"{stats.documents_updated} stored documents updated (metadata, publication date), "
-            f"{stats.events_redated} events re-dated without re-coding"
-            + (f"; {stats.events_need_recode} of their dates may differ from a full re-coding (--recode)"
-               if stats.events_need_recode else "")
-        )
+    for line in summary(stats, db):
+        out.print(line, highlight=False)
 
 
 @app.command()
@@ -164,10 +97,11 @@ def code(
         meta = read_metadata(metadata) if metadata is not None else None
     except InputError as exc:
         raise typer.BadParameter(str(exc), param_hint="--metadata") from exc
-    stats, ids = code_into_store(inputs, db, published=pub, workers=workers or default_workers(),
-                                 config=config, recode=recode, quiet=quiet, metadata=meta)
-    if meta is not None and meta.unused():
-        err.print(f"[yellow]note[/] {meta.unused()} rows of {meta.path} matched no document", highlight=False)
+    result = _run(inputs, db, quiet=quiet, published=pub, workers=workers or default_workers(),
+                  config=config, recode=recode, metadata=meta)
+    stats, ids = result.stats, result.doc_ids
+    if result.metadata_unused:
+        err.print(f"[yellow]note[/] {result.metadata_unused} rows of {meta.path} matched no document", highlight=False)
     _summary(stats, db)
     if out_file is not None:
         with Store(db, read_only=True) as st:
@@ -228,8 +162,8 @@ def demo(
     from importlib import resources
 
     corpus = Path(str(resources.files("detente.data").joinpath("demo/stories.jsonl")))
-    stats, _ = code_into_store([str(corpus)], db, workers=workers or default_workers(), quiet=True)
-    _summary(stats, db)
+    result = _run([str(corpus)], db, quiet=True, workers=workers or default_workers())
+    _summary(result.stats, db)
     with Store(db, read_only=True) as st:
         rows = st.con.execute(
             "SELECT cameo_root, count(*) FROM events WHERE factuality = 'asserted' GROUP BY 1 ORDER BY 1"
