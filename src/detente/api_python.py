@@ -2,7 +2,9 @@
 
 ``detente.code(...)`` codes texts in memory, without touching disk;
 ``detente.code_into_store(...)`` is the run of ``detente code`` (files, folders or
-Documents into a DuckDB file, skipping and updating what is already stored).
+Documents into a DuckDB file, skipping and updating what is already stored);
+``detente.events(...)`` and ``detente.export_events(...)`` are ``detente events``, with
+the filters of the CLI and the REST API (same names, forms, defaults and errors).
 """
 from __future__ import annotations
 
@@ -71,3 +73,32 @@ def code_into_store(inputs: str | Path | Document | Iterable[str | Path | Docume
     if isinstance(inputs, (str, Path, Document)):
         inputs = [inputs]
     return run(inputs, db, **options)
+
+
+def events(db: str | Path = "detente.duckdb", *, limit: int | None = None, sort: str = "date_asc",
+           **filters: Any):
+    """Stored events as an Arrow table: every event column and the document's title, source,
+    URL and publication date. ``filters`` are those of ``detente events`` and the API
+    (``actor="RUS"``, ``factuality="negated,future"``, ``since="2016-01-01"``, ...);
+    asserted events only unless ``factuality`` says otherwise (``"any"`` for all)."""
+    from detente.analysis.events import select_sql
+    from detente.analysis.filters import parse_filters
+    from detente.store import Store
+
+    sql, params = select_sql(parse_filters(**filters), sort=sort, limit=limit)
+    with Store(db, read_only=True) as st:
+        return st.con.sql(sql, params=params).to_arrow_table()
+
+
+def export_events(db: str | Path, out: str | Path, *, fmt: str | None = None, sort: str = "date_asc",
+                  **filters: Any) -> int:
+    """Write the filtered events (as ``events``) to ``out``: .csv, .tsv, .jsonl, .parquet or
+    .gdelt.tsv (GDELT 2.0's event table), or the format ``fmt``; returns the row count."""
+    from detente.analysis.filters import parse_filters
+    from detente.export import check_export, export_events as export
+    from detente.store import Store
+
+    f = parse_filters(**filters)
+    fmt = check_export(out, fmt)
+    with Store(db, read_only=True) as st:
+        return export(st.con, out, f, fmt=fmt, sort=sort)

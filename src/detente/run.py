@@ -55,13 +55,15 @@ def code_into_store(
     recode: bool = False,
     on_issue: Callable[[IngestIssue], None] | None = None,
     on_batch: Callable[[RunStats], None] | None = None,
+    on_start: Callable[[], None] | None = None,
 ) -> RunResult:
     """Read, code and store; returns the run's statistics and the document ids it read.
 
     ``inputs``: files, folders (recursive), ``'-'`` (JSONL on stdin) or Document objects.
     ``metadata``: a CSV/JSONL metadata file (or a parsed ``Metadata``). ``on_issue`` is
     called with each record that could not be read (it is also stored in
-    ``ingest_issues``); ``on_batch`` after each stored batch. Raises
+    ``ingest_issues``); ``on_batch`` after each stored batch; ``on_start`` once the
+    database and the metadata have been opened, before the first input is read. Raises
     ``detente.ingest.InputError`` for an unusable metadata file and
     ``detente.store.StoreError`` for a database that cannot be opened, before coding."""
     from detente.store.update import update_documents
@@ -98,6 +100,8 @@ def code_into_store(
         stats.events_need_recode += upd.events_inexact + upd.events_kept
         return todo
 
+    if on_start is not None:
+        on_start()
     batches = batched(_records(inputs, published, metadata), config.batch_size, stats, issue)
     for coded in run_local(batches, config, workers, skip=skip_known):
         with Store(db) as store:
