@@ -46,3 +46,33 @@ def test_serve_accepts_token_from_env(cli, fresh_db, monkeypatch):
 def test_serve_needs_existing_db(cli, tmp_path):
     res = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "none.duckdb")])
     assert res.exit_code == 2 and "none.duckdb: no such database" in res.output
+
+
+@pytest.mark.slow
+def test_serve_listens_then_says_so_and_answers(fresh_db):
+    """The real command in its own process: the line saying it serves comes once the port is
+    bound, and the API answers on it."""
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    from tests.analysis.sample_db import free_port
+
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "detente.cli", "serve", "--db", str(fresh_db), "--port", str(port)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        line = proc.stdout.readline()
+        assert line.startswith(f"detente: serving {fresh_db} on http://127.0.0.1:{port}/"), line
+        for _ in range(100):
+            try:
+                r = httpx.get(f"http://127.0.0.1:{port}/api/health", timeout=2)
+                break
+            except httpx.TransportError:
+                time.sleep(0.1)
+        assert r.status_code == 200 and r.json()["status"] == "ok"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
