@@ -33,13 +33,13 @@ OutFormat = Annotated[Optional[str], typer.Option(
     "--format", help="csv, tsv, jsonl, parquet or gdelt (GDELT 2.0 event table); default: from the --out name")]
 
 
-def _published(value: Optional[str]) -> Optional[date]:
+def _published(value: Optional[str], option: str = "--published") -> Optional[date]:
     if value is None:
         return None
     try:
         return parse_date(value)
     except ValueError as exc:
-        raise typer.BadParameter(str(exc)) from exc
+        raise typer.BadParameter(str(exc), param_hint=option) from exc
 
 
 def _run(inputs: list[str], db: Path, *, quiet: bool = False, **kw) -> RunResult:
@@ -219,7 +219,7 @@ def actors_resolve(
     """Resolve a name to an actor code as of a date, showing the rule and alternatives."""
     from detente.actors.inspect import resolve_text
 
-    result = resolve_text(text, _published(on), tuple(map(str, kb or ())))
+    result = resolve_text(text, _published(on, "--date"), tuple(map(str, kb or ())))
     out.print(result.render())
     if not result.actor.resolved:
         raise typer.Exit(1)
