@@ -234,8 +234,8 @@ def parse_filters(
     undirected: bool | str = False,
     code: str | None = None,
     root: str | None = None,
-    quad: str | None = None,
-    factuality: str | None = "asserted",
+    quad: str | tuple[int, ...] | None = None,
+    factuality: str | tuple[str, ...] | None = "asserted",
     since: str | date | None = None,
     until: str | date | None = None,
     place: str | None = None,
@@ -244,12 +244,16 @@ def parse_filters(
 ) -> Filters:
     """Filters from the values a user types (CLI options, URL query parameters).
 
-    ``factuality`` is a comma list or ``any``; None means the default (asserted)."""
+    ``factuality`` is a comma list (or a tuple) of values, or ``any``; None means the
+    default (asserted). Python values (dates, tuples) are taken as they are."""
     if isinstance(undirected, str):
         if undirected.lower() not in ("true", "false", "1", "0", "yes", "no", ""):
             raise FilterError(f"undirected {undirected!r}: use true or false")
         undirected = undirected.lower() in ("true", "1", "yes")
-    facts = tuple(factuality.split(",")) if factuality is not None else ("asserted",)
+    if factuality is None:
+        facts: tuple[str, ...] = ("asserted",)
+    else:
+        facts = tuple(factuality.split(",")) if isinstance(factuality, str) else tuple(factuality)
     return Filters(actor=actor, dyad=dyad, undirected=undirected, code=code, root=root,  # type: ignore[arg-type]
                    quad_class=_quads(quad), factuality=facts, since=_date("since", since),
                    until=_date("until", until), place=place, q=q, doc_id=doc_id)
