@@ -17,7 +17,7 @@ from detente.cli_options import (Actor, Code, DbOpt, DocId, Dyad, Factuality, On
                                  Since, Text, Undirected, Until, filters)
 from detente.engines.local import RunStats, default_workers
 from detente.eval import commands as eval_commands
-from detente.ingest import parse_date
+from detente.ingest import InputError, IngestOptions, parse_date
 from detente.pipeline import PipelineConfig
 from detente.run import RunResult, code_into_store, summary
 from detente.store import Store, StoreError
@@ -31,6 +31,20 @@ out = Console()
 
 OutFormat = Annotated[Optional[str], typer.Option(
     "--format", help="csv, tsv, jsonl, parquet or gdelt (GDELT 2.0 event table); default: from the --out name")]
+# fetching URLs, feeds and sitemaps (docs/ingest.md)
+DelayOpt = Annotated[Optional[float], typer.Option(
+    "--delay", help="Seconds between two requests to one web host (default 1; robots.txt Crawl-delay if longer).")]
+AgentOpt = Annotated[Optional[str], typer.Option(
+    "--user-agent", help="User-Agent for fetching (default names detente; add a contact address).")]
+
+
+def _columns(columns: Optional[Path], **given: Optional[str]):
+    from detente.ingest.columns import columns_from
+
+    try:
+        return columns_from(columns, **given)
+    except InputError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--columns") from exc
 
 
 def _published(value: Optional[str], option: str = "--published") -> Optional[date]:
@@ -53,7 +67,8 @@ def _run(inputs: list[str], db: Path, *, quiet: bool = False, **kw) -> RunResult
     try:
         return code_into_store(
             inputs, db, **kw, on_start=progress.start,
-            on_issue=lambda iss: err.print(f"[yellow]skipped[/] {iss}", highlight=False, soft_wrap=True),
+            on_issue=lambda iss: err.print(f"[yellow]{'warning' if iss.kept else 'skipped'}[/] {iss}",
+                                           highlight=False, soft_wrap=True),
             on_batch=lambda st: progress.update(task, completed=st.documents_coded + st.documents_skipped,
                                                 events=st.events))
     finally:
@@ -67,7 +82,9 @@ def _summary(stats: RunStats, db: Path) -> None:
 
 @app.command()
 def code(
-    inputs: Annotated[list[str], typer.Argument(help="Files, folders (recursive) or '-' for JSONL on stdin.")],
+    inputs: Annotated[list[str], typer.Argument(
+        help="Files, folders (recursive), '-' for JSONL on stdin, http(s) URLs of pages, RSS/Atom feeds or "
+             "sitemaps, or a text file listing such URLs one per line.")],
     db: DbOpt = Path("detente.duckdb"),
     out_file: Annotated[Optional[str], typer.Option(
         "--out", help="Also export the run's events (all factualities): .csv, .tsv, .jsonl, .parquet or .gdelt.tsv "
@@ -87,8 +104,23 @@ def code(
     recode: Annotated[bool, typer.Option(help="Re-code documents already in the database.")] = False,
     strict: Annotated[bool, typer.Option(help="Exit non-zero on any input error.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    columns: Annotated[Optional[Path], typer.Option(
+        help="YAML or JSON mapping of field to column for JSONL/CSV/TSV/Parquet inputs, e.g. {text: body}.")] = None,
+    text_column: Annotated[Optional[str], typer.Option(help="Column holding the text (default 'text').")] = None,
+    id_column: Annotated[Optional[str], typer.Option(help="Column holding the document id (default 'id').")] = None,
+    date_column: Annotated[Optional[str], typer.Option(
+        help="Column holding the publication date (default 'published' or 'date').")] = None,
+    title_column: Annotated[Optional[str], typer.Option(help="Column holding the title (default 'title').")] = None,
+    url_column: Annotated[Optional[str], typer.Option(help="Column holding the URL (default 'url').")] = None,
+    delay: DelayOpt = None,
+    user_agent: AgentOpt = None,
+    refetch: Annotated[bool, typer.Option(help="Fetch URLs again even when the database has them.")] = False,
 ) -> None:
     """Code INPUTs into CAMEO events stored in a DuckDB file."""
+    from detente.ingest.web import fetcher_for, url_scheme
+
+    cols = _columns(columns, text=text_column, id=id_column, published=date_column, title=title_column,
+                    url=url_column)
     config = PipelineConfig(kb_files=tuple(map(str, kb or ())), lexicon_files=tuple(map(str, lexicon or ())),
                             batch_size=batch_size)
     pub = _published(published)
@@ -99,6 +131,10 @@ def code(
             raise typer.BadParameter("--engine spark writes Parquet: give --out DIR")
         if metadata is not None:
             raise typer.BadParameter("--metadata works with --engine local only")
+        if cols.given:
+            raise typer.BadParameter("--columns and --*-column work with --engine local only")
+        if any(url_scheme(i) in ("http", "https") for i in inputs):  # s3a://, hdfs:// are Spark's
+            raise typer.BadParameter("web pages, feeds and sitemaps work with --engine local only")
         n = run_spark(inputs, out_file, master=master, config=config, published=pub)
         out.print(f"[bold]{n}[/] events -> {out_file} (Parquet, partitioned by event month)")
         return
@@ -107,13 +143,15 @@ def code(
     from detente.export import check_export, export_events
 
     fmt = check_export(out_file) if out_file is not None else None  # before coding, not after
-    result = _run(inputs, db, quiet=quiet, published=pub, workers=workers or default_workers(),
-                  config=config, recode=recode, metadata=metadata)
+    with fetcher_for(db, delay=delay, user_agent=user_agent, refresh=refetch) as fetcher:
+        result = _run(inputs, db, quiet=quiet, published=pub, workers=workers or default_workers(),
+                      config=config, recode=recode, metadata=metadata,
+                      options=IngestOptions(columns=cols, fetcher=fetcher))
     stats = result.stats
     if result.metadata_unused:
         err.print(f"[yellow]note[/] {result.metadata_unused} rows of {metadata} matched no document", highlight=False)
     _summary(stats, db)
-    if out_file is not None:
+    if out_file is not None and db.exists():
         from detente.analysis.filters import Filters
 
         with Store(db, read_only=True) as st:
@@ -121,6 +159,44 @@ def code(
         out.print(f"exported {n} events -> {out_file}", highlight=False)
     if stats.documents_read == 0 or (strict and stats.issues):
         raise typer.Exit(1)
+
+
+@app.command()
+def watch(
+    feeds: Annotated[list[str], typer.Argument(
+        help="URLs of RSS/Atom feeds or sitemaps (or a file listing them) to poll.")],
+    db: DbOpt = Path("detente.duckdb"),
+    every: Annotated[str, typer.Option(help="Time between polls: 15m, 90s, 1h.")] = "15m",
+    max_polls: Annotated[int, typer.Option(min=0, help="Stop after N polls (0: until interrupted).")] = 0,
+    once: Annotated[bool, typer.Option(help="Poll once and stop (--max-polls 1).")] = False,
+    published: Annotated[Optional[str], typer.Option(help="Publication date for pages that carry none.")] = None,
+    workers: Annotated[int, typer.Option(min=1, help="Worker processes.")] = 1,
+    delay: DelayOpt = None,
+    user_agent: AgentOpt = None,
+) -> None:
+    """Poll FEEDs and code the pages they list for the first time (GDELT-style, on one machine)."""
+    from datetime import datetime
+
+    from detente.ingest.watch import parse_interval, polls
+    from detente.ingest.web import fetcher_for
+
+    try:
+        interval = parse_interval(every)
+    except InputError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--every") from exc
+    pub = _published(published)
+    total = 0
+    with fetcher_for(db, delay=delay, user_agent=user_agent) as fetcher:
+        options = IngestOptions(fetcher=fetcher, new_only=True)
+        try:
+            for n in polls(interval, 1 if once else max_polls):
+                stats = _run(feeds, db, quiet=True, published=pub, workers=workers, options=options).stats
+                total += stats.documents_coded
+                out.print(f"{datetime.now():%Y-%m-%d %H:%M:%S} poll {n}: {stats.documents_coded} new documents, "
+                          f"{stats.events} events, {len(stats.issues)} issues", highlight=False)
+        except KeyboardInterrupt:
+            out.print("stopped")
+    out.print(f"[bold]{total}[/] documents coded -> {db}")
 
 
 @app.command()

@@ -52,7 +52,7 @@ class Document:
     author: str | None = None
     path: str | None = None  # file the document came from
     line: int | None = None  # line (JSONL/CSV row) inside that file
-    # where ``published`` came from: input, metadata, html, url, text-dateline, filename,
+    # where ``published`` came from: input, metadata, html, feed, url, text-dateline, filename,
     # cli, none (detente.ingest.published); None for documents made in code
     published_how: str | None = None
 
@@ -67,11 +67,13 @@ class Document:
 
 @dataclass(slots=True)
 class IngestIssue:
-    """A record that could not be read. The run goes on; the summary counts these."""
+    """A record that could not be read (or, ``kept``, was read without a bad field). The
+    run goes on; the summary counts these."""
 
     path: str
     line: int | None
     message: str
+    kept: bool = False  # a warning: the record was kept (e.g. undated, for a bad date)
 
     def __str__(self) -> str:  # one line, naming file and line
         where = f"{self.path}:{self.line}" if self.line is not None else self.path

@@ -40,8 +40,9 @@ CASES = [
     ("A ceasefire was brokered between the United States and Russia in September 2016.", "2017-05-25",
      {("045", "USA", "RUS", "asserted"), ("045", "RUS", "USA", "asserted")}, True),
     # control and complement chains
+    # the residual intent takes the code and target of what it announces (CAMEO 0356)
     ("Russia agreed to withdraw its forces from Aleppo.", "2016-12-13",
-     {("030", "RUS", None, "asserted"), ("0874", "RUS", "SYR", "future")}, True),  # Aleppo stands for SYR
+     {("0356", "RUS", "SYR", "asserted"), ("0874", "RUS", "SYR", "future")}, True),  # Aleppo stands for SYR
     ("Russia decided to veto the draft.", "2016-10-08", {("129", "RUS", None, "asserted")}, True),
     # phrasal patterns
     ("Iran put forward a plan for talks.", "2017-01-10", {("027", "IRN", None, "asserted")}, True),
@@ -53,11 +54,16 @@ CASES = [
     ("Russian pilots bombed rebel positions in Aleppo on Friday.", "2016-10-10",
      {("195", "RUSMIL", "SYRREB", "asserted")}, True),
     # factuality
+    # a conditional announcement of sanctions is a threat that was made (1312)
     ("If Russia bombs Idlib, Turkey will impose sanctions.", "2018-09-01",
-     {("195", "RUS", "SYR", "hypothetical"), ("163", "TUR", None, "future")}, True),  # a place object stands for its country
+     {("195", "RUS", "SYR", "hypothetical"), ("163", "TUR", None, "future"),
+      ("1312", "TUR", None, "asserted")}, True),  # a place object stands for its country
     ("Russia should stop bombing Aleppo.", "2016-10-10", {("195", "RUS", None, "normative")}, True),
-    ("Russia will host talks next week.", "2017-01-10", {("043", "RUS", None, "future")}, True),
-    ("Russia plans to host talks in Sochi.", "2017-01-10", {("043", "RUS", None, "future")}, True),
+    # an announced meeting: the future event and the intent expressed now (036)
+    ("Russia will host talks next week.", "2017-01-10",
+     {("043", "RUS", None, "future"), ("036", "RUS", None, "asserted")}, True),
+    ("Russia plans to host talks in Sochi.", "2017-01-10",
+     {("043", "RUS", None, "future"), ("036", "RUS", None, "asserted")}, True),
     ("Did Russia bomb the convoy?", "2016-09-22", {("195", "RUS", None, "question")}, True),
     # reported speech: the reported event is coded (attributed to the speaker), not the bare "said"
     # reported speech: the statement itself (010) and what was said, with its own factuality

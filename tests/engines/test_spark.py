@@ -82,6 +82,13 @@ def write_csv_and_folder(tmp: Path) -> tuple[Path, Path]:
                                            .encode("cp1252"))
     (folder / "sub" / "d.TXT").write_text("The European Union called for talks between Israel and "
                                           "the Palestinians.\n", encoding="utf-8")
+    (folder / "sub" / "e.tsv").write_text("id\ttext\tpublished\n4001\tIsrael struck Hamas positions in Gaza, "
+                                          "the army said.\t2017-07-02\n", encoding="utf-8")
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    pq.write_table(pa.table({"id": ["5001"], "text": ["Saudi Arabia condemned the missile attack on Riyadh."],
+                             "published": ["2017-11-05"]}), folder / "sub" / "f.parquet")
     (folder / ".hidden.txt").write_text("Russia bombed Aleppo.\n", encoding="utf-8")  # skipped by both
     (folder / "notes.pdf").write_bytes(b"%PDF-1.4 not a news story")  # unsupported: skipped by both
     return csv_path, folder
@@ -196,10 +203,10 @@ def test_csv_and_text_folder_equal_local_engine(tmp_path, spark):
     assert n == len(rows)
     assert_same(rows, local)
     check_layout(out, rows)
-    # one document per CSV row and per text file (wholetext), the hidden file skipped by both
+    # one document per CSV/TSV/Parquet row and per text file (wholetext), the hidden file skipped by both
     doc = EVENT_COLUMNS.index("doc_id")
     sent = EVENT_COLUMNS.index("sentence")
     docs = {r[doc] for r in rows}
-    assert {"3001", "3002"} <= docs and len(docs) == 7, docs
+    assert {"3001", "3002", "4001", "5001"} <= docs and len(docs) == 9, docs
     assert any("Russia\u2019s defence ministry" in r[sent] for r in rows)  # the cp1252 file, decoded
     assert not any("Russia bombed Aleppo" in r[sent] for r in rows)

@@ -48,7 +48,7 @@ def test_jsonl_fields_and_malformed_lines_keep_good_records(tmp_path):
     ]
     f.write_text("\n".join(lines) + "\n")
     docs, issues = split(list(read_inputs([f])))
-    assert [d.doc_id for d in docs] == ["a1", "a5"]
+    assert [d.doc_id for d in docs] == ["a1", "a4", "a5"]  # a4's bad date: kept, undated
     assert docs[0].published == date(2012, 2, 4) and docs[0].source == "Wire"
     assert docs[0].url == "https://example.org/a1" and docs[0].line == 1
     assert [(i.line) for i in issues] == [2, 3, 4, 5, 6]
@@ -56,7 +56,8 @@ def test_jsonl_fields_and_malformed_lines_keep_good_records(tmp_path):
     assert "malformed JSON" in issues[0].message
     assert "'text' must be a string" in issues[1].message
     assert "missing field 'text'" in issues[2].message
-    assert "unparseable date" in issues[4].message
+    assert issues[4].message == "unparseable date 'not a date' in field 'published'; kept the record undated"
+    assert issues[4].kept and not any(i.kept for i in issues[:4]) and docs[1].published is None
     assert str(issues[0]).startswith(f"{f}:2: ")
 
 

@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from detente.ingest import read_inputs
-from detente.ingest.readers import read_csv, read_html, read_text, strip_markdown
+from detente.ingest.readers import read_html, read_text, strip_markdown
+from detente.ingest.tabular import read_csv
 from detente.model import Document, IngestIssue
 from detente.nlp import CHUNK_CHARS, chunk_text
 from detente.store import Store
@@ -310,18 +311,23 @@ def test_jsonl_bad_lines_name_their_line_and_good_ones_are_kept(tmp_path):
     ]
     f.write_text("\n".join(lines))
     docs, issues = read(f)
-    assert [(d.doc_id, d.line) for d in docs] == [("g1", 1), ("g2", 12), ("g3", 19), ("7", 20)]
-    assert docs[2].text == "Lone \ufffd surrogate" and docs[2].title == "T\ufffd"
+    # a bad date (lines 13, 21) keeps the record, undated, with a warning on its line
+    assert [(d.doc_id, d.line) for d in docs] == [("g1", 1), ("g2", 12), ("b13", 13), ("g3", 19), ("7", 20),
+                                                  ("b21", 21)]
+    assert docs[2].published is None and docs[2].published_how == "none"
+    assert docs[3].text == "Lone \ufffd surrogate" and docs[3].title == "T\ufffd"
+    assert {i.line for i in issues if i.kept} == {13, 21}
     msgs = {i.line: one_line(i, f, i.line) for i in issues}
     assert sorted(msgs) == [2, 3, 4, 5, 6, 7, 8, 9, 10, 13, 14, 15, 16, 17, 18, 21, 22]
     assert msgs[2].startswith("malformed JSON")
     assert msgs[3] == msgs[4] == "missing field 'text'"
     assert [msgs[k] for k in (5, 6, 7)] == [f"field 'text' must be a string, got {t}" for t in ("int", "list", "dict")]
     assert [msgs[k] for k in (8, 9, 10)] == [f"expected a JSON object, got {t}" for t in ("list", "str", "NoneType")]
-    assert msgs[13].startswith("unparseable date") and msgs[14] == "field 'text' is empty"
+    assert msgs[13] == ("unparseable date 'the day after tomorrow-ish' in field 'published'; "
+                        "kept the record undated") and msgs[14] == "field 'text' is empty"
     assert msgs[15] == "malformed JSON: nested too deeply" and msgs[16].startswith("malformed JSON")
     assert msgs[17] == "field 'id' must be a string, got float" and msgs[18] == "field 'id' must be a string, got bool"
-    assert msgs[21].startswith("unparseable date") and len(msgs[21]) < 120  # the bad value is shortened
+    assert msgs[21].startswith("unparseable date '999") and len(msgs[21]) < 160  # the bad value is shortened
     assert msgs[22].startswith("malformed JSON")
     with Store(tmp_path / "t.duckdb") as st:  # every kept record is storable
         st.write_batch([(d, [], 0) for d in docs], issues=issues)
@@ -357,13 +363,16 @@ def test_csv_bad_rows_name_their_line_and_good_ones_are_kept(tmp_path):
         "g14,Ten,Israel struck.,2017-01-03\r\n"                         # 14
     ).encode())
     docs, issues = read(f)
-    assert [(d.doc_id, d.line) for d in docs] == [("g1", 2), ("g7", 7), ("g10", 10), ("g13", 13), ("g14", 14)]
+    assert [(d.doc_id, d.line) for d in docs] == [("g1", 2), ("g7", 7), ("b8", 8), ("g10", 10), ("g13", 13),
+                                                  ("g14", 14)]
     assert docs[0].text == 'Russia vetoed\nthe "draft", again.'
-    assert docs[2].text == 'He said "no" twice.' and docs[2].published is None
+    assert docs[2].published is None  # b8: its bad date is left out, the record kept
+    assert docs[3].text == 'He said "no" twice.' and docs[3].published is None
     msgs = {i.line: one_line(i, f, i.line) for i in issues}
     assert sorted(msgs) == [4, 5, 8, 9, 11, 12]
     assert msgs[4] == "ragged row: 5 fields, header has 4" and msgs[5] == "ragged row: 3 fields, header has 4"
-    assert msgs[8].startswith("unparseable date") and msgs[11] == "field 'text' is empty"
+    assert msgs[8] == "unparseable date '31/31/2017' in field 'published'; kept the record undated"
+    assert msgs[11] == "field 'text' is empty"
     assert msgs[9].startswith("malformed CSV row") and msgs[12].startswith("malformed CSV row")
 
 

@@ -11,7 +11,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from detente.ingest.readers import read_csv, read_html, read_jsonl, read_text
+from detente.ingest.readers import read_html, read_text
+from detente.ingest.tabular import read_csv, read_jsonl
 from detente.model import Document, IngestIssue
 
 # DETENTE_FUZZ_EXAMPLES=5000 for a longer hunt; the default keeps the file well under a minute
@@ -100,7 +101,6 @@ good_text = st.text(min_size=1, max_size=120).filter(lambda t: t.strip())
 BROKEN_JSONL = [
     "{not json", '{"id": "b", "text": "cut', "[1, 2]", '"text"', "null", "42", '{"id": "b"}',
     '{"id": "b", "text": null}', '{"id": "b", "text": 7}', '{"id": "b", "text": ["x"]}', '{"id": "b", "text": ""}',
-    '{"id": "b", "text": "x", "published": "not a date"}', '{"id": "b", "text": "x", "published": 17}',
     '{"id": {"a": 1}, "text": "x"}', '{"id": true, "text": "x"}', "[" * 5000, '{"n": ' + "1" * 5000 + "}",
     '{"id": "b", "text": "x"', "\x00\x01garbage", "{'single': 'quotes'}", '{"id": "b", "text": NaN}',
 ]
@@ -114,8 +114,8 @@ def jsonl_file(draw):
         if draw(st.booleans()):
             text = draw(good_text)
             rec = {"id": f"g{i}", "text": text}
-            if draw(st.booleans()):
-                rec["published"] = draw(st.sampled_from(["2017-05-25", "", None, "25 May 2017"]))
+            if draw(st.booleans()):  # a bad date keeps the record (undated) with a warning
+                rec["published"] = draw(st.sampled_from(["2017-05-25", "", None, "25 May 2017", "not a date", 17]))
             lines.append(json.dumps(rec, ensure_ascii=draw(st.booleans())))
             good.append((f"g{i}", text, len(lines)))
         else:
@@ -134,13 +134,15 @@ def test_jsonl_good_records_between_broken_ones_are_all_kept(case):
     assert [(d.doc_id, d.text, d.line) for d in docs] == [(i, t.replace("\r\n", "\n"), n) for i, t, n in good]
     n_lines = data.count(b"\n") + 1
     assert all(i.line is None or 1 <= i.line <= n_lines for i in issues)
-    assert not {i.line for i in issues} & {n for _, _, n in good}
+    assert not {i.line for i in issues if not i.kept} & {n for _, _, n in good}
+    assert {i.line for i in issues if i.kept} <= {n for _, _, n in good}
+    assert {d.line for d in docs if d.published is None and d.published_how == "none"} >= {
+        i.line for i in issues if i.kept}
 
 
 BROKEN_CSV = [
     "b{i},Title,too,many,fields,here",   # ragged: too many
     "b{i},Title",                        # ragged: too few
-    "b{i},Title,Text.,31/31/2017",       # unparseable date
     "b{i},Title,,2017-01-01",            # empty text
     'b{i},Title,"closed"junk,2017-01-01',  # text after a closing quote
     'b{i},Title,"never closed,2017-01-01',  # unterminated quote
@@ -150,12 +152,13 @@ BROKEN_CSV = [
 
 @st.composite
 def csv_file(draw):
-    """(bytes, [(good id, text, line)]): good rows written by csv.writer (embedded newlines,
+    """(bytes, [(good id, text, line)], broken rows, bad-date rows): good rows written by
+    csv.writer (embedded newlines,
     quotes, commas) among single-line broken ones."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(["id", "title", "text", "published"])
-    good, line, broken = [], 2, 0
+    good, line, broken, warned = [], 2, 0, 0
     for i in range(draw(st.integers(1, 12))):
         if draw(st.booleans()):
             text = draw(st.one_of(
@@ -164,21 +167,25 @@ def csv_file(draw):
                 st.just("A NUL \x00, an escape \x1b and a bell \x07 in a long enough line of text."),
             ).filter(lambda t: t.strip()))
             title = draw(st.sampled_from(["", "A title", 'He said "no"', "Comma, title"]))
-            w.writerow([f"g{i}", title, text, draw(st.sampled_from(["", "2017-05-25"]))])
+            when = draw(st.sampled_from(["", "2017-05-25", "31/31/2017"]))
+            warned += when == "31/31/2017"  # a bad date keeps the row (undated) with a warning
+            w.writerow([f"g{i}", title, text, when])
             good.append((f"g{i}", text, line))
             line += 1 + text.count("\n")
         else:
             buf.write(draw(st.sampled_from(BROKEN_CSV)).format(i=i) + "\n")
             line += 1
             broken += 1
-    return buf.getvalue().encode(), good, broken
+    return buf.getvalue().encode(), good, broken, warned
 
 
 @FUZZ
 @given(case=csv_file())
 def test_csv_good_rows_between_broken_ones_are_all_kept(case):
-    data, good, broken = case
+    data, good, broken, warned = case
     docs, issues = records(read_csv(P, data))
     assert [(d.doc_id, d.text, d.line) for d in docs] == good
-    assert len(issues) == broken  # one issue per broken row, none for the good rows
-    assert not {i.line for i in issues} & {n for _, _, n in good}
+    assert len([i for i in issues if not i.kept]) == broken  # one issue per broken row, none for the good rows
+    assert not {i.line for i in issues if not i.kept} & {n for _, _, n in good}
+    kept = [i.line for i in issues if i.kept]
+    assert len(kept) == warned and set(kept) <= {n for _, _, n in good}

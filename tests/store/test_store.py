@@ -120,7 +120,7 @@ def test_version_1_file_is_migrated_to_unindexed_events(tmp_path):
 def test_version_2_file_gains_published_how(tmp_path):
     """Version 3 records where each publication date came from; a version 2 file keeps its
     documents and events, undated documents read 'none' and dated ones NULL (unknown)."""
-    from detente.store.schema import MIGRATIONS
+    from detente.store.schema import MIGRATIONS, SCHEMA_VERSION
 
     src = tmp_path / "src.duckdb"
     undated = Document("d2", "Turkey shot down a Russian jet.", path="y.txt")
@@ -141,7 +141,7 @@ def test_version_2_file_gains_published_how(tmp_path):
     with pytest.raises(SchemaError, match="detente migrate"):
         Store(old, read_only=True)
     with Store(old) as st:
-        assert st.schema_version() == 3
+        assert st.schema_version() == SCHEMA_VERSION
         rows = st.con.execute("SELECT doc_id, published, published_how FROM documents ORDER BY doc_id").fetchall()
         assert rows == [("d1", date(2012, 2, 4), None), ("d2", None, "none")]
         assert st.counts()["events"] == 1
@@ -149,4 +149,4 @@ def test_version_2_file_gains_published_how(tmp_path):
         assert (r.documents_written, r.documents_skipped) == (1, 1)
         assert st.con.execute("SELECT published_how FROM documents WHERE doc_id = 'd3'").fetchone()[0] == "input"
     with Store(old, read_only=True) as st:
-        assert st.schema_version() == 3
+        assert st.schema_version() == SCHEMA_VERSION

@@ -50,24 +50,59 @@ class DocContext:
     last_set: list[Actor] = field(default_factory=list)  # the last pair of coordinated actors
     cache: dict[tuple[int, date | None], tuple[list[Token], Actor]] = field(default_factory=dict)
     offset: int = 0  # character offset of the chunk being resolved, in the document
-    mentions: dict[int, tuple[Actor, bool]] = field(default_factory=dict)  # position -> (actor, is person)
+    # position -> (actor, is person, is plural)
+    mentions: dict[int, tuple[Actor, bool, bool]] = field(default_factory=dict)
+    quotes: list[tuple[int, int]] = field(default_factory=list)  # quoted stretches (document offsets)
 
-    def remember(self, pos: int, actor: Actor, is_person: bool) -> None:
-        self.mentions[pos] = (actor, is_person)
+    def remember(self, pos: int, actor: Actor, is_person: bool, plural: bool = False) -> None:
+        self.mentions[pos] = (actor, is_person, plural)
+
+    def add_quotes(self, text: str, offset: int) -> None:
+        """Record the quoted stretches of a chunk of text (see `quote_spans`)."""
+        self.quotes.extend((offset + a, offset + b) for a, b in quote_spans(text))
+
+    def quoted(self, pos: int) -> tuple[int, int] | None:
+        return next((q for q in self.quotes if q[0] <= pos < q[1]), None)
 
     def antecedent(self, pos: int, person: bool, gender: str | None = None,
-                   kb: KnowledgeBase | None = None) -> Actor | None:
+                   kb: KnowledgeBase | None = None, singular: bool = False) -> Actor | None:
         """The closest resolved actor before `pos` of the right kind (person or group);
         a person whose knowledge-base gender contradicts the pronoun is skipped."""
         best = None
-        for p, (actor, is_person) in self.mentions.items():
+        here = self.quoted(pos)
+        for p, (actor, is_person, plural) in self.mentions.items():
             # only within the last couple of sentences: further back, a pronoun is a guess
             if p < pos and pos - p <= PRONOUN_REACH and is_person == person and (best is None or p > best[0]):
+                if singular and plural:
+                    continue  # "it" is never "the Kurds"
+                if here is None and self.quoted(p) is not None:
+                    continue  # "'... the government is using chemical weapons,' it said": not the speaker
                 entry = kb.entries.get(actor.kb_id) if gender and kb is not None and actor.kb_id else None
                 if entry is not None and entry.gender and entry.gender != gender:
                     continue
                 best = (p, actor)
         return best[1] if best else None
+
+
+OPEN_QUOTES = "\u201c"
+CLOSE_QUOTES = "\u201d"
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Stretches of text inside double quotation marks (curly pairs, or straight quotes
+    toggling); a quote left open runs to the end of the text."""
+    spans: list[tuple[int, int]] = []
+    start: int | None = None
+    for i, ch in enumerate(text):
+        if ch in OPEN_QUOTES or (ch == '"' and start is None):
+            if start is None:
+                start = i
+        elif (ch in CLOSE_QUOTES or ch == '"') and start is not None:
+            spans.append((start, i + 1))
+            start = None
+    if start is not None:
+        spans.append((start, len(text)))
+    return spans
 
 
 def _clear_leader(counts: Counter[str]) -> str | None:
@@ -184,6 +219,39 @@ def _is_backer(tok: Token) -> bool:
         return True
     return tok.dep_ in ("npadvmod", "compound", "amod", "nmod") and tok.head.lower_ in BACKING \
         and tok.head.i > tok.i
+
+
+def _leader(head: Token, toks: list[Token], kb: KnowledgeBase) -> Entry | None:
+    """The state leading a group named after it: 'US' in 'the US-led coalition' (kb.led_groups)."""
+    if normalize(head.lemma_.lower()) not in kb.led_groups:
+        return None
+    doc = head.doc
+    for t in toks:
+        led = (t.i + 2 < len(doc) and doc[t.i + 1].text == "-" and doc[t.i + 2].lower_ == "led") or (
+            t.head.lower_ == "led" and t.head.i > t.i and t.head.i < head.i)
+        if led:
+            hit = next((e for e in kb.lookup(t.text) if e.kind in ("country", "adjective", "capital") and e.country),
+                       None)
+            if hit is not None:
+                return hit
+    return None
+
+
+ARMED_ROLES = ("MIL", "REB", "UAF", "INS")
+
+
+def _ethnic(toks: list[Token], head: Token, kb: KnowledgeBase, ctx: DocContext, sector: str | None) -> Actor | None:
+    """A people or faith without a state ("Kurdish fighters", "the Kurds") in the country the
+    document is about: its theatre, else its focus (kb.ethnic_groups)."""
+    home = ctx.theatre_country or ctx.focus_country
+    if home is None:
+        return None
+    role = next((kb.ethnic_groups[k] for t in toks if (k := normalize(t.lower_)) in kb.ethnic_groups), None)
+    if role is None:
+        return None
+    if sector:
+        role = "REB" if sector[:3] in ARMED_ROLES else sector
+    return _make(f"{home}{role}", home, role, None, "ethnic:focus-country")
 
 
 def _other_conjunct(tok: Token, head: Token) -> bool:
@@ -320,7 +388,8 @@ def resolve_head(head: Token, kb: KnowledgeBase, ctx: DocContext) -> tuple[list[
     if head.pos_ == "PRON":
         if low in PRONOUNS_PERSON or low in PRONOUNS_GROUP:
             gender = "f" if low in ("she", "her", "hers") else "m" if low in ("he", "him", "his") else None
-            a = ctx.antecedent(pos, person=low in PRONOUNS_PERSON, gender=gender, kb=kb)
+            a = ctx.antecedent(pos, person=low in PRONOUNS_PERSON, gender=gender, kb=kb,
+                               singular=low in ("it", "its", "itself"))
             if a is not None and a.resolved:
                 return [head], Actor(a.code, a.country, a.sector, a.name, a.kb_id, "coref:pronoun")
             if a is not None and low in PRONOUNS_PERSON:
@@ -351,7 +420,7 @@ def resolve_head(head: Token, kb: KnowledgeBase, ctx: DocContext) -> tuple[list[
         head.ent_type_ == "PERSON" and not actor.resolved)
     if actor.resolved or is_person:
         # an unresolved person is remembered too: "he" after an unknown name stays unknown
-        ctx.remember(pos, actor, is_person)
+        ctx.remember(pos, actor, is_person, plural=head.tag_ in ("NNS", "NNPS"))
     ctx.cache[key] = (toks, actor)
     return toks, actor
 
@@ -429,6 +498,12 @@ def _resolve_tokens(head: Token, toks: list[Token], kb: KnowledgeBase, ctx: DocC
                     entry: Entry | None = None) -> Actor:
     # 2. knowledge base: whole mention first, then the longest known name in it
     is_person = head.ent_type_ == "PERSON"
+    if is_person and len(toks) == 1 and any(e.kind == "country" for e in kb.lookup(head.text)):
+        is_person = False  # "aid to Mali" tagged PERSON: a country's bare name is the country
+    leader = _leader(head, toks, kb) if entry is None and not is_person else None
+    if leader is not None:  # "the US-led coalition" acts as the US
+        sector = kb.led_groups[normalize(head.lemma_.lower())]
+        return _make(f"{leader.country}{sector}", leader.country, sector, leader, "led-by")
     if entry is None:
         entry = _kb_in_tokens([t for t in toks if t.i <= head.i or t.ent_type_ == head.ent_type_], kb,
                               ("person", "org", "group", "metonym", "capital", "country", "adjective"), head)
@@ -495,6 +570,9 @@ def _resolve_tokens(head: Token, toks: list[Token], kb: KnowledgeBase, ctx: DocC
                 return _entry_actor(country, day, "kb:of-org")
         if country is not None and country.country:
             return _make(f"{country.country}{sector}", country.country, sector, country, "sector+country")
+        people = _ethnic(toks, head, kb, ctx, sector)
+        if people is not None:
+            return people
         # title-only heads: "the foreign minister" -> a person of the document with that title
         title_key = normalize(" ".join(t.lower_ for t in toks))
         for ent, act in reversed(list(ctx.persons.values())):
@@ -526,6 +604,9 @@ def _resolve_tokens(head: Token, toks: list[Token], kb: KnowledgeBase, ctx: DocC
         return Actor(how="unresolved:sector-only")
     if entry is not None and entry.kind in ("country", "adjective", "capital"):
         return _entry_actor(entry, day, f"kb:{entry.kind}")
+    people = _ethnic(toks, head, kb, ctx, None)
+    if people is not None:  # "the Kurds", "Sunnis"
+        return people
     if head.pos_ == "PROPN":  # a surname the tagger did not call PERSON ("Lavrov's visit")
         key = normalize(head.text)
         if key in ctx.persons:
@@ -534,4 +615,8 @@ def _resolve_tokens(head: Token, toks: list[Token], kb: KnowledgeBase, ctx: DocC
         cands = _by_surname(kb, key, day)
         if len(cands) == 1 and cands[0].role_on(day) is not None:
             return _person_actor(cands[0], day, "kb:person:surname")
+        if head.ent_type_ in ("ORG", "PERSON"):
+            # a name the knowledge base does not know (often a person the tagger calls ORG):
+            # kept with its text, uncoded, like an unknown person
+            return Actor(name=span_text(head.doc[toks[0].i:head.i + 1]), how="unresolved:name")
     return Actor(how="unresolved")

@@ -154,6 +154,10 @@ def _conditions(trig: Trigger) -> set[str]:
         out.add("light_object")
     if not any(c.dep_ == "poss" for c in tok.children):
         out.add("no_possessive")
+    if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN") and not any(
+            c.dep_ in ("dobj", "dative", "nsubjpass") or (c.dep_ == "nsubj" and c.lower_ in RELATIVE_PRONOUNS)
+            or c.lower_ in ("where", "when", "why", "how") for c in tok.children) and any(c.dep_ == "nsubj" for c in tok.children):
+        out.add("object_gap")  # "the Kurds it had backed": the noun is the verb's object
     return out
 
 

@@ -7,6 +7,7 @@ time and place, and emit one Event per source x target pair.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 from dataclasses import dataclass
 from itertools import product
 
@@ -14,7 +15,10 @@ from spacy.tokens import Doc, Span, Token
 
 from detente.actors.kb import KnowledgeBase
 from detente.actors.resolver import DocContext, focus_country, resolve_all, resolve_head
+from detente.coding import violence
 from detente.coding.arguments import Arguments, find_arguments
+from detente.coding.complements import (Coded, complement_subject, intents, link_complements, normative_subject,
+                                        retarget)
 from detente.coding.context import Placement, WhenWhere, place_name
 from detente.coding.factuality import Factuality, judge
 from detente.coding.furniture import dateline_end, is_furniture
@@ -25,6 +29,10 @@ from detente.geo import Gazetteer
 from detente.model import Actor, Document, Event, Mention
 from detente.nlp import dep_ids, doc_text, lemma_ids, span_text
 from detente.ontology import Ontology
+
+
+# people and names the knowledge base does not know: kept as sources, with their text
+UNKNOWN_NAMES = frozenset({"unresolved:person", "unresolved:name"})
 
 
 @dataclass(slots=True)
@@ -49,6 +57,7 @@ class EventCoder:
         sent_index = 0
         for offset, doc in chunks:
             ctx.offset = offset
+            ctx.add_quotes(doc_text(doc), offset)
             # a dateline opens the document ("SEOUL (AP) —"): a place of filing, never an actor
             dateline = dateline_end(doc_text(doc)) if offset == 0 else 0
             for sent in doc.sents:
@@ -113,7 +122,7 @@ class EventCoder:
         if not triggers:
             return []
         para_start = offset
-        coded: list[tuple[Trigger, list[Event]]] = []
+        coded: list[Coded] = []
         trigger_heads = {t.token.i for t in triggers}
         for trig in sorted(triggers, key=lambda t: t.token.i):
             # the event date first, so that people resolve to the role held on that date
@@ -126,7 +135,7 @@ class EventCoder:
             targets = self._resolve([_quantity_head(_author_of(h, trigger_heads)) for h in args.targets
                                      if not _coordinated_event(h, trigger_heads)], ctx, dateline, places=True)
             # a source is kept when known, or when it is a person or role we can name but not code
-            sources = [a for a in sources if a.actor.resolved or a.actor.how == "unresolved:person"]
+            sources = [a for a in sources if a.actor.resolved or a.actor.how in UNKNOWN_NAMES]
             sources = [_person_country(a, ctx) for a in sources]
             # a target must be a coded actor with a country or organisation; a role with no
             # country ("civilians", "troops") waits for the country where the event happened
@@ -163,13 +172,14 @@ class EventCoder:
             if fact.attributed_to is not None:
                 _, speaker = resolve_head(fact.attributed_to, self.kb, ctx)
                 attributed = speaker.code or fact.attributed_to.text
-            info = self.ontology[trig.code]
             rule = _rule(trig, source_frame, target_frame, fact)
             out: list[Event] = []
-            coded.append((trig, out))
+            coded.append(Coded(trig, fact, out))
             for src, tgt in pairs:
                 if src is not None and tgt is not None and src.actor.code and src.actor.code == tgt.actor.code:
                     continue  # an actor acting on itself is a parse artefact here
+                code = violence.refine(trig.code, sent, src.actor if src else None, tgt.actor if tgt else None)
+                info = self.ontology[code]
                 out.append(Event(
                     doc_id=document.doc_id, sentence_index=index, sentence=span_text(sent),
                     sentence_start=offset + sent.start_char,
@@ -180,9 +190,26 @@ class EventCoder:
                     factuality=fact.value, factuality_cue=fact.cue, attributed_to=attributed,
                     event_date=day, date_precision=precision, date_text=date_text,
                     location=placement.place, location_precision=placement.precision,
-                    rule=rule, confidence=_confidence(trig, src, tgt),
+                    rule=rule if code == trig.code else f"{rule} violence=unconventional",
+                    confidence=_confidence(trig, src, tgt),
                 ))
-        return _drop_participial_statements(coded)
+        link_complements(coded, self.ontology)
+        mention = partial(_mention, offset=offset)
+        for c in coded:
+            if not c.events or any(e.target is not None for e in c.events):
+                continue
+            tok, code, frame = c.trigger.token, None, "complement-subject"
+            if WORDS.complement_roles.get(c.trigger.code[:2]) == "source":
+                subj = complement_subject(tok)  # "demanded that the US cancel the sale"
+            elif c.trigger.code == "010":  # "Russia said that Sudan must return the helicopter"
+                subj, code, frame = normative_subject(tok), WORDS.normative_demand_code, "normative-complement"
+            else:
+                continue
+            addressee = next((a for a in self._resolve([subj], ctx, dateline)
+                              if a.actor.resolved and a.actor.how != "sector-only"), None) if subj is not None else None
+            if addressee is not None:
+                retarget(c, addressee.actor, addressee.tokens, frame, self.ontology, mention, code)
+        return _drop_participial_statements(coded) + intents(coded, self.ontology, mention)
 
 
 def _rule(trig: Trigger, source_frame: str, target_frame: str, fact: Factuality) -> str:
@@ -217,7 +244,7 @@ def _theatre_target(placement: Placement, ctx: DocContext, sources: list[Argumen
 def _person_country(arg: Argument, ctx: DocContext) -> Argument:
     """A person the knowledge base does not know, in a story about one country, is most
     often of that country: the code is the focus country (how "inferred:focus-country")."""
-    if arg.actor.how != "unresolved:person" or not ctx.focus_country:
+    if arg.actor.how not in UNKNOWN_NAMES or not ctx.focus_country:
         return arg
     a = arg.actor
     return Argument(arg.tokens, Actor(code=ctx.focus_country, country=ctx.focus_country, name=a.name,
@@ -234,19 +261,22 @@ def _agentless(trig: Trigger, args: Arguments) -> bool:
     elif args.sources or args.target_frame != "noun:prep" or trig.code[:2] not in WORDS.theatre_target_roots:
         return False  # nominal: only material events ("the arrest of", "the killing of")
     victims = list(args.targets) + ([trig.object_token] if trig.object_token is not None else [])
-    return any(h.lemma_.lower() in WORDS.people_nouns or h.lower_ in WORDS.people_nouns or h.ent_type_ in (
-        "GPE", "NORP", "ORG", "PERSON") or any(c.dep_ == "nummod" for c in h.children) for h in victims
-               if h.pos_ in ("NOUN", "PROPN"))
+    # a noun event with no author needs people as its victims ("the killing of five people",
+    # "the arrest of Navalny"); "the war against Islamic State" names no event of anyone's
+    kinds = ("GPE", "NORP", "ORG", "PERSON") if trig.pos == "VERB" else ("PERSON",)
+    return any(h.lemma_.lower() in WORDS.people_nouns or h.lower_ in WORDS.people_nouns or h.ent_type_ in kinds
+               or any(c.dep_ == "nummod" for c in h.children) for h in victims if h.pos_ in ("NOUN", "PROPN"))
 
 
-def _drop_participial_statements(coded: list[tuple[Trigger, list[Event]]]) -> list[Event]:
+def _drop_participial_statements(coded: list[Coded]) -> list[Event]:
     """ "ridiculed the call, saying ...": the participial statement elaborates the event it
     hangs on and gives way to it; a main-clause "X said" stays a statement (010) beside
     what was said."""
-    with_events = {t.token.i for t, evs in coded if evs}
+    with_events = {c.trigger.token.i for c in coded if c.events}
     out: list[Event] = []
     said: set[tuple[str | None, str | None, str]] = set()  # "In his speech, X said": one statement
-    for t, evs in coded:
+    for c in coded:
+        t, evs = c.trigger, c.events
         tok = t.token
         if t.code == "010" and tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp", "conj") \
                 and tok.head.i in with_events and tok.head.i != tok.i:

@@ -21,6 +21,7 @@ HYPOTHETICAL_MODALS = WORDS.hypothetical_modals
 NORMATIVE_MODALS = WORDS.normative_modals
 FUTURE_MODALS = WORDS.future_modals
 CONDITIONAL_MARKS = WORDS.conditional_marks
+FACTIVE_MARKS = WORDS.factive_marks
 GOVERNOR_CLASSES = WORDS.governor_classes  # what an embedded event becomes under its governing verb
 PROPOSAL_NOUNS = WORDS.proposal_nouns
 FUTURE_NOUNS = WORDS.future_nouns
@@ -182,6 +183,10 @@ def _judge(trigger: Token, sent: Span) -> Factuality:
             return result
         if tok.dep_ == "ROOT" or tok.head.i == tok.i:
             break
+        if tok.dep_ == "relcl" and tok.pos_ in ("VERB", "AUX"):
+            break  # a relative clause is presupposed: "Deir ez-Zor, where their forces had besieged"
+        if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in FACTIVE_MARKS for c in tok.children):
+            break  # "will have to watch from afar after they were denied visas": the denial happened
         gov = tok.head
         dep = tok.dep_
         glem = gov.lemma_.lower()
@@ -192,7 +197,8 @@ def _judge(trigger: Token, sent: Span) -> Factuality:
         if gov.pos_ in ("VERB", "AUX") and dep == "ccomp" and glem in WORDS.allegation_verbs - {"condemn", "criticise",
                                                                                              "criticize", "denounce"}:
             return _alleged(gov)  # "claimed that the centre was bankrolled by Iran"
-        if gov.pos_ in ("VERB", "AUX") and dep in ("xcomp", "ccomp", "advcl", "csubj"):
+        if (gov.pos_ in ("VERB", "AUX") or (gov.pos_ == "ADJ" and dep == "xcomp")) \
+                and dep in ("xcomp", "ccomp", "advcl", "csubj"):
             if glem in REPORTING_VERBS and dep == "ccomp":
                 result.attributed_to = gov  # marks "inside reported speech" for the loop
             elif dep in ("xcomp", "ccomp") and glem in GOVERNOR_CLASSES and glem not in IMPLICATIVE:

@@ -20,7 +20,9 @@ from detente.ontology import load_ontology
 
 BLOCK = "-"
 DEFAULT_TARGET_PREPS = ("with", "against", "to", "toward", "towards", "on", "at", "into", "from", "over", "upon")
-_TOKEN_RE = re.compile(r"^[~]?[a-z0-9'\-]+(\|[a-z0-9'\-]+)*$")
+_TOKEN_RE = re.compile(r"^[~]?[a-z0-9'\-@]+(\|[a-z0-9'\-@]+)*$")
+PLACE_OBJECT = "@place"  # an object alternative matching any named place ("take over ~@place")
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 
 
 class LexiconError(ValueError):

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from detente.coding.lexicon import BLOCK, Lexicon, Pattern
+from detente.coding.lexicon import BLOCK, PLACE_ENTS, PLACE_OBJECT, Lexicon, Pattern
 from detente.coding.wordlists import WORDS
 from detente.nlp import conj_closure, lemma_ids
 
@@ -63,7 +63,8 @@ def _match_verb(tok: Token, p: Pattern, children: list[Token]) -> Trigger | None
             cands += [g for c in children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
         for cand in cands:
             for o in conj_closure(cand):
-                if _lemma(o) in p.objects or o.lower_ in p.objects:
+                if _lemma(o) in p.objects or o.lower_ in p.objects or (
+                        PLACE_OBJECT in p.objects and o.ent_type_ in PLACE_ENTS and o.dep_ in ("dobj", "conj")):
                     obj = o
                     break
             if obj is not None:

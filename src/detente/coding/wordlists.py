@@ -33,6 +33,7 @@ class WordLists:
     normative_modals: frozenset[str]
     future_modals: frozenset[str]
     conditional_marks: frozenset[str]
+    factive_marks: frozenset[str]
     governor_classes: dict[str, str]  # lemma -> factuality value (read-only by convention)
     proposal_nouns: frozenset[str]
     future_nouns: frozenset[str]
@@ -46,6 +47,16 @@ class WordLists:
     furniture_starts: tuple[str, ...]
     theatre_target_roots: frozenset[str]
     quantity_nouns: frozenset[str]
+    violence_recode: dict[str, str]  # 19x code -> its unconventional 18x counterpart
+    unconventional_cues: frozenset[str]
+    conventional_cues: frozenset[str]
+    conventional_sectors: frozenset[str]
+    complement_roles: dict[str, str]  # governing root -> "source" | "target" of its complement
+    residual_intents: frozenset[str]
+    intent_codes: dict[str, str]  # content code prefix -> 03x intent code
+    threat_codes: dict[str, str]  # content code prefix -> 13x threat code
+    intent_cues: frozenset[str]
+    normative_demand_code: str
 
     @property
     def object_verbs(self) -> frozenset[str]:
@@ -73,10 +84,14 @@ def parse_wordlists(data: dict) -> WordLists:
         value = data[name]
         if name in ("governor_classes", "noun_modality"):
             kw[name] = _invert(value, name)
+        elif name in ("violence_recode", "complement_roles", "intent_codes", "threat_codes"):
+            kw[name] = {str(k): str(v) for k, v in value.items()}
+        elif name == "normative_demand_code":
+            kw[name] = str(value)
         elif name in ("noun_target_preps", "furniture_starts"):
             kw[name] = tuple(str(v).lower() for v in value)
         else:
-            kw[name] = frozenset(str(v).lower() for v in value)
+            kw[name] = frozenset(str(v) if name.endswith("_sectors") else str(v).lower() for v in value)
     return WordLists(**kw)
 
 

@@ -9,7 +9,7 @@ Three stages, all lazy until the write:
    known columns; everything else (CSV, .txt/.md, HTML, folders, globs) as whole
    files (`binaryFile`, recursive). Each record or file is turned into Documents
    on the Python workers by the *local* readers (`read_text`, `read_csv`,
-   `read_html`, `read_jsonl`, `record_to_document`), so ids, titles, dates and
+   `read_html`, `read_jsonl`, `read_tsv`, `record_to_document`), so ids, titles, dates and
    text normalisation are those of the local engine, byte for byte.
 2. deduplicate documents by doc_id, keeping the first in input order (input,
    file, position): what the local store keeps.
@@ -88,8 +88,9 @@ def _local_path(uri: str) -> str:
 
 def _file_documents(path: str, data: bytes, published: date | None) -> Iterator[Document | IngestIssue]:
     """One file, read by the local reader for its extension (as a folder walk would)."""
-    from detente.ingest.discover import CSV_EXT, HTML_EXT, JSONL_EXT, TEXT_EXT
-    from detente.ingest.readers import read_csv, read_html, read_jsonl, read_text
+    from detente.ingest.discover import CSV_EXT, HTML_EXT, JSONL_EXT, PARQUET_EXT, TEXT_EXT, TSV_EXT
+    from detente.ingest.readers import read_html, read_text
+    from detente.ingest.tabular import read_csv, read_jsonl, read_parquet, read_tsv
 
     p = Path(path)
     ext = p.suffix.lower()
@@ -99,13 +100,17 @@ def _file_documents(path: str, data: bytes, published: date | None) -> Iterator[
         yield from read_html(p, data, published)
     elif ext in CSV_EXT:
         yield from read_csv(p, data, published)
+    elif ext in TSV_EXT:
+        yield from read_tsv(p, data, published)
+    elif ext in PARQUET_EXT:  # a Parquet file inside a folder input
+        yield from read_parquet(p, io.BytesIO(data), published)
     elif ext in JSONL_EXT:
         yield from read_jsonl(p, io.BytesIO(data), published)
 
 
 def _line_document(path: str, line: str, published: date | None) -> Document | IngestIssue | None:
     """One JSONL line, exactly as `read_jsonl` treats it (blank lines skipped)."""
-    from detente.ingest.readers import parse_json_line, record_to_document
+    from detente.ingest.tabular import parse_json_line, record_to_document
 
     line = line.lstrip("\ufeff")
     if not line.strip():

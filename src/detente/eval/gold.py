@@ -47,6 +47,9 @@ class GoldSentence:
     published: date | None = None
     text: str | None = None
     category: str | None = None
+    # gold that codes only what happened (PLOVER GSR, PETRARCH records): only asserted
+    # predictions are compared with it; announced, proposed or denied content is not its kind
+    asserted_only: bool = False
 
 
 def _event(d: dict) -> GoldEvent:
@@ -100,7 +103,7 @@ def load_plover_gsr(path: Path) -> list[GoldSentence]:
                 pub = date.fromisoformat(rec["date"])
             except ValueError:
                 pub = None
-        out.append(GoldSentence(rec["id"], rec["text"], events, pub, rec["text"], rec["event"]))
+        out.append(GoldSentence(rec["id"], rec["text"], events, pub, rec["text"], rec["event"], asserted_only=True))
     return out
 
 
@@ -120,7 +123,7 @@ def load_petrarch_records(path: Path) -> list[GoldSentence]:
                 continue
             events.append(GoldEvent(code=ec.get("eventcode"), source=ec.get("sourcecode"),
                                     target=ec.get("targetcode")))
-        out.append(GoldSentence(s.get("id", ""), text, events, pub, text, s.get("category")))
+        out.append(GoldSentence(s.get("id", ""), text, events, pub, text, s.get("category"), asserted_only=True))
     return out
 
 

@@ -7,7 +7,9 @@ by the best agreement. Scores:
   factuality  accuracy over type-matched pairs
   date        accuracy over type-matched pairs whose gold has a date (at gold precision)
   location    accuracy over type-matched pairs whose gold names a place
-Predicted events count whatever their factuality; gold lists non-asserted events too.
+Predicted events count whatever their factuality (gold lists non-asserted events too),
+except against gold that codes only what happened (PLOVER GSR, PETRARCH records): there
+only asserted predictions count.
 """
 from __future__ import annotations
 
@@ -140,6 +142,8 @@ def _place_ok(g: GoldEvent, e: Event) -> bool:
 def score(items: Iterable[tuple[GoldSentence, list[Event]]]) -> Report:
     rep = Report()
     for gs, preds in items:
+        if gs.asserted_only:  # "X threatened to Y": the threat, not the threatened Y
+            preds = [e for e in preds if e.factuality == "asserted"]
         if gs.events and all(g.plover and not g.code for g in gs.events):
             # PLOVER gold codes no plain statements (CAMEO 01): they are neither right nor wrong
             preds = [e for e in preds if gsr_type(e.cameo_code, e.plover_type) is not None]

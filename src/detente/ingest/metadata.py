@@ -20,7 +20,8 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from detente.ingest.published import complete_published
-from detente.ingest.readers import InputError, clean_str, decode_bytes, parse_date, parse_json_line, where
+from detente.ingest.readers import InputError, clean_str, decode_bytes, parse_date, where
+from detente.ingest.tabular import parse_json_line
 from detente.model import Document, IngestIssue
 
 FIELDS = ("published", "title", "source", "url")
@@ -58,7 +59,7 @@ class Metadata:
         roots = []
         for inp in inputs:
             p = Path(inp)
-            if str(inp) != "-":
+            if str(inp) != "-" and not (isinstance(inp, str) and "://" in inp):  # URLs have no folder
                 roots.append(p if p.is_dir() else p.parent)
         self.roots = tuple(roots)
         return self
@@ -96,7 +97,7 @@ class Metadata:
                 setattr(doc, name, value)
         if row.published is not None:
             doc.published, doc.published_how = row.published, "metadata"
-        elif row.url is not None and doc.published_how not in ("input", "html"):
+        elif row.url is not None and doc.published_how not in ("input", "html", "feed"):
             # a URL given here may carry a date stronger than the one detected
             doc.published, doc.published_how = None, None
             complete_published(doc, default)

@@ -6,6 +6,8 @@ From strongest to weakest (a run takes the first that gives a date):
     metadata       a ``--metadata`` file row for the document
     input          the record's own field (JSONL/CSV ``published`` or ``date``)
     html           the page's metadata (trafilatura/htmldate)
+    feed           the date of the feed item (or news-sitemap entry) that listed a
+                   fetched page, when the page itself has none
     text-dateline  a dateline or byline in the first lines ("May 25, 2017",
                    "By Eric Woods | 25 May 2017", "MOSCOW, May 25, 2017 (Reuters) -")
     url            a date in the document's URL (``.../2017/05/25/...``), or in a
@@ -29,7 +31,7 @@ from pathlib import Path
 from detente.model import Document
 
 PUBLISHED_HOW: tuple[str, ...] = (
-    "none", "cli", "filename", "url", "text-dateline", "html", "input", "metadata",
+    "none", "cli", "filename", "url", "text-dateline", "feed", "html", "input", "metadata",
 )
 _RANK = {how: i for i, how in enumerate(PUBLISHED_HOW)}
 
@@ -179,19 +181,22 @@ def date_from_filename(path: str | Path | None) -> date | None:
 
 
 # ---- the chain ----------------------------------------------------------------------------
-def complete_published(doc: Document, default: date | None = None, *, filename: bool = True) -> Document:
+def complete_published(doc: Document, default: date | None = None, *, filename: bool = True,
+                       listed: date | None = None) -> Document:
     """Give ``doc`` a publication date and its source, when it has none yet.
 
-    A date already set keeps its ``published_how`` (``input`` if unset). Otherwise: a
-    dateline, the URL (or a labelled URL line in the text, which also becomes the
-    document's URL when it has none), the file name (when ``filename``), and last
-    ``default`` (``--published``).
+    A date already set keeps its ``published_how`` (``input`` if unset). Otherwise: the
+    date of the feed item that listed it (``listed``), a dateline, the URL (or a labelled
+    URL line in the text, which also becomes the document's URL when it has none), the
+    file name (when ``filename``), and last ``default`` (``--published``).
     """
     if doc.published is not None:
         doc.published_how = doc.published_how or "input"
         return doc
     text_url = None if doc.url else url_in_text(doc.text)
-    if d := date_from_dateline(doc.text):
+    if d := _plausible(listed):
+        doc.published, doc.published_how = d, "feed"
+    elif d := date_from_dateline(doc.text):
         doc.published, doc.published_how = d, "text-dateline"
     elif (d := date_from_url(doc.url)) or (d := date_from_url(text_url)):
         doc.published, doc.published_how = d, "url"

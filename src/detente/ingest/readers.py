@@ -1,4 +1,5 @@
-"""Readers: one function per input format, each yielding Document or IngestIssue.
+"""Readers of documents (text, HTML) and what every reader shares: decoding bytes,
+dates, printable paths. Records (JSONL, CSV, TSV, Parquet) are in ``tabular``.
 
 A reader never raises for bad content: it yields an IngestIssue naming the file
 and line, and goes on with the records around it.
@@ -6,11 +7,7 @@ and line, and goes on with the records around it.
 from __future__ import annotations
 
 import codecs
-import csv
-import io
-import json
 import re
-import sys
 from collections.abc import Iterator
 from datetime import date, datetime
 from html.parser import HTMLParser
@@ -18,12 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from detente.ingest.published import complete_published
-from detente.model import Document, IngestIssue
+from detente.model import Document, IngestIssue, content_hash
 
 Record = Document | IngestIssue
 
 MAX_FIELD = 50 * 1024 * 1024  # the largest single text field we accept (bytes)
-csv.field_size_limit(MAX_FIELD)
 
 
 class InputError(ValueError):
@@ -165,7 +161,16 @@ def strip_markdown(text: str) -> str:
     return _MD_EMPH.sub(r"\2", _MD_LINK.sub(r"\1", text))
 
 
-def read_text(path: Path, data: bytes, published: date | None = None) -> Iterator[Record]:
+def web_id(url: str) -> str:
+    """The id of a document fetched from the web: its URL's (after redirects), so a page
+    fetched again is the same document (changed text is an id conflict, as for any input)."""
+    return content_hash("url", url)
+
+
+def read_text(path: Path | str, data: bytes, published: date | None = None, *,
+              url: str | None = None, listed: date | None = None) -> Iterator[Record]:
+    """A plain-text or markdown document (title: its first line). ``url`` and ``listed``
+    are for text fetched from the web: its URL, and the date of the feed item that listed it."""
     try:
         text, _ = decode_bytes(data)
     except InputError as exc:
@@ -173,8 +178,9 @@ def read_text(path: Path, data: bytes, published: date | None = None) -> Iterato
         return
     text = strip_markdown(text.replace("\r\n", "\n").replace("\r", "\n"))
     title = _title_of(text)
-    doc = Document(doc_id=Document.make_id(text), text=text, title=title, source=None, path=where(path))
-    yield complete_published(doc, published)
+    doc = Document(doc_id=web_id(url) if url else Document.make_id(text), text=text, title=title, source=None,
+                   url=url, path=where(path))
+    yield complete_published(doc, published, filename=url is None, listed=listed)
 
 
 # libxml2 (under lxml, under trafilatura) drops everything nested deeper than about 255
@@ -238,7 +244,11 @@ def _flat_text(html: str) -> _FlatText:
     return parser
 
 
-def read_html(path: Path, data: bytes, published: date | None = None) -> Iterator[Record]:
+def read_html(path: Path | str, data: bytes, published: date | None = None, *,
+              url: str | None = None, listed: date | None = None) -> Iterator[Record]:
+    """A web page's main text and metadata (trafilatura). ``url`` and ``listed`` are for a
+    fetched page: its URL (kept as the document's), and the date of the feed item that
+    listed it (the page's date when its metadata has none)."""
     try:
         html, _ = decode_bytes(data)
     except InputError as exc:
@@ -251,7 +261,7 @@ def read_html(path: Path, data: bytes, published: date | None = None) -> Iterato
         html = f"<html><body>{html}</body></html>"
     try:
         extracted = trafilatura.bare_extraction(
-            html, with_metadata=True, include_comments=False, include_tables=False,
+            html, url=url, with_metadata=True, include_comments=False, include_tables=False,
             favor_precision=True,
         )
     except Exception as exc:  # trafilatura raises assorted lxml errors on hostile markup
@@ -274,188 +284,8 @@ def read_html(path: Path, data: bytes, published: date | None = None) -> Iterato
         pub = None
     title = meta.get("title") or _title_of(text)
     doc = Document(
-        doc_id=Document.make_id(text, title), text=text, title=title,
-        source=meta.get("sitename") or meta.get("hostname"), url=meta.get("url"),
+        doc_id=web_id(url) if url else Document.make_id(text, title), text=text, title=title,
+        source=meta.get("sitename") or meta.get("hostname"), url=url or meta.get("url"),
         published=pub, author=meta.get("author"), path=where(path), published_how="html" if pub else None,
     )
-    yield complete_published(doc, published)
-
-
-def record_to_document(rec: dict[str, Any], path: Path, line: int, published: date | None) -> Record:
-    loc = where(path)
-    text = rec.get("text")
-    if text is None:
-        return IngestIssue(loc, line, "missing field 'text'")
-    if not isinstance(text, str):
-        return IngestIssue(loc, line, f"field 'text' must be a string, got {type(text).__name__}")
-    if not text.strip():
-        return IngestIssue(loc, line, "field 'text' is empty")
-    text = clean_str(text)
-    try:
-        pub = parse_date(rec.get("published") or rec.get("date"))
-    except InputError as exc:
-        return IngestIssue(loc, line, str(exc))
-    title = rec.get("title")
-    doc_id = rec.get("id", rec.get("doc_id"))
-    if doc_id is not None and (isinstance(doc_id, bool) or not isinstance(doc_id, (str, int))):
-        return IngestIssue(loc, line, f"field 'id' must be a string, got {type(doc_id).__name__}")
-
-    def opt(name: str) -> str | None:
-        v = rec.get(name)
-        return clean_str(str(v)) if v not in (None, "") else None
-
-    doc = Document(
-        doc_id=clean_str(str(doc_id)) if doc_id not in (None, "") else
-        Document.make_id(text, clean_str(title) if isinstance(title, str) else None),
-        text=text.replace("\r\n", "\n"), title=opt("title") or _title_of(text), source=opt("source"),
-        url=opt("url"), published=pub, author=opt("author"), path=loc, line=line,
-        published_how="input" if pub else None,
-    )
-    # records of one file share its name: a date in it is no record's own
-    return complete_published(doc, published, filename=False)
-
-
-def parse_json_line(line: str) -> dict[str, Any] | str:
-    """One JSONL line: the object, or a one-line error message. Never raises."""
-    try:
-        rec = json.loads(line)
-    except json.JSONDecodeError as exc:
-        return f"malformed JSON: {exc.msg} at column {exc.colno}"
-    except RecursionError:
-        return "malformed JSON: nested too deeply"
-    except ValueError as exc:  # e.g. an integer of more than 4300 digits
-        return f"malformed JSON: {str(exc).split(';')[0]}"
-    if not isinstance(rec, dict):
-        return f"expected a JSON object, got {type(rec).__name__}"
-    return rec
-
-
-def _jsonl_lines(stream: io.BufferedIOBase | io.BytesIO) -> Iterator[str | bytes]:
-    """Raw lines of a JSONL stream; a UTF-16/32 stream (with BOM) is decoded as a whole."""
-    head = stream.readline()
-    enc = _bom_encoding(head[:4])
-    if enc is not None:
-        text = (head + stream.read()).decode(enc, errors="replace").lstrip("\ufeff")
-        yield from io.StringIO(text, newline=None)
-        return
-    yield head
-    yield from stream
-
-
-def _binaryish(raw: str | bytes) -> bool:
-    return isinstance(raw, bytes) and (b"\x00" in raw or _many_controls(raw) or not _utf8_prefix(raw))
-
-
-_BINARY_JSONL = "binary file, not JSON lines"
-
-
-def read_jsonl(path: Path, stream: io.BufferedIOBase | io.BytesIO, published: date | None = None) -> Iterator[Record]:
-    """Documents of a JSONL stream, one IngestIssue per bad line.
-
-    A binary file is one issue, not one per line: issues of binary-looking lines are held
-    back until a JSON object shows the file is JSONL after all (then they are given line by
-    line); 4 KB of binary-looking lines before any object, or none at all, make it binary.
-    """
-    loc = where(path)
-    empty = True
-    held: list[IngestIssue] | None = []  # None once a JSON object was read
-    held_bytes = 0
-    for lineno, raw in enumerate(_jsonl_lines(stream), start=1):
-        if not raw.strip() or raw.strip() in (b"\xef\xbb\xbf", "\ufeff"):
-            continue
-        empty = False
-        if isinstance(raw, str):
-            line = raw
-        else:
-            try:
-                line = raw.decode("utf-8-sig")
-            except UnicodeDecodeError:
-                line = raw.decode("cp1252", errors="replace")
-        rec = parse_json_line(line)
-        if isinstance(rec, str):
-            issue = IngestIssue(loc, lineno, rec)
-            binaryish = held is not None and _binaryish(raw)
-            if held is None or not (held or binaryish):
-                yield issue
-                continue
-            held.append(issue)
-            held_bytes += len(raw) if binaryish else 0
-            if held_bytes >= 4096 or len(held) >= 1000:
-                yield IngestIssue(loc, None, _BINARY_JSONL)
-                return
-            continue
-        if held:
-            yield from held
-        held = None
-        yield record_to_document(rec, path, lineno, published)
-    if held:
-        yield IngestIssue(loc, None, _BINARY_JSONL)
-    elif empty:
-        yield IngestIssue(loc, None, "empty file")
-
-
-class _CsvRows:
-    """A strict CSV reader over physical lines that can restart at any line, so that one
-    broken record (an unterminated quote, a stray quote after a closed field) costs that
-    record only, not every record after it."""
-
-    def __init__(self, lines: list[str]):
-        self.lines = lines
-        self.restart(0)
-
-    def restart(self, index: int) -> None:
-        self.base = index
-        self.reader = csv.reader(map(self.lines.__getitem__, range(index, len(self.lines))), strict=True)
-
-    @property
-    def pos(self) -> int:  # 0-based index of the next unread physical line
-        return self.base + self.reader.line_num
-
-
-def read_csv(path: Path, data: bytes, published: date | None = None) -> Iterator[Record]:
-    loc = where(path)
-    try:
-        text, _ = decode_bytes(data)
-    except InputError as exc:
-        yield IngestIssue(loc, None, str(exc))
-        return
-    lines = io.StringIO(text, newline="").readlines()
-    rows = _CsvRows(lines)
-    try:
-        header = [h.strip().lower() for h in next(rows.reader)]
-    except StopIteration:
-        yield IngestIssue(loc, None, "empty CSV")
-        return
-    except csv.Error as exc:
-        yield IngestIssue(loc, 1, f"malformed CSV header: {exc}")
-        return
-    if "text" not in header:
-        yield IngestIssue(loc, 1, f"CSV has no 'text' column (columns: {', '.join(header)})")
-        return
-    records = 0
-    while rows.pos < len(lines):
-        start = rows.pos
-        try:
-            row = next(rows.reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            records += 1
-            yield IngestIssue(loc, start + 1, f"malformed CSV row: {exc}")
-            rows.restart(start + 1)
-            continue
-        if not any(c.strip() for c in row):
-            continue
-        records += 1
-        if len(row) != len(header):
-            yield IngestIssue(loc, start + 1, f"ragged row: {len(row)} fields, header has {len(header)}")
-            if rows.pos - start > 1:  # a quote ran over the line end: read the next lines again
-                rows.restart(start + 1)
-            continue
-        yield record_to_document(dict(zip(header, row)), path, start + 1, published)
-    if not records:
-        yield IngestIssue(loc, None, "CSV has a header but no rows")
-
-
-def read_stdin_jsonl(published: date | None = None) -> Iterator[Record]:
-    yield from read_jsonl(Path("<stdin>"), sys.stdin.buffer, published)
+    yield complete_published(doc, published, filename=url is None, listed=listed)

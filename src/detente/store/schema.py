@@ -5,6 +5,8 @@ Tables (documented in docs/database.md):
   events         one row per coded event (event_id is unique: it hashes the doc_id, and a
                  document's events are written and replaced with it in one transaction)
   ingest_issues  records that could not be read, with file and line
+  fetch_cache    what was fetched from the web (detente.ingest.cache), so a re-run fetches
+                 nothing it already has
   meta           key/value: schema_version, created_with
 
 The columns of documents and events come from ``detente.columns`` (each column says
@@ -16,7 +18,7 @@ from __future__ import annotations
 
 from detente.columns import DOCUMENT_SCHEMA, EVENT_SCHEMA, Column
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 def columns_ddl(columns: tuple[Column, ...], version: int, primary_key: str | None = None) -> str:
@@ -54,6 +56,19 @@ CREATE TABLE IF NOT EXISTS ingest_issues (
     seen_at   TIMESTAMP DEFAULT current_timestamp
 )"""
 
+FETCH_CACHE_DDL = """
+CREATE TABLE IF NOT EXISTS fetch_cache (
+    url            VARCHAR PRIMARY KEY,
+    final_url      VARCHAR,
+    status         INTEGER,
+    content_type   VARCHAR,
+    etag           VARCHAR,
+    last_modified  VARCHAR,
+    body           BLOB,
+    error          VARCHAR,
+    fetched_at     TIMESTAMP NOT NULL
+)"""
+
 META_DDL = "CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)"
 
 INDEXES_V1 = (
@@ -79,6 +94,9 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
     # source is unknown (ranked as 'input' when a later run brings another date).
     3: (*added_columns(3),
         "UPDATE documents SET published_how = 'none' WHERE published IS NULL"),
+    # Version 4 keeps what was fetched from the web (URLs, feeds, sitemaps), so that a
+    # re-run or `detente watch` fetches nothing it already has.
+    4: (FETCH_CACHE_DDL, *added_columns(4)),
 }
 
 # The current tables, as a new file has them after every migration.

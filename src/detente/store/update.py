@@ -2,7 +2,7 @@
 
 A document read again with the same text is not re-coded. When this run brings a
 publication date that outranks the stored one (``detente.ingest.published.outranks``:
-metadata > input > html > text-dateline > url > filename > --published > none; a
+metadata > input > html > feed > text-dateline > url > filename > --published > none; a
 later run wins ties), or metadata that names its title, source or url, the stored
 document takes them, and the events of a re-dated document get dates resolved against
 the new publication date (``detente.temporal.redate``). Event ids do not depend on dates,

@@ -1,0 +1,173 @@
+"""What an event's complement clause says about the event (CAMEO conventions).
+
+A verb of demanding, threatening or promising names its addressee or its victim in the
+clause it governs, not in its own object:
+  - "China demanded that the US cancel the sale": the demand targets who must act, the
+    complement's source (USA);
+  - "Iran threatened to cut off electricity to Nakhichevan": the threat targets the
+    complement's target (AZE), and a residual threat or promise takes the code of what it
+    threatens or promises (130 -> 1311, threaten to reduce aid);
+  - "Finland will give Tanzania a grant": an actor announcing what it will do expresses
+    an intent (033, asserted) beside the future event itself (071, future); conflictual
+    content is a threat ("Palestinian leaders said they would boycott ..." -> 1312);
+  - "Russia said that Sudan must return the helicopter": a statement that another actor
+    must act is a demand on it (100 RUS->SDN), not a plain statement.
+The tables (which role of the complement gives the target; the intent and threat code
+for each content code) are in data/frames/wordlists.yaml.
+"""
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from detente.coding.factuality import Factuality
+from detente.coding.triggers import Trigger
+from detente.coding.wordlists import WORDS
+from detente.model import Actor, Event, Mention
+from detente.ontology import Ontology
+
+COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp"})
+
+
+@dataclass(slots=True)
+class Coded:
+    """One trigger of a sentence, its factuality and the events it gave."""
+
+    trigger: Trigger
+    fact: Factuality
+    events: list[Event]
+
+
+def _recode(event: Event, code: str, ontology: Ontology, **changes) -> Event:
+    info = ontology[code]
+    return dataclasses.replace(event, cameo_code=info.code, cameo_root=info.root, quad_class=info.quad_class,
+                               goldstein=info.goldstein, plover_type=info.plover_type, event_id="", **changes)
+
+
+def _by_prefix(table: dict[str, str], code: str) -> str | None:
+    """The longest key of ``table`` that ``code`` starts with, its value."""
+    for n in range(len(code), 1, -1):
+        if code[:n] in table:
+            return table[code[:n]]
+    return None
+
+
+def _complements(tok: Token, by_token: dict[int, Coded]) -> list[Coded]:
+    """Coded triggers in the clause ``tok`` governs ("threatened to cut", "demanded that X end")."""
+    out = []
+    for c in tok.children:
+        if c.dep_ not in COMPLEMENT_DEPS and not (c.dep_ == "acl" and tok.pos_ == "NOUN"):
+            continue
+        for t in [c, *(g for g in c.children if g.dep_ == "conj")]:
+            if t.i in by_token:
+                out.append(by_token[t.i])
+    return out
+
+
+def link_complements(coded: list[Coded], ontology: Ontology) -> None:
+    """Targets and codes that governing events take from their complements (in place)."""
+    by_token = {c.trigger.token.i: c for c in coded}
+    for gov in coded:
+        if not gov.events or any(e.target is not None for e in gov.events):
+            continue
+        role = WORDS.complement_roles.get(gov.trigger.code[:2])
+        if role is None:
+            continue
+        content = next((c for c in _complements(gov.trigger.token, by_token) if c.events), None)
+        if content is None:
+            continue
+        first = content.events[0]
+        mention = first.source if role == "source" else first.target
+        code = gov.trigger.code
+        if code in WORDS.residual_intents:  # "threatened to cut off aid": 130 -> 1311
+            table = WORDS.threat_codes if code.startswith("13") else WORDS.intent_codes
+            code = _by_prefix(table, first.cameo_code) or code
+        new = []
+        for e in gov.events:
+            keep_target = mention is not None and mention.actor.resolved and (
+                e.source is None or e.source.actor.code != mention.actor.code)
+            if not keep_target and code == e.cameo_code:
+                new.append(e)
+                continue
+            rule = e.rule.replace(" tgt=- ", f" tgt=complement-{role} ") if keep_target else e.rule
+            new.append(_recode(e, code, ontology, target=mention if keep_target else None, rule=rule))
+        gov.events[:] = new
+
+
+def intents(coded: list[Coded], ontology: Ontology, mention: Callable[[list[Token]], Mention]) -> list[Event]:
+    """Asserted intents and threats behind announced future actions of their own actor."""
+    triggers = {c.trigger.token.i for c in coded}
+    out: list[Event] = []
+    for c in coded:
+        cue = c.fact.cue_token
+        if c.fact.value != "future" or cue is None or cue.i in triggers:
+            continue  # a governing trigger ("threatened to", "promised to") is coded already
+        if cue.lemma_.lower() not in WORDS.intent_cues and cue.lower_ not in WORDS.intent_cues:
+            continue  # "is expected to", "is due to": a forecast, not an intent
+        for e in c.events:
+            if e.source is None or not e.source.actor.code or not _own_voice(e):
+                continue
+            table = WORDS.intent_codes if e.quad_class in (1, 2) else WORDS.threat_codes
+            code = _by_prefix(table, e.cameo_code)
+            if code is None:
+                continue
+            toks = sorted((cue, c.trigger.token), key=lambda t: t.i)
+            out.append(_recode(e, code, ontology, trigger=mention(toks), factuality="asserted",
+                               factuality_cue=None, rule=f"{e.rule} intent={cue.lower_}"))
+    return out
+
+
+def _own_voice(e: Event) -> bool:
+    """The intent is the actor's own: not reported by someone else ("analysts say Iran will ...")."""
+    if e.attributed_to is None:
+        return True
+    code = e.source.actor.code if e.source else None
+    return bool(code) and e.attributed_to[:3] == code[:3]
+
+
+def retarget(coded: Coded, actor: Actor, tokens: list[Token], frame: str, ontology: Ontology,
+             mention: Callable[[list[Token]], Mention], code: str | None = None) -> None:
+    """Give the events of ``coded`` that have no target the actor ``tokens`` name as target
+    (frame ``frame`` in the rule), and optionally a new code; not when it is their own
+    source (in place)."""
+    new = []
+    for e in coded.events:
+        if e.target is not None or (e.source is not None and e.source.actor.code == actor.code):
+            new.append(e)
+            continue
+        target = mention(tokens)
+        target.actor = actor
+        new.append(_recode(e, code or e.cameo_code, ontology, target=target,
+                           rule=e.rule.replace(" tgt=- ", f" tgt={frame} ")))
+    coded.events[:] = new
+
+
+def complement_subject(tok: Token) -> Token | None:
+    """The subject of the clause a demand governs: "demanded that the US cancel ..." -> US."""
+    for c in tok.children:
+        if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX"):
+            subj = next((s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and subj.pos_ in ("NOUN", "PROPN"):
+                return subj
+    return None
+
+
+def normative_subject(tok: Token) -> Token | None:
+    """The subject of a 'must / should / has to / needs to' clause that ``tok`` (a speech
+    verb) governs, or None."""
+    for c in tok.children:
+        if c.dep_ != "ccomp" or c.pos_ not in ("VERB", "AUX"):
+            continue
+        modal = any(a.dep_ == "aux" and a.lower_ in WORDS.normative_modals for a in c.children)
+        if not modal and c.lemma_.lower() in ("have", "need") and any(x.dep_ == "xcomp" for x in c.children):
+            modal = True  # "Sudan has to return", "the US needs to act"
+        passive = any(a.dep_ == "auxpass" for x in (c, *c.children) for a in x.children) or any(
+            a.dep_ == "auxpass" for a in c.children)
+        if modal and not passive:  # "these people need to be brought back" demands nothing of them
+            subj = next((s for s in c.children if s.dep_ == "nsubj"), None)
+            if subj is not None and subj.pos_ in ("NOUN", "PROPN"):
+                return subj
+    return None
