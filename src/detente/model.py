@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
+from detente.columns import EVENT_COLUMNS  # noqa: F401  (re-exported: the events table's columns)
+
 Factuality = Literal[
     "asserted", "negated", "hypothetical", "normative", "future", "proposed", "question", "alleged"
 ]
@@ -168,6 +170,7 @@ class Event:
 
     # ---- flat row for storage / export -------------------------------------------------
     def to_row(self) -> dict[str, Any]:
+        """The events table row: exactly the columns of ``detente.columns.EVENT_SCHEMA``."""
         def ment(prefix: str, m: Mention | None) -> dict[str, Any]:
             a = m.actor if m else Actor()
             return {
@@ -220,12 +223,5 @@ class Event:
         return row
 
 
-EVENT_COLUMNS: tuple[str, ...] = tuple(
-    Event(
-        doc_id="", sentence_index=0, sentence="", sentence_start=0, cameo_code="010",
-        cameo_root="01", quad_class=1, goldstein=0.0, plover_type=None,
-        trigger=Mention("", 0, 0), source=None, target=None,
-    ).to_row().keys()
-)
-
+# the Document fields that the documents table stores as they are
 DOCUMENT_COLUMNS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Document))

@@ -89,3 +89,30 @@ def test_free_text_is_data_not_sql(sample_paths, text, place):
 def test_injection_text_is_found_literally(con):
     assert ids(con, Filters(q="'; DROP TABLE events; --")) == {"E19"}
     assert con.execute("SELECT count(*) FROM events").fetchone()[0] == 19
+
+
+def test_parse_filters_reads_what_users_type(con):
+    from detente.analysis.filters import parse_filters
+
+    assert parse_filters() == Filters()  # asserted only
+    assert parse_filters(factuality="any").factuality is None
+    assert parse_filters(factuality=" Negated , future").factuality == ("negated", "future")
+    assert parse_filters(factuality=("negated",)) == Filters(factuality=("negated",))
+    assert parse_filters(quad="4,1", since="2016-03-01", undirected="true", dyad="usa-rus") == Filters(
+        quad_class=(1, 4), since=date(2016, 3, 1), undirected=True, dyad=("USA", "RUS"))
+    assert ids(con, parse_filters(factuality="negated,future")) == {"E14", "E17", "E18"}
+
+
+@pytest.mark.parametrize("bad, message", [
+    (dict(factuality=""), "factuality '': use one of"),
+    (dict(quad="1,x"), "quad '1,x': use 1, 2, 3 or 4"),
+    (dict(since="2016-02-30"), "since '2016-02-30': use a date YYYY-MM-DD"),
+    (dict(undirected="maybe"), "undirected 'maybe': use true or false"),
+    (dict(place="p" * 101), "place: at most 100 characters"),
+])
+def test_parse_filters_errors_are_one_line(bad, message):
+    from detente.analysis.filters import parse_filters
+
+    with pytest.raises(FilterError) as exc:
+        parse_filters(**bad)
+    assert str(exc.value).startswith(message) and "\n" not in str(exc.value)

@@ -3,11 +3,10 @@ from __future__ import annotations
 import json
 import re
 
-import typer
 from typer.testing import CliRunner
 
 from detente.analysis.report import write_report
-from detente.api.commands import register
+from detente.cli import app
 
 
 def embedded(html: str) -> dict:
@@ -42,8 +41,6 @@ def test_report_escapes_markup_in_data(sample_paths, tmp_path):
 
 
 def test_report_command(sample_paths, tmp_path):
-    app = typer.Typer()
-    register(app)
     out = tmp_path / "cli.html"
     res = CliRunner().invoke(app, ["report", "--db", str(sample_paths["inline"]), "--out", str(out),
                                    "--dyad", "RUS,USA", "--until", "2017-12-31"])
@@ -51,3 +48,4 @@ def test_report_command(sample_paths, tmp_path):
     assert embedded(out.read_text())["saydo"]["dyad"] == ["RUS", "USA"]
     bad = CliRunner().invoke(app, ["report", "--db", str(sample_paths["inline"]), "--out", str(out), "--since", "yesterday"])
     assert bad.exit_code == 2
+    assert bad.output.strip() == "detente: since 'yesterday': use a date YYYY-MM-DD"

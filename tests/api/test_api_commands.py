@@ -4,13 +4,12 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from detente.api.commands import is_loopback, register
+from detente.api.commands import is_loopback
+from detente.cli import app
 
 
 @pytest.fixture
 def cli() -> typer.Typer:
-    app = typer.Typer()
-    register(app)
     return app
 
 
@@ -30,12 +29,13 @@ def test_serve_refuses_public_bind_without_token(cli, fresh_db, monkeypatch):
 def test_serve_accepts_token_from_env(cli, fresh_db, monkeypatch):
     started = {}
 
-    def fake_run(app, host, port, **kw):
-        started.update(host=host, port=port, app=app)
+    def fake_run(application, sock, host, port):
+        started.update(host=host, port=port, app=application)
+        sock.close()
 
-    import uvicorn
+    import detente.api.server
 
-    monkeypatch.setattr(uvicorn, "run", fake_run)
+    monkeypatch.setattr(detente.api.server, "run_server", fake_run)
     monkeypatch.setenv("DETENTE_TOKEN", "s3cret")
     res = CliRunner().invoke(cli, ["serve", "--db", str(fresh_db), "--host", "0.0.0.0", "--port", "8765"])
     assert res.exit_code == 0, res.output
@@ -45,4 +45,34 @@ def test_serve_accepts_token_from_env(cli, fresh_db, monkeypatch):
 
 def test_serve_needs_existing_db(cli, tmp_path):
     res = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "none.duckdb")])
-    assert res.exit_code != 0
+    assert res.exit_code == 2 and "none.duckdb: no such database" in res.output
+
+
+@pytest.mark.slow
+def test_serve_listens_then_says_so_and_answers(fresh_db):
+    """The real command in its own process: the line saying it serves comes once the port is
+    bound, and the API answers on it."""
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    from tests.analysis.sample_db import free_port
+
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "detente.cli", "serve", "--db", str(fresh_db), "--port", str(port)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        line = proc.stdout.readline()
+        assert line.startswith(f"detente: serving {fresh_db} on http://127.0.0.1:{port}/"), line
+        for _ in range(100):
+            try:
+                r = httpx.get(f"http://127.0.0.1:{port}/api/health", timeout=2)
+                break
+            except httpx.TransportError:
+                time.sleep(0.1)
+        assert r.status_code == 200 and r.json()["status"] == "ok"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)

@@ -121,7 +121,8 @@ def test_openapi_and_docs(client):
               "/api/saydo", "/api/saydo/pairs", "/api/ceasefires", "/api/actors", "/api/network", "/api/processes", "/api/clusters", "/api/stats", "/api/health", "/api/geo"):
         assert p in spec["paths"], p
     params = {p["name"]: p for p in spec["paths"]["/api/events"]["get"]["parameters"]}
-    assert params["q"]["schema"]["anyOf"][0]["maxLength"] == 200
+    assert params["q"]["schema"]["maxLength"] == 200
+    assert "asserted (the default" in params["factuality"]["description"]
     docs = client.get("/docs")
     assert docs.status_code == 200 and "/api/events" in docs.text
     assert "cdn" not in docs.text.lower()

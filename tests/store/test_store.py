@@ -1,15 +1,13 @@
-"""Store: idempotent writes, id conflicts, schema versions, exports."""
+"""Store: idempotent writes, id conflicts, schema versions, files that are not databases."""
 from __future__ import annotations
 
-import json
 from datetime import date
 
 import duckdb
-import pyarrow.parquet as pq
 import pytest
 
 from detente.model import Actor, Document, Event, Mention
-from detente.store import SchemaError, Store, export_table
+from detente.store import SchemaError, Store, StoreError
 
 
 def make(doc_id="d1", text="Russia vetoed the resolution."):
@@ -44,13 +42,11 @@ def test_same_id_different_text_is_kept_and_reported(tmp_path):
         assert st.con.execute("SELECT text FROM documents").fetchone()[0] == "Something else entirely."
 
 
-def test_codes_are_strings_and_query_filters(tmp_path):
+def test_codes_are_strings(tmp_path):
     db = tmp_path / "t.duckdb"
     with Store(db) as st:
         st.write_batch([make()])
-        t = st.query_events(actor="RUS", root="12", since="2012-01-01")
-        assert t.num_rows == 1 and t.column("cameo_code").to_pylist() == ["121"]
-        assert st.query_events(dyad=("USA", "RUS")).num_rows == 0
+        assert st.con.execute("SELECT cameo_code, typeof(cameo_code) FROM events").fetchall() == [("121", "VARCHAR")]
 
 
 def test_newer_schema_is_refused_and_older_gets_instructions(tmp_path):
@@ -70,22 +66,22 @@ def test_newer_schema_is_refused_and_older_gets_instructions(tmp_path):
         assert st.schema_version() >= 1
 
 
-@pytest.mark.parametrize("ext", [".jsonl", ".csv", ".parquet"])
-def test_export_formats(tmp_path, ext):
-    db = tmp_path / "t.duckdb"
-    with Store(db) as st:
-        st.write_batch([make()])
-        table = st.query_events()
-    out = export_table(table, tmp_path / f"e{ext}")
-    if ext == ".jsonl":
-        row = json.loads(out.read_text().splitlines()[0])
-        assert row["cameo_code"] == "121" and row["source_code"] == "RUS"
-    elif ext == ".csv":
-        assert "cameo_code" in out.read_text().splitlines()[0]
-    else:
-        assert pq.read_table(out).column("cameo_code").to_pylist() == ["121"]
-    with pytest.raises(ValueError, match="unknown export format"):
-        export_table(table, tmp_path / "e.xlsx")
+def test_files_that_are_not_databases_are_one_line_errors(tmp_path):
+    (tmp_path / "notes.duckdb").write_text("not a database\n")
+    with pytest.raises(StoreError, match=r"notes.duckdb: not a DuckDB database"):
+        Store(tmp_path / "notes.duckdb", read_only=True)
+    with pytest.raises(StoreError, match=r"notes.duckdb: not a DuckDB database"):
+        Store(tmp_path / "notes.duckdb")  # nor for writing: the file is left alone
+    assert (tmp_path / "notes.duckdb").read_text() == "not a database\n"
+    with pytest.raises(StoreError, match=r"missing.duckdb: no such database"):
+        Store(tmp_path / "missing.duckdb", read_only=True)
+    with pytest.raises(StoreError, match=r"is a folder"):
+        Store(tmp_path)
+    with pytest.raises(StoreError, match=r"cannot open the database"):
+        Store(tmp_path / "no" / "such" / "dir.duckdb")
+    duckdb.connect(str(tmp_path / "other.duckdb")).close()
+    with pytest.raises(SchemaError, match=r"other.duckdb: a DuckDB file but not a detente database"):
+        Store(tmp_path / "other.duckdb", read_only=True)
 
 
 def test_version_1_file_is_migrated_to_unindexed_events(tmp_path):

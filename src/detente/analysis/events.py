@@ -1,5 +1,6 @@
 """Event listing, one event with its evidence, one document with its event spans,
-overall statistics, and located events for a map."""
+overall statistics, located events for a map, and the full rows that the CLI's
+``events`` command and the exports write (``select_sql``)."""
 from __future__ import annotations
 
 from typing import Any
@@ -7,6 +8,7 @@ from typing import Any
 import duckdb
 
 from detente.analysis.filters import Filters
+from detente.columns import EVENT_COLUMNS
 
 LIST_COLUMNS = (
     "event_id", "doc_id", "event_date", "date_precision", "cameo_code", "cameo_root", "quad_class",
@@ -19,6 +21,39 @@ SORTS = {
     "goldstein_asc": "e.goldstein ASC, e.event_date DESC NULLS LAST, e.event_id",
     "goldstein_desc": "e.goldstein DESC, e.event_date DESC NULLS LAST, e.event_id",
 }
+
+
+# Full rows: every events column, then the document's title, source, URL, publication date
+# (and where it came from) and when it was stored.
+DOCUMENT_FIELDS = {"doc_title": "title", "doc_source": "source", "doc_url": "url", "published": "published",
+                   "published_how": "published_how", "coded_at": "coded_at"}
+ROW_COLUMNS = (*EVENT_COLUMNS, *DOCUMENT_FIELDS)
+
+
+def select_sql(filters: Filters = Filters(), *, sort: str = "date_asc", doc_ids: list[str] | None = None,
+               limit: int | None = None) -> tuple[str, list[Any]]:
+    """SELECT of the full rows (ROW_COLUMNS) of the matching events, and its parameters.
+
+    Reads the events table itself (not the analysis tables), so its rows are exactly
+    the stored events whatever state the derived tables are in."""
+    if sort not in SORTS:
+        raise ValueError(f"sort is one of {', '.join(SORTS)}")
+    where, params = filters.where("e")
+    if doc_ids is not None:
+        where += " AND e.doc_id IN (SELECT unnest(?))"
+        params.append(list(doc_ids))
+    cols = ", ".join([*(f"e.{c}" for c in EVENT_COLUMNS), *(f"d.{c} AS {a}" for a, c in DOCUMENT_FIELDS.items())])
+    sql = (f"SELECT {cols} FROM events e LEFT JOIN documents d ON d.doc_id = e.doc_id "
+           f"WHERE {where} ORDER BY {SORTS[sort]}")
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(int(limit))
+    return sql, params
+
+
+def count_events(con: duckdb.DuckDBPyConnection, filters: Filters = Filters()) -> int:
+    where, params = filters.where("e")
+    return con.execute(f"SELECT count(*) FROM events e WHERE {where}", params).fetchone()[0]
 
 
 def _rows(cur: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:

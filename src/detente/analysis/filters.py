@@ -1,7 +1,11 @@
-"""One set of event filters shared by every analysis, the REST API and the dashboard.
+"""One set of event filters shared by every analysis, the REST API, the dashboard, the
+report and the CLI's ``events`` command.
 
-``Filters.where()`` turns them into a SQL predicate with positional ``?`` parameters;
-no user-supplied value is ever formatted into SQL text.
+``parse_filters(...)`` reads them as a user types them (URL query values, CLI options:
+``factuality=negated,future``, ``quad=1,4``, ``since=2016-01-01``) with the same names,
+defaults (asserted events only) and one-line errors everywhere (``FilterError``: 422 in
+the API, exit 2 in the CLI). ``Filters.where()`` turns them into a SQL predicate with
+positional ``?`` parameters; no user-supplied value is ever formatted into SQL text.
 """
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from detente.errors import DetenteError
 from detente.model import FACTUALITY_VALUES
 
 ACTOR_RE = re.compile(r"^[A-Z0-9]{1,32}$")
@@ -18,7 +23,27 @@ CODE_RE = re.compile(r"^[0-9]{2,4}$")
 INTERVALS = ("day", "week", "month", "quarter", "year")
 
 
-class FilterError(ValueError):
+MAX_LENGTH = {"place": 100, "q": 200, "doc_id": 256}
+
+# What each filter means: the CLI's option help and the API's parameter descriptions.
+FILTER_HELP = {
+    "actor": "CAMEO actor code prefix on either side, e.g. RUS, RUSGOV, IGOUNO",
+    "dyad": "SOURCE,TARGET actor code prefixes, e.g. RUS,USA (directed)",
+    "undirected": "the dyad also matches TARGET -> SOURCE",
+    "code": "CAMEO event code prefix, e.g. 19, 195, 0871",
+    "root": "CAMEO root, 01 to 20",
+    "quad": "QuadClasses, comma-separated: 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict",
+    "factuality": "asserted (the default: only asserted events happened), any, or a comma list of "
+                  + ", ".join(FACTUALITY_VALUES),
+    "since": "first event date, YYYY-MM-DD (inclusive)",
+    "until": "last event date, YYYY-MM-DD (inclusive)",
+    "place": "ISO-3 country of the event's place, or part of its name",
+    "q": "text the evidence sentence contains (case-insensitive)",
+    "doc_id": "events of one document",
+}
+
+
+class FilterError(DetenteError, ValueError):
     """A filter value that cannot be used (bad actor code, unknown factuality...)."""
 
 
@@ -27,7 +52,7 @@ def _actor(value: str | None) -> str | None:
         return None
     v = value.strip().upper()
     if not ACTOR_RE.match(v):
-        raise FilterError(f"actor code {value!r}: use letters and digits only, e.g. RUS or RUSGOV")
+        raise FilterError(f"actor {value!r}: use an actor code of letters and digits (at most 32), e.g. RUS or RUSGOV")
     return v
 
 
@@ -77,22 +102,25 @@ class Filters:
         set_(self, "dyad", parse_dyad(self.dyad))
         if self.code is not None and self.code != "":
             if not CODE_RE.match(str(self.code)):
-                raise FilterError(f"event code {self.code!r}: use 2-4 digits, e.g. 0871")
+                raise FilterError(f"code {self.code!r}: use a CAMEO event code prefix of 2 to 4 digits, e.g. 19 or 0871")
         else:
             set_(self, "code", None)
         if self.root is not None and self.root != "":
             r = str(self.root).zfill(2)
             if not (r.isdigit() and len(r) == 2 and 1 <= int(r) <= 20):
-                raise FilterError(f"event root {self.root!r}: use 01 to 20")
+                raise FilterError(f"root {self.root!r}: use a CAMEO root, 01 to 20")
             set_(self, "root", r)
         else:
             set_(self, "root", None)
         quads = tuple(sorted({int(x) for x in self.quad_class}))
         if any(x not in (1, 2, 3, 4) for x in quads):
-            raise FilterError("quad_class values are 1, 2, 3 or 4")
+            raise FilterError(f"quad {','.join(map(str, quads))!r}: use 1, 2, 3 or 4, comma-separated, e.g. 1,4")
         set_(self, "quad_class", quads)
         if self.factuality is not None:
             facts = (self.factuality,) if isinstance(self.factuality, str) else tuple(self.factuality)
+            facts = tuple(f.strip().lower() if isinstance(f, str) else f for f in facts)
+            if not facts:
+                raise FilterError(f"factuality: give one of {', '.join(FACTUALITY_VALUES)} or any")
             if any(f in ("any", "all", "*") for f in facts):
                 facts = None
             elif bad := [f for f in facts if f not in FACTUALITY_VALUES]:
@@ -101,8 +129,10 @@ class Filters:
         for name in ("place", "q", "doc_id"):
             v = getattr(self, name)
             set_(self, name, v.strip() if isinstance(v, str) and v.strip() else None)
+            if getattr(self, name) and len(getattr(self, name)) > MAX_LENGTH[name]:
+                raise FilterError(f"{name}: at most {MAX_LENGTH[name]} characters")
         if self.since and self.until and self.since > self.until:
-            raise FilterError("since is after until")
+            raise FilterError(f"since {self.since} is after until {self.until}")
 
     def replace(self, **changes: Any) -> Filters:
         return dataclasses.replace(self, **changes)
@@ -173,6 +203,60 @@ class Filters:
         if self.until:
             out["until"] = self.until.isoformat()
         return out
+
+
+def _date(name: str, value: str | date | None) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    if not value.strip():
+        return None
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise FilterError(f"{name} {value!r}: use a date YYYY-MM-DD") from None
+
+
+def _quads(value: str | tuple[int, ...] | None) -> tuple[int, ...]:
+    if value is None or value == "":
+        return ()
+    if not isinstance(value, str):
+        return tuple(value)
+    try:
+        return tuple(int(x) for x in value.split(","))
+    except ValueError:
+        raise FilterError(f"quad {value!r}: use 1, 2, 3 or 4, comma-separated, e.g. 1,4") from None
+
+
+def parse_filters(
+    *,
+    actor: str | None = None,
+    dyad: str | None = None,
+    undirected: bool | str = False,
+    code: str | None = None,
+    root: str | None = None,
+    quad: str | tuple[int, ...] | None = None,
+    factuality: str | tuple[str, ...] | None = "asserted",
+    since: str | date | None = None,
+    until: str | date | None = None,
+    place: str | None = None,
+    q: str | None = None,
+    doc_id: str | None = None,
+) -> Filters:
+    """Filters from the values a user types (CLI options, URL query parameters).
+
+    ``factuality`` is a comma list (or a tuple) of values, or ``any``; None means the
+    default (asserted). Python values (dates, tuples) are taken as they are."""
+    if isinstance(undirected, str):
+        if undirected.lower() not in ("true", "false", "1", "0", "yes", "no", ""):
+            raise FilterError(f"undirected {undirected!r}: use true or false")
+        undirected = undirected.lower() in ("true", "1", "yes")
+    if factuality is None:
+        facts: tuple[str, ...] = ("asserted",)
+    else:
+        facts = tuple(factuality.split(",")) if isinstance(factuality, str) else tuple(factuality)
+    return Filters(actor=actor, dyad=dyad, undirected=undirected, code=code, root=root,  # type: ignore[arg-type]
+                   quad_class=_quads(quad), factuality=facts, since=_date("since", since),
+                   until=_date("until", until), place=place, q=q, doc_id=doc_id)
 
 
 def interval_sql(interval: str, column: str = "e.event_date") -> str:

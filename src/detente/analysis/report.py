@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import html
 import json
-import time
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -20,7 +19,7 @@ from typing import Any
 import duckdb
 
 from detente.analysis import ceasefires, clusters, events, network, processes, saydo, series
-from detente.analysis.filters import Filters
+from detente.analysis.filters import Filters, parse_filters
 
 MAX_EVENTS = 500
 
@@ -34,17 +33,6 @@ def _json_script(obj: Any) -> str:
     text = json.dumps(obj, default=lambda o: o.isoformat() if isinstance(o, date) else str(o),
                       ensure_ascii=False, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-
-
-def _connect(path: Path, retry_s: float = 5.0) -> duckdb.DuckDBPyConnection:
-    deadline = time.monotonic() + retry_s
-    while True:
-        try:
-            return duckdb.connect(str(path), read_only=True)
-        except duckdb.IOException:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.1)
 
 
 def _events(con: duckdb.DuckDBPyConnection, f: Filters) -> list[dict[str, Any]]:
@@ -141,26 +129,33 @@ def render(data: dict[str, Any], title: str) -> str:
 def write_report(
     db_path: str | Path,
     out: str | Path,
+    filters: Filters | None = None,
     *,
     actor: str | None = None,
     dyad: str | tuple[str, str] | None = None,
     since: str | date | None = None,
     until: str | date | None = None,
 ) -> Path:
-    """Write the report for the filtered events; returns the output path."""
-    db_path, out = Path(db_path), Path(out)
-    if not db_path.exists():
-        raise FileNotFoundError(f"{db_path}: no such database")
-    f = Filters(actor=actor, dyad=dyad,  # type: ignore[arg-type]
-                since=date.fromisoformat(since) if isinstance(since, str) else since,
-                until=date.fromisoformat(until) if isinstance(until, str) else until)
-    con = _connect(db_path)
-    try:
-        data = collect(con, f)
-    finally:
-        con.close()
-    who = " / ".join(x for x in (actor, "-".join(f.dyad) if f.dyad else None) if x)
+    """Write the report for the filtered events (``filters``, or the shorthands ``actor``,
+    ``dyad``, ``since``, ``until`` with the other filters at their defaults); returns the
+    output path. Raises StoreError, FilterError or OutputError with a one-line message."""
+    from detente.errors import OutputError, check_writable
+    from detente.store import Store
+
+    out = Path(out)
+    f = filters if filters is not None else parse_filters(
+        actor=actor, dyad=",".join(dyad) if isinstance(dyad, tuple) else dyad, since=since, until=until)
+    check_writable(out, "report")
+    with Store(db_path, read_only=True) as st:
+        data = collect(st.con, f)
+    who = " / ".join(x for x in (f.actor, "-".join(f.dyad) if f.dyad else None) if x)
     title = f"detente report{': ' + who if who else ''}"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(render(data, title), encoding="utf-8")
+    tmp = out.with_name(f".{out.name}.part")
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_text(render(data, title), encoding="utf-8")
+        tmp.replace(out)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise OutputError(f"{out}: cannot write the report: {exc.strerror or exc}; choose another path") from None
     return out

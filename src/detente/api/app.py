@@ -271,9 +271,10 @@ def create_app(
     @api.get("/profile", tags=["analysis"])
     async def get_profile(f: FilterQuery, interval: Interval = "year", count: CountUnit = "clusters") -> Response:
         """Actor profile (the `actor` filter is required): partners and root mix over time."""
-        if not f.actor:
+        filt = f.to_filters()
+        if not filt.actor:
             return json_response({"detail": "the actor parameter is required"}, 422)
-        return json_response(await query(profiles.actor_profile, f.actor, f.to_filters(actor=None),
+        return json_response(await query(profiles.actor_profile, filt.actor, filt.replace(actor=None),
                                          interval=interval, count=count))
 
     @api.get("/geo", tags=["analysis"])

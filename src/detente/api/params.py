@@ -1,46 +1,43 @@
 """Validated request parameters (Pydantic) shared by the API endpoints."""
 from __future__ import annotations
 
-from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import Query
 from pydantic import BaseModel, Field
 
-from detente.analysis.filters import Filters
+from detente.analysis.filters import FILTER_HELP, MAX_LENGTH, Filters, parse_filters
 
-ACTOR = r"^[A-Za-z0-9]{1,32}$"
-FACTS = r"^(any|all|(asserted|negated|hypothetical|normative|future|proposed|question)(,(asserted|negated|hypothetical|normative|future|proposed|question)){0,6})$"
+
+def _opt(name: str, default: str | None = None) -> Any:
+    """A filter parameter, described (and its length limit shown) in the OpenAPI schema;
+    the limit is enforced by the Filters, with their message."""
+    extra = {"maxLength": MAX_LENGTH[name]} if name in MAX_LENGTH else None
+    return Field(default, description=FILTER_HELP[name], json_schema_extra=extra)
 
 
 class FilterParams(BaseModel):
-    """Event filters; the same names as the dashboard's URL query string."""
+    """Event filters: the names, defaults, forms and errors of ``detente.analysis.filters``
+    (shared with the CLI and the dashboard's URL). They are read as text and validated by
+    ``parse_filters``, so a bad value is a 422 with the same one-line message as the CLI's."""
 
-    actor: str | None = Field(None, pattern=ACTOR, max_length=32,
-                              description="CAMEO actor code prefix on either side: RUS, RUSGOV, IGOUNO")
-    dyad: str | None = Field(None, max_length=65, pattern=r"^[A-Za-z0-9]{1,32}[,>\-][A-Za-z0-9]{1,32}$",
-                             description="source,target actor prefixes: RUS,USA")
-    undirected: bool = Field(False, description="dyad also matches target -> source")
-    code: str | None = Field(None, pattern=r"^[0-9]{2,4}$", description="CAMEO event code prefix: 19, 195, 0871")
-    root: str | None = Field(None, pattern=r"^(0?[1-9]|1[0-9]|20)$", description="CAMEO root 01-20")
-    quad: str | None = Field(None, pattern=r"^[1-4](,[1-4]){0,3}$", description="QuadClasses, e.g. 1 or 1,4")
-    factuality: str = Field("asserted", max_length=120, pattern=FACTS,
-                            description="comma-separated factualities, or any")
-    since: date | None = Field(None, description="first event date, YYYY-MM-DD")
-    until: date | None = Field(None, description="last event date, YYYY-MM-DD")
-    place: str | None = Field(None, max_length=100, description="ISO-3 country of the place, or part of its name")
-    q: str | None = Field(None, max_length=200, description="text the evidence sentence contains")
-    doc_id: str | None = Field(None, max_length=256)
+    actor: str | None = _opt("actor")
+    dyad: str | None = _opt("dyad")
+    undirected: str | None = _opt("undirected", "false")
+    code: str | None = _opt("code")
+    root: str | None = _opt("root")
+    quad: str | None = _opt("quad")
+    factuality: str = _opt("factuality", "asserted")
+    since: str | None = _opt("since")
+    until: str | None = _opt("until")
+    place: str | None = _opt("place")
+    q: str | None = _opt("q")
+    doc_id: str | None = _opt("doc_id")
 
     def to_filters(self, **override: object) -> Filters:
-        values = dict(
-            actor=self.actor, dyad=self.dyad, undirected=self.undirected, code=self.code, root=self.root,
-            quad_class=tuple(int(x) for x in self.quad.split(",")) if self.quad else (),
-            factuality=tuple(self.factuality.split(",")), since=self.since, until=self.until,
-            place=self.place, q=self.q, doc_id=self.doc_id,
-        )
-        values.update(override)
-        return Filters(**values)  # type: ignore[arg-type]
+        """The Filters (raises FilterError); ``override`` replaces parsed fields."""
+        f = parse_filters(**self.model_dump())
+        return f.replace(**override) if override else f
 
 
 FilterQuery = Annotated[FilterParams, Query()]

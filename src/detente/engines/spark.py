@@ -33,12 +33,9 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import unquote
 
-from detente.model import EVENT_COLUMNS, Document, IngestIssue
+from detente.columns import EVENT_SCHEMA, arrow_schema, spark_ddl
+from detente.model import Document, IngestIssue
 from detente.pipeline import Pipeline, PipelineConfig
-
-_INT = {"sentence_index", "sentence_start", "quad_class", "trigger_start", "trigger_end", "source_start",
-        "source_end", "target_start", "target_end"}
-_DOUBLE = {"goldstein", "latitude", "longitude", "confidence"}
 
 LINE_EXT = {".jsonl", ".ndjson", ".json"}  # one JSON object per line: split across tasks
 PARQUET_EXT = {".parquet"}
@@ -47,29 +44,9 @@ RECORD_COLUMNS = ("id", "doc_id", "text", "title", "published", "date", "source"
 DEFAULT_ARROW_BATCH = 256  # documents per Arrow batch handed to a Python worker
 
 
-def _ddl_type(c: str) -> str:
-    if c in _INT:
-        return "int"
-    if c in _DOUBLE:
-        return "double"
-    if c == "geonames_id":
-        return "bigint"
-    if c == "event_date":
-        return "date"
-    return "string"
-
-
 def event_schema() -> str:
-    """Spark DDL schema of the event rows (same columns as the DuckDB events table)."""
-    return ", ".join(f"{c} {_ddl_type(c)}" for c in EVENT_COLUMNS)
-
-
-def _arrow_event_schema():
-    import pyarrow as pa
-
-    types = {"int": pa.int32(), "double": pa.float64(), "bigint": pa.int64(), "date": pa.date32(),
-             "string": pa.string()}
-    return pa.schema([(c, types[_ddl_type(c)]) for c in EVENT_COLUMNS])
+    """Spark DDL schema of the event rows (the columns and types of the DuckDB events table)."""
+    return spark_ddl(EVENT_SCHEMA)
 
 
 # Raw input rows (stage 1 input) and normalised documents (stage 1 output, stage 3 input).
@@ -183,7 +160,7 @@ def _code_partition(config: PipelineConfig, max_rows: int = 20_000):
     def run(batches):
         import pyarrow as pa
 
-        schema = _arrow_event_schema()
+        schema = arrow_schema(EVENT_SCHEMA)
         pipe = _executor_pipeline(config)
         for batch in batches:
             docs = (Document(doc_id=r["doc_id"], text=r["text"], title=r["title"], source=r["source"], url=r["url"],

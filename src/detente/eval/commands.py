@@ -20,11 +20,11 @@ def register(app: typer.Typer) -> None:
         by_category: Annotated[bool, typer.Option(help="Also print dyad F1 per record category.")] = False,
     ) -> None:
         """Score detente against a gold standard: precision, recall and F1."""
+        from detente.eval.gold import load_gold
         from detente.eval.runner import evaluate
         from detente.pipeline import Pipeline, PipelineConfig
 
-        if not gold.exists():
-            raise typer.BadParameter(f"{gold}: no such file")
+        load_gold(gold, fmt)  # a bad gold file is one line (GoldError), before the model loads
         pipe = Pipeline(PipelineConfig(kb_files=tuple(map(str, kb or ()))))
         rep = evaluate(gold, fmt=fmt, corpus=list(corpus or ()), pipeline=pipe)
         con = Console()

@@ -21,6 +21,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from detente.errors import DetenteError
+
+
+class GoldError(DetenteError, ValueError):
+    """A gold file that cannot be read: one line naming the file (and line)."""
+
 
 @dataclass(slots=True)
 class GoldEvent:
@@ -57,17 +63,19 @@ def _event(d: dict) -> GoldEvent:
 
 def load_jsonl_gold(path: Path) -> list[GoldSentence]:
     out = []
-    with open(path, encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                d = json.loads(line)
-                pub = date.fromisoformat(d["published"]) if d.get("published") else None
-                out.append(GoldSentence(str(d["doc_id"]), d["sentence"], [_event(e) for e in d.get("events", [])],
-                                        pub, d.get("text"), d.get("category")))
-            except (KeyError, ValueError, TypeError) as exc:
-                raise ValueError(f"{path}:{n}: bad gold record: {exc}") from exc
+    for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            d = json.loads(line)
+            if not isinstance(d, dict):
+                raise TypeError(f"a JSON object per line, not {type(d).__name__}")
+            pub = date.fromisoformat(d["published"]) if d.get("published") else None
+            out.append(GoldSentence(str(d["doc_id"]), d["sentence"], [_event(e) for e in d.get("events", [])],
+                                    pub, d.get("text"), d.get("category")))
+        except (KeyError, ValueError, TypeError, AttributeError) as exc:
+            what = f"missing field {exc}" if isinstance(exc, KeyError) else str(exc)
+            raise GoldError(f"{path}:{n}: bad gold record: {what} (format: docs/eval.md)") from None
     return out
 
 
@@ -120,15 +128,24 @@ def load_petrarch_records(path: Path) -> list[GoldSentence]:
 
 
 def load_gold(path: Path, fmt: str = "auto") -> list[GoldSentence]:
+    """The gold sentences of a file; raises GoldError (one line) when it cannot be read."""
     path = Path(path)
-    if fmt == "auto":
-        if path.suffix == ".xml":
-            fmt = "petrarch"
-        elif path.read_text(encoding="utf-8", errors="replace").lstrip().startswith("["):
-            fmt = "plover"
-        else:
-            fmt = "jsonl"
-    loader = {"jsonl": load_jsonl_gold, "plover": load_plover_gsr, "petrarch": load_petrarch_records}.get(fmt)
-    if loader is None:
-        raise ValueError(f"unknown gold format {fmt!r} (jsonl, plover, petrarch)")
-    return loader(path)
+    loaders = {"jsonl": load_jsonl_gold, "plover": load_plover_gsr, "petrarch": load_petrarch_records}
+    if fmt != "auto" and fmt not in loaders:
+        raise GoldError(f"unknown gold format {fmt!r}: use auto, jsonl, plover or petrarch")
+    if not path.is_file():
+        raise GoldError(f"{path}: no such gold file")
+    try:
+        if fmt == "auto":
+            if path.suffix == ".xml":
+                fmt = "petrarch"
+            elif path.read_text(encoding="utf-8", errors="replace").lstrip().startswith("["):
+                fmt = "plover"
+            else:
+                fmt = "jsonl"
+        return loaders[fmt](path)
+    except GoldError:
+        raise
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, ET.ParseError) as exc:
+        what = f"missing field {exc}" if isinstance(exc, KeyError) else (getattr(exc, "strerror", None) or exc)
+        raise GoldError(f"{path}: not a readable {fmt} gold file: {what}") from None

@@ -1,4 +1,5 @@
-"""Storage stage: the DuckDB schema, the single writer and exports. Knows nothing of HTTP."""
-from detente.store.db import SchemaError, Store, WriteResult, export_table
+"""Storage stage: the DuckDB schema and the single writer. Knows nothing of HTTP.
+Exports live in ``detente.export``."""
+from detente.store.db import SchemaError, Store, StoreError, WriteResult
 
-__all__ = ["SchemaError", "Store", "WriteResult", "export_table"]
+__all__ = ["SchemaError", "Store", "StoreError", "WriteResult"]

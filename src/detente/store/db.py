@@ -1,4 +1,4 @@
-"""The DuckDB store: the single writer, read-only readers, exports.
+"""The DuckDB store: the single writer and read-only readers.
 
 Writes are per batch and transactional: a batch of documents and their events is
 committed together or not at all, so a run killed mid-way leaves only whole
@@ -16,11 +16,17 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
+from detente.columns import DOCUMENT_SCHEMA, EVENT_SCHEMA, Column, arrow_schema
+from detente.errors import DetenteError
 from detente.model import DOCUMENT_COLUMNS, EVENT_COLUMNS, Document, Event, IngestIssue
 from detente.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 
-class SchemaError(RuntimeError):
+class StoreError(DetenteError):
+    """A database that cannot be used: missing, not a DuckDB file, not writable."""
+
+
+class SchemaError(StoreError, RuntimeError):
     """The database was written by an incompatible version of detente."""
 
 
@@ -38,18 +44,33 @@ class WriteResult:
 _CONFIG = {"memory_limit": os.environ.get("DETENTE_DUCKDB_MEMORY", "256MB"), "threads": 2}
 
 
-def _connect(path: str | Path, read_only: bool, retries: int = 600) -> duckdb.DuckDBPyConnection:
+def _connect(path: Path, read_only: bool, retries: int = 600) -> duckdb.DuckDBPyConnection:
     # DuckDB lets one process hold the file at a time; opening while another holds it
     # raises IOException. Wait (up to a minute) rather than fail: the API server lets go
     # within seconds, and the coding run holds the file only while it writes a batch.
-    last: Exception | None = None
-    for _ in range(retries):
+    if read_only and not path.exists():
+        raise StoreError(f"{path}: no such database (create it with `detente code INPUT --db {path}`)")
+    if path.is_dir():
+        raise StoreError(f"{path}: is a folder, not a database file; give --db a file name")
+    for attempt in range(retries):
         try:
             return duckdb.connect(str(path), read_only=read_only, config=_CONFIG)
-        except duckdb.IOException as exc:  # lock held by another process
-            last = exc
-            time.sleep(0.1)
-    raise last  # type: ignore[misc]
+        except duckdb.IOException as exc:
+            text = str(exc)
+            if "lock" in text.lower() and attempt < retries - 1:  # held by another process
+                time.sleep(0.1)
+                continue
+            if "not a valid DuckDB database" in text:
+                raise StoreError(f"{path}: not a DuckDB database (give the file `detente code` wrote, "
+                                 "or a new name to create one)") from None
+            if "lock" in text.lower():
+                raise StoreError(f"{path}: another process holds the database (a coding run?); "
+                                 "try again when it is done") from None
+            reason = text.replace("IO Error: ", "")
+            raise StoreError(f"{path}: cannot open the database: {reason}") from None
+        except duckdb.Error as exc:  # e.g. a DuckDB file of an incompatible storage version
+            raise StoreError(f"{path}: cannot open the database: {exc}") from None
+    raise AssertionError("unreachable")
 
 
 class Store:
@@ -58,13 +79,15 @@ class Store:
     def __init__(self, path: str | Path = "detente.duckdb", read_only: bool = False):
         self.path = Path(path)
         self.read_only = read_only
-        if read_only and not self.path.exists():
-            raise FileNotFoundError(f"{self.path}: no such database (run `detente code` first)")
         self.con = _connect(self.path, read_only)
-        if read_only:
-            self._check_version()
-        else:
-            self.migrate()
+        try:
+            if read_only:
+                self._check_version()
+            else:
+                self.migrate()
+        except BaseException:
+            self.con.close()
+            raise
 
     # -- lifecycle ---------------------------------------------------------------------
     def close(self) -> None:
@@ -76,17 +99,21 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def _has_table(self, name: str) -> bool:
+        return bool(self.con.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [name]).fetchall()[0][0])
+
     def schema_version(self) -> int:
-        has_meta = self.con.execute(
-            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'"
-        ).fetchall()[0][0]
-        if not has_meta:
+        if not self._has_table("meta"):
             return 0
         rows = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall()
         return int(rows[0][0]) if rows else 0
 
     def _check_version(self) -> None:
         v = self.schema_version()
+        if v == 0 and not self._has_table("meta") and not self._has_table("events"):
+            raise SchemaError(f"{self.path}: a DuckDB file but not a detente database (no events table); "
+                              "give the file `detente code` wrote")
         if v > SCHEMA_VERSION:
             raise SchemaError(
                 f"{self.path} has schema version {v}, newer than this detente ({SCHEMA_VERSION}): "
@@ -189,9 +216,10 @@ class Store:
                 self.con.execute("DELETE FROM events WHERE doc_id IN (SELECT unnest(?))", [replace])
                 self.con.execute("DELETE FROM documents WHERE doc_id IN (SELECT unnest(?))", [replace])
             if doc_rows:
-                self._insert("documents", doc_rows, (*DOCUMENT_COLUMNS, "content_hash", "n_sentences", "n_events"))
+                self._insert("documents", doc_rows, DOCUMENT_SCHEMA,
+                             (*DOCUMENT_COLUMNS, "content_hash", "n_sentences", "n_events"))
             if event_rows:
-                self._insert("events", event_rows, EVENT_COLUMNS, dedupe_key="event_id")
+                self._insert("events", event_rows, EVENT_SCHEMA, EVENT_COLUMNS, dedupe_key="event_id")
             for iss in new_issues:
                 self.con.execute(
                     "INSERT INTO ingest_issues (path, line, message) VALUES (?, ?, ?)",
@@ -203,14 +231,15 @@ class Store:
             raise
         return res
 
-    def _insert(self, table_name: str, rows: list[dict], columns: Sequence[str],
+    def _insert(self, table_name: str, rows: list[dict], schema: tuple[Column, ...], columns: Sequence[str],
                 dedupe_key: str | None = None) -> None:
         if dedupe_key:  # identical events (same id) found twice in one batch: keep the first
             uniq: dict[str, dict] = {}
             for r in rows:
                 uniq.setdefault(r[dedupe_key], r)
             rows = list(uniq.values())
-        table = pa.Table.from_pylist([{c: r.get(c) for c in columns} for r in rows])
+        table = pa.Table.from_pylist([{c: r.get(c) for c in columns} for r in rows],
+                                     schema=arrow_schema(schema, tuple(columns)))
         cols = ", ".join(columns)
         self.con.register("_detente_batch", table)  # explicit, not a replacement scan of a local
         try:
@@ -227,61 +256,3 @@ class Store:
             "asserted_events": q("SELECT count(*) FROM events WHERE factuality = 'asserted'").fetchall()[0][0],
             "ingest_issues": q("SELECT count(*) FROM ingest_issues").fetchall()[0][0],
         }
-
-    def query_events(
-        self,
-        actor: str | None = None,
-        dyad: tuple[str, str] | None = None,
-        root: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        factuality: str | None = None,
-        limit: int | None = None,
-    ) -> pa.Table:
-        """Filtered events as an Arrow table (parameterised SQL only)."""
-        where, params = [], []
-        if actor:
-            where.append("(starts_with(source_code, ?) OR starts_with(target_code, ?))")
-            params += [actor, actor]
-        if dyad:
-            where.append("starts_with(source_code, ?) AND starts_with(target_code, ?)")
-            params += list(dyad)
-        if root:
-            where.append("cameo_root = ?")
-            params.append(root.zfill(2))
-        if since:
-            where.append("event_date >= CAST(? AS DATE)")
-            params.append(since)
-        if until:
-            where.append("event_date <= CAST(? AS DATE)")
-            params.append(until)
-        if factuality:
-            where.append("factuality = ?")
-            params.append(factuality)
-        sql = "SELECT * FROM events"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY event_date NULLS LAST, doc_id, sentence_index, trigger_start"
-        if limit:
-            sql += f" LIMIT {int(limit)}"
-        return self.con.sql(sql, params=params).to_arrow_table()
-
-
-def export_table(table: pa.Table, out: str | Path) -> Path:
-    """Write an Arrow table as JSONL, CSV or Parquet, chosen by the file extension."""
-    out = Path(out)
-    ext = out.suffix.lower()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    con = duckdb.connect()
-    con.register("t", table)
-    target = str(out).replace("'", "''")
-    if ext in (".jsonl", ".ndjson", ".json"):
-        con.execute(f"COPY t TO '{target}' (FORMAT json)")
-    elif ext == ".csv":
-        con.execute(f"COPY t TO '{target}' (FORMAT csv, HEADER)")
-    elif ext == ".parquet":
-        con.execute(f"COPY t TO '{target}' (FORMAT parquet)")
-    else:
-        raise ValueError(f"{out}: unknown export format {ext!r} (use .jsonl, .csv or .parquet)")
-    con.close()
-    return out

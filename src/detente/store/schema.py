@@ -8,78 +8,45 @@ Tables (documented in docs/database.md):
   fetch_cache    what was fetched from the web (detente.ingest.cache), so a re-run fetches
                  nothing it already has
   meta           key/value: schema_version, created_with
+
+The columns of documents and events come from ``detente.columns`` (each column says
+which schema version added it), so the DDL of any version is derived, never retyped.
+A new file is created by running every migration in order, exactly as an old file
+is brought up to date.
 """
 from __future__ import annotations
 
+from detente.columns import DOCUMENT_SCHEMA, EVENT_SCHEMA, Column
+
 SCHEMA_VERSION = 4
 
-DOCUMENTS_DDL = """
-CREATE TABLE IF NOT EXISTS documents (
-    doc_id        VARCHAR PRIMARY KEY,
-    title         VARCHAR,
-    source        VARCHAR,
-    url           VARCHAR,
-    published     DATE,
-    author        VARCHAR,
-    path          VARCHAR,
-    line          INTEGER,
-    text          VARCHAR NOT NULL,
-    content_hash  VARCHAR NOT NULL,
-    n_sentences   INTEGER,
-    n_events      INTEGER,
-    coded_at      TIMESTAMP DEFAULT current_timestamp
-)"""
 
-EVENTS_COLUMNS_DDL = """
-    event_id           VARCHAR NOT NULL,
-    doc_id             VARCHAR NOT NULL,
-    sentence_index     INTEGER NOT NULL,
-    sentence           VARCHAR NOT NULL,
-    sentence_start     INTEGER NOT NULL,
-    event_date         DATE,
-    date_precision     VARCHAR,
-    date_text          VARCHAR,
-    cameo_code         VARCHAR NOT NULL,
-    cameo_root         VARCHAR NOT NULL,
-    quad_class         TINYINT NOT NULL,
-    goldstein          DOUBLE NOT NULL,
-    plover_type        VARCHAR,
-    trigger_text       VARCHAR NOT NULL,
-    trigger_start      INTEGER NOT NULL,
-    trigger_end        INTEGER NOT NULL,
-    source_text        VARCHAR,
-    source_code        VARCHAR,
-    source_country     VARCHAR,
-    source_sector      VARCHAR,
-    source_kb_id       VARCHAR,
-    source_how         VARCHAR,
-    source_start       INTEGER,
-    source_end         INTEGER,
-    target_text        VARCHAR,
-    target_code        VARCHAR,
-    target_country     VARCHAR,
-    target_sector      VARCHAR,
-    target_kb_id       VARCHAR,
-    target_how         VARCHAR,
-    target_start       INTEGER,
-    target_end         INTEGER,
-    factuality         VARCHAR NOT NULL,
-    factuality_cue     VARCHAR,
-    attributed_to      VARCHAR,
-    location_name      VARCHAR,
-    latitude           DOUBLE,
-    longitude          DOUBLE,
-    location_country   VARCHAR,
-    geonames_id        BIGINT,
-    location_precision VARCHAR,
-    rule               VARCHAR NOT NULL,
-    confidence         DOUBLE NOT NULL"""
-# Version 1 indexed events (primary key, doc_id, event_date). DuckDB keeps such (ART)
-# indexes in memory and loads them to check every insert, so a writer's memory grew with
-# the database; version 2 has none on events: zone maps serve the date and id filters.
-EVENTS_DDL_V1 = EVENTS_COLUMNS_DDL.replace("VARCHAR NOT NULL,", "VARCHAR PRIMARY KEY,", 1)
-EVENTS_DDL_V1 = f"CREATE TABLE IF NOT EXISTS events ({EVENTS_DDL_V1}\n)"
-EVENTS_DDL = f"CREATE TABLE IF NOT EXISTS events ({EVENTS_COLUMNS_DDL}\n)"
+def columns_ddl(columns: tuple[Column, ...], version: int, primary_key: str | None = None) -> str:
+    """The column list of a table as it was at schema ``version``."""
+    lines = []
+    for c in columns:
+        if c.since > version:
+            continue
+        spec = c.type + (" PRIMARY KEY" if c.name == primary_key else "" if c.nullable else " NOT NULL")
+        if c.default:
+            spec += f" DEFAULT {c.default}"
+        lines.append(f"    {c.name:<18} {spec}")
+    return ",\n".join(lines)
+
+
+def create_table(name: str, columns: tuple[Column, ...], version: int, primary_key: str | None = None) -> str:
+    return f"CREATE TABLE IF NOT EXISTS {name} (\n{columns_ddl(columns, version, primary_key)}\n)"
+
+
+def added_columns(version: int) -> tuple[str, ...]:
+    """ALTER statements for the columns that schema ``version`` appended (nullable)."""
+    return tuple(
+        f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {c.name} {c.type}"
+        + (f" DEFAULT {c.default}" if c.default else "")
+        for table, columns in (("documents", DOCUMENT_SCHEMA), ("events", EVENT_SCHEMA))
+        for c in columns if c.since == version and version > 1
+    )
+
 
 ISSUES_DDL = """
 CREATE TABLE IF NOT EXISTS ingest_issues (
@@ -111,18 +78,27 @@ INDEXES_V1 = (
 
 # Ordered migrations: version -> statements that bring a database from version-1 to it.
 MIGRATIONS: dict[int, tuple[str, ...]] = {
-    1: (META_DDL, DOCUMENTS_DDL, EVENTS_DDL_V1, ISSUES_DDL, *INDEXES_V1),
+    1: (META_DDL, create_table("documents", DOCUMENT_SCHEMA, 1, primary_key="doc_id"),
+        create_table("events", EVENT_SCHEMA, 1, primary_key="event_id"), ISSUES_DDL, *INDEXES_V1),
+    # Version 1 indexed events (primary key, doc_id, event_date). DuckDB keeps such (ART)
+    # indexes in memory and loads them to check every insert, so a writer's memory grew with
+    # the database; version 2 has none on events: zone maps serve the date and id filters.
     2: ("DROP INDEX IF EXISTS events_doc", "DROP INDEX IF EXISTS events_date",
         "ALTER TABLE events RENAME TO events_v1",
-        EVENTS_DDL,
+        create_table("events", EVENT_SCHEMA, 2),
         "INSERT INTO events SELECT * FROM events_v1",
-        "DROP TABLE events_v1"),
+        "DROP TABLE events_v1",
+        *added_columns(2)),
     # Version 3 records where a document's publication date came from
     # (detente.ingest.published.PUBLISHED_HOW). Dates stored before then keep NULL: their
     # source is unknown (ranked as 'input' when a later run brings another date).
-    3: ("ALTER TABLE documents ADD COLUMN IF NOT EXISTS published_how VARCHAR",
+    3: (*added_columns(3),
         "UPDATE documents SET published_how = 'none' WHERE published IS NULL"),
     # Version 4 keeps what was fetched from the web (URLs, feeds, sitemaps), so that a
     # re-run or `detente watch` fetches nothing it already has.
-    4: (FETCH_CACHE_DDL,),
+    4: (FETCH_CACHE_DDL, *added_columns(4)),
 }
+
+# The current tables, as a new file has them after every migration.
+DOCUMENTS_DDL = create_table("documents", DOCUMENT_SCHEMA, SCHEMA_VERSION, primary_key="doc_id")
+EVENTS_DDL = create_table("events", EVENT_SCHEMA, SCHEMA_VERSION)
