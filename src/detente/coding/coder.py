@@ -149,13 +149,18 @@ class EventCoder:
                 if len({a.actor.code for a in group}) == 2:
                     ctx.last_set = [a.actor for a in group]
             source_frame, target_frame = args.source_frame, args.target_frame if targets else ""
+            if not sources and trig.pos == "NOUN" and _definite(trig.token) and trig.code[:3] in ctx.events:
+                # "This third ceasefire collapsed": the ceasefire of the last such event
+                known = ctx.events[trig.code[:3]]
+                sources = _unique(Argument([], _refers_back(s)) for s, _ in known)
+                targets = targets or _unique(Argument([], _refers_back(t)) for _, t in known if t is not None)
+                source_frame, target_frame = "event-anaphora", ("event-anaphora" if targets else target_frame)
             if not sources:
                 if not _agentless(trig, args):
                     continue  # a nominal or active event needs someone who did it
                 sources, source_frame = [None], "agentless-passive"
             pairs: list[tuple[Argument | None, Argument | None]]
-            if not targets and args.target_frame in ("", "pattern-object") and len(sources) >= 2 \
-                    and _reciprocal(trig):
+            if not targets and len(sources) >= 2 and _reciprocal(trig):
                 # "Russia and Turkey met / agreed a ceasefire": each with the other
                 pairs = [(a, b) for a, b in product(sources, sources) if a is not b]
                 target_frame = "reciprocal"
@@ -194,6 +199,11 @@ class EventCoder:
                     rule=rule if code == trig.code else f"{rule} violence=unconventional",
                     confidence=_confidence(trig, src, tgt),
                 ))
+        for c in coded:  # remembered for "this ceasefire", "the talks" later in the document
+            pairs = [(e.source.actor, e.target.actor if e.target else None) for e in c.events
+                     if e.source is not None and e.source.actor.code and e.factuality == "asserted"]
+            if pairs:
+                ctx.events[c.trigger.code[:3]] = pairs
         link_complements(coded, self.ontology)
         mention = partial(_mention, offset=offset)
         for c in coded:  # "five soldiers were killed in a Turkish air strike": one event, the strike's
@@ -252,6 +262,23 @@ def _theatre_target(placement: Placement, ctx: DocContext, sources: list[Argumen
     if not domestic and any(s is not None and s.actor.country == country for s in sources):
         return None
     return Argument([], Actor(code=country, country=country, how=how))
+
+
+def _definite(noun: Token) -> bool:
+    """ "this ceasefire", "the talks", "that third truce": a noun that refers back."""
+    return any((c.dep_ == "det" and c.lower_ in WORDS.anaphoric_determiners) or
+               (c.dep_ == "amod" and c.ent_type_ == "ORDINAL") for c in noun.children)
+
+
+def _refers_back(a: Actor) -> Actor:
+    return Actor(a.code, a.country, a.sector, a.name, a.kb_id, "coref:event")
+
+
+def _unique(args) -> list[Argument]:
+    out: dict[str | None, Argument] = {}
+    for a in args:
+        out.setdefault(a.actor.code, a)
+    return list(out.values())
 
 
 def _clause_subject(verb: Token) -> Token | None:

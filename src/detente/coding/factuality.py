@@ -163,6 +163,12 @@ def _judge(trigger: Token, sent: Span) -> Factuality:
                 (g := tok.head.head).lemma_.lower() in FUTURE_NOUNS | PROPOSAL_NOUNS):
             value = "future" if g.lemma_.lower() in FUTURE_NOUNS else "proposed"
             return Factuality(value, g.text, g)  # "the prospect of a cross-border attack", "a call for talks"
+        # "an objective ...: a durable ceasefire": the apposition stands where its noun stands
+        while tok.dep_ == "appos" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i != tok.i:
+            tok = tok.head
+        if tok.dep_ in ("dobj", "attr") and tok.head.lemma_.lower() in WORDS.rejection_verbs \
+                and trigger.lemma_.lower() in WORDS.authored_nouns:
+            return _sentence_question(result, sent, trigger)  # "rejected Russia's offer": it was offered
         # A noun event is presupposed unless it is the object of a light verb or of a
         # plan/call/refusal: "the veto should have convinced them" asserts the veto.
         if tok.dep_ in ("nsubj", "nsubjpass", "pobj", "appos", "conj", "ROOT", "npadvmod"):
@@ -175,6 +181,9 @@ def _judge(trigger: Token, sent: Span) -> Factuality:
     steps = 0
     while steps < 12:
         steps += 1
+        hedge = next((c for c in tok.children if c.dep_ == "advmod" and c.lower_ in WORDS.hedges), None)
+        if hedge is not None:  # "Perhaps ... it will offer a ceasefire"
+            return Factuality("hypothetical", hedge.text, hedge, result.attributed_to)
         cue = _aux_cue(tok)
         if cue is not None and not (result.attributed_to is not None and tok.lemma_.lower() in REPORTING_VERBS):
             result.value, result.cue_token = cue

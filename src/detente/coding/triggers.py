@@ -13,6 +13,7 @@ PARTICLE_DEPS = frozenset({"prt", "prep", "advmod", "dative", "agent", "acomp", 
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "dative"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod", "poss"})
 LIGHT_VERBS = WORDS.light_verbs  # data/frames/wordlists.yaml
+AGREEMENT_VERBS = WORDS.agreement_verbs
 
 
 @dataclass(slots=True)
@@ -161,7 +162,7 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
             drop.add(t.token.head.i)
     # an event noun that is only the object of another event ("bombed a UN aid convoy")
     # is an argument, unless it has an author of its own ("criticised Lavrov's visit")
-    heads = {t.token.i for t in found}
+    heads = {t.token.i: t for t in found}
     for t in found:
         if t.pos != "NOUN" or any(c.dep_ == "poss" for c in t.token.children):
             continue
@@ -169,5 +170,9 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
         if t.token.dep_ == "pobj" and gov.lower_ in ("of", "on", "against") and gov.head.i in heads:
             drop.add(t.token.i)
         elif t.token.dep_ in ("dobj", "nsubjpass") and gov.i in heads and gov.i not in drop:
-            drop.add(t.token.i)
+            verb = heads[gov.i]
+            if _lemma(gov) in AGREEMENT_VERBS and verb.code.endswith("0") and len(verb.code) == 3:
+                drop.add(gov.i)  # "agreed a ceasefire" is the ceasefire (0871), not a bare 030
+            else:
+                drop.add(t.token.i)
     return [t for t in found if t.token.i not in drop]

@@ -27,6 +27,8 @@ class WordLists:
     speech_verbs: frozenset[str]
     allegation_verbs: frozenset[str]
     denial_verbs: frozenset[str]
+    rejection_verbs: frozenset[str]
+    hedges: frozenset[str]
     allegation_nouns: frozenset[str]
     negators: frozenset[str]
     hypothetical_modals: frozenset[str]
@@ -52,6 +54,7 @@ class WordLists:
     death_verbs: frozenset[str]
     reciprocal_codes: tuple[str, ...]
     reciprocal_lemmas: frozenset[str]
+    anaphoric_determiners: frozenset[str]
     quantity_nouns: frozenset[str]
     violence_recode: dict[str, str]  # 19x code -> its unconventional 18x counterpart
     unconventional_cues: frozenset[str]
