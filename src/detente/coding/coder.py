@@ -149,7 +149,8 @@ class EventCoder:
                 if len({a.actor.code for a in group}) == 2:
                     ctx.last_set = [a.actor for a in group]
             source_frame, target_frame = args.source_frame, args.target_frame if targets else ""
-            if not sources and trig.pos == "NOUN" and _definite(trig.token) and trig.code[:3] in ctx.events:
+            if not sources and not args.targets and trig.pos == "NOUN" and _definite(trig.token) \
+                    and trig.code[:3] in ctx.events:
                 # "This third ceasefire collapsed": the ceasefire of the last such event
                 known = ctx.events[trig.code[:3]]
                 sources = _unique(Argument([], _refers_back(s)) for s, _ in known)
