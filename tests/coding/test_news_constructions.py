@@ -111,8 +111,8 @@ def test_unknown_speaker_takes_the_documents_country(code_text):
 
 
 def test_after_clause_is_presupposed_under_a_future_main_clause(code_text):
-    evs = code_text("The team will have to watch from home after its members were denied visas by the "
-                    "State Department.", "2017-07-01")
+    evs = code_text("The team will have to watch from home after the State Department denied visas to its "
+                    "members.", "2017-07-01")
     denied = [e for e in evs if e.trigger.text == "denied"]
     assert denied and {e.factuality for e in denied} == {"asserted"}
 
@@ -218,3 +218,30 @@ def test_victims_of_an_airstrike_are_its_targets(code_text):
     assert triples(evs) == {("195", "USA", "RUS", "asserted")}  # and no speakerless "said"
     evs = code_text("Five soldiers were killed in a Turkish air strike on Afrin.", "2018-02-14")
     assert triples(evs) == {("195", "TUR", "SYRMIL", "asserted")}  # one event, not an agentless kill beside it
+
+
+def test_agentless_participle_and_dateline_subject(code_text):
+    # a dateline is never the subject; "priests kidnapped last week" are victims of an agentless kidnapping
+    evs = code_text("GUATEMALA CITY -- Gunmen released two priests kidnapped earlier this week.", "2018-01-01")
+    assert ("0841", "GTMUAF", None, "asserted") in triples(evs)  # the dateline gives the story's country
+    assert ("181", None, None, "asserted") in triples(evs)
+
+
+def test_arrest_of_people_needs_no_author(code_text):
+    evs = code_text("The scandal triggered the arrest of tycoons linked to the government.", "2018-01-01")
+    assert [e.cameo_code for e in evs if e.trigger.text == "arrest"] == ["173"]
+    # a place or a state as the 'of' phrase is no victim of an authorless event
+    assert not code_text("The war of Yemen has not ended.", "2018-01-01")
+
+
+def test_of_phrase_of_an_armed_force_is_the_attacker(code_text):
+    evs = [e for e in code_text("The attack of the Turkish army is not only against the Kurds.", "2018-03-01")
+           if e.trigger.text == "attack"]
+    assert [(e.source.actor.code, "noun:of-agent" in e.rule) for e in evs] == [("TURMIL", True)]
+
+
+def test_plain_warning_is_a_statement(code_text):
+    # "warned that ..." is a pessimistic comment (012); a warning of consequences is a threat
+    assert "012" in {e.cameo_code for e in code_text("The minister warned that the talks could fail.", "2018-01-01")}
+    assert any(e.cameo_code.startswith("13") and e.factuality == "asserted"
+               for e in code_text("Iran warned of retaliation against Israel.", "2018-01-01"))

@@ -64,7 +64,8 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
         return []
     subs = [c for c in verb.children if c.dep_ in SUBJ_DEPS]
     if subs:
-        return conj_closure(_resolve_relative(subs[0]))
+        # two subjects is a misparse ("BEIRUT -- Gunmen released ..."): the nearer one acts
+        return conj_closure(_resolve_relative(min(subs, key=lambda c: abs(verb.i - c.i))))
     head = verb.head
     if head.i == verb.i:
         return []

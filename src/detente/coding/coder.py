@@ -21,7 +21,7 @@ from detente.coding.complements import (Coded, complement_subject, give_victims,
                                         normative_subject, retarget, victim_clause)
 from detente.coding.context import Placement, WhenWhere, place_name
 from detente.coding.factuality import Factuality, judge
-from detente.coding.furniture import dateline_end, is_furniture
+from detente.coding.furniture import dateline_end, dateline_place, is_furniture
 from detente.coding.lexicon import Lexicon
 from detente.coding.triggers import Trigger, find_triggers
 from detente.coding.wordlists import WORDS
@@ -52,6 +52,10 @@ class EventCoder:
         """Events of one document parsed as (offset, Doc) chunks; also returns the sentence count."""
         events: list[Event] = []
         focus, theatre = focus_country([doc for _, doc in chunks], self.kb, self.gazetteer)
+        if focus is None and chunks:  # a short wire story: where it was filed says where it is
+            place = dateline_place(doc_text(chunks[0][1]))
+            found = self.gazetteer.lookup(place) if place else None
+            focus = found.country if found is not None else None
         ctx = DocContext(focus_country=focus, theatre_country=theatre, event_date=document.published)
         ww = WhenWhere(document.published, self.gazetteer, focus)
         sent_index = 0
@@ -134,6 +138,10 @@ class EventCoder:
                                      if not _coordinated_event(h, trigger_heads)], ctx, dateline)
             targets = self._resolve([_quantity_head(_author_of(h, trigger_heads)) for h in args.targets
                                      if not _coordinated_event(h, trigger_heads)], ctx, dateline, places=True)
+            if not sources and trig.pos == "NOUN" and trig.code[:2] in WORDS.victim_roots and \
+                    trig.token.lemma_.lower() not in WORDS.reciprocal_lemmas and _armed_of(args, targets):
+                # "the attack of the Turkish army": an armed force in the 'of' phrase did it
+                sources, targets, args.source_frame, args.target_frame = targets, [], "noun:of-agent", ""
             # a source is kept when known, or when it is a person or role we can name but not code
             sources = [a for a in sources if a.actor.resolved or a.actor.how in UNKNOWN_NAMES]
             sources = [_person_country(a, ctx) for a in sources]
@@ -265,6 +273,14 @@ def _theatre_target(placement: Placement, ctx: DocContext, sources: list[Argumen
     return Argument([], Actor(code=country, country=country, how=how))
 
 
+def _armed_of(args: Arguments, targets: list[Argument]) -> bool:
+    """The 'of' phrase of a violent event noun names an armed force or a state, its author."""
+    return args.target_frame == "noun:prep" and bool(targets) and all(
+        t.tokens and t.tokens[-1].head.lower_ == "of" and (
+            t.actor.sector in WORDS.conventional_sectors or (t.actor.country and t.actor.code == t.actor.country))
+        for t in targets)
+
+
 def _definite(noun: Token) -> bool:
     """ "this ceasefire", "the talks", "that third truce": a noun that refers back."""
     return any((c.dep_ == "det" and c.lower_ in WORDS.anaphoric_determiners) or
@@ -320,19 +336,31 @@ def _agentless(trig: Trigger, args: Arguments) -> bool:
     """A passive verb with no known agent ("eight people were killed in an air strike"), or an
     event noun with a victim and no author ("the arrest of five people"): the event stands with
     an unknown source when its victim is an actor or a word for people."""
-    if trig.code.startswith("01"):
+    if trig.code[:2] not in WORDS.agentless_roots:
         return False  # "are said to have died": a report with no speaker is no statement
     if trig.pos == "VERB":
-        if not any(c.dep_ in ("nsubjpass", "auxpass") for c in trig.token.children):
+        tok = trig.token
+        if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN"):
+            return _people(tok.head, ("GPE", "NORP", "ORG", "PERSON"))  # "two priests kidnapped last week"
+        if not any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
             return False
     elif args.sources or args.target_frame != "noun:prep" or trig.code[:2] not in WORDS.theatre_target_roots:
         return False  # nominal: only material events ("the arrest of", "the killing of")
     victims = list(args.targets) + ([trig.object_token] if trig.object_token is not None else [])
     # a noun event with no author needs people as its victims ("the killing of five people",
-    # "the arrest of Navalny"); "the war against Islamic State" names no event of anyone's
-    kinds = ("GPE", "NORP", "ORG", "PERSON") if trig.pos == "VERB" else ("PERSON",)
-    return any(h.lemma_.lower() in WORDS.people_nouns or h.lower_ in WORDS.people_nouns or h.ent_type_ in kinds
-               or any(c.dep_ == "nummod" for c in h.children) for h in victims if h.pos_ in ("NOUN", "PROPN"))
+    # "the arrest of tycoons"); "the war against Islamic State" names no event of anyone's
+    if trig.pos != "VERB":
+        return any(h.pos_ in ("NOUN", "PROPN") and h.ent_type_ not in ("GPE", "ORG", "LOC", "FAC")
+                   and h.head.lower_ in ("of", "on", "against") for h in victims) \
+            and trig.code[:2] in WORDS.victim_roots and trig.token.lemma_.lower() not in WORDS.reciprocal_lemmas
+    return any(_people(h, ("GPE", "NORP", "ORG", "PERSON")) for h in victims)
+
+
+def _people(h: Token, kinds: tuple[str, ...]) -> bool:
+    """A word for people (or a named actor of one of ``kinds``) that can suffer an event."""
+    return h.pos_ in ("NOUN", "PROPN") and (
+        h.lemma_.lower() in WORDS.people_nouns or h.lower_ in WORDS.people_nouns or h.ent_type_ in kinds
+        or any(c.dep_ == "nummod" for c in h.children))
 
 
 def _drop_participial_statements(coded: list[Coded]) -> list[Event]:

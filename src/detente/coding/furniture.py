@@ -38,6 +38,14 @@ def dateline_end(text: str) -> int:
     return m.end()
 
 
+def dateline_place(text: str) -> str | None:
+    """The place of a leading dateline, in title case ("GUATEMALA CITY --" -> "Guatemala City")."""
+    m = _DATELINE.match(text)
+    if m is None or m.group("place") is None or dateline_end(text) == 0:
+        return None
+    return m.group("place").title()
+
+
 def is_furniture(sentence: str) -> bool:
     """A caption, credit, link or sign-up line rather than a news sentence."""
     low = sentence.strip().lower()

@@ -51,6 +51,7 @@ class WordLists:
     furniture_starts: tuple[str, ...]
     theatre_target_roots: frozenset[str]
     victim_roots: frozenset[str]
+    agentless_roots: frozenset[str]
     death_verbs: frozenset[str]
     reciprocal_codes: tuple[str, ...]
     reciprocal_lemmas: frozenset[str]
