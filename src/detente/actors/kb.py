@@ -114,7 +114,7 @@ class KnowledgeBase:
         bucket[:] = [e for e in bucket if e.id != entry.id]
         bucket.insert(0, entry)
 
-    def add_entry(self, entry: Entry, aliases: Iterable[str]) -> None:
+    def add_entry(self, entry: Entry, aliases: Iterable[str], case_sensitive: bool = False) -> None:
         old = self.entries.get(entry.id)
         if old is not None:  # an override: the old entry leaves all its names, listed again or not
             for key in self.keys_of.pop(entry.id, ()):
@@ -125,7 +125,7 @@ class KnowledgeBase:
             ]
         self.entries[entry.id] = entry
         for a in (entry.name, *aliases):
-            self.add_name(a, entry)
+            self.add_name(a, entry, case_sensitive)
         if entry.surname:
             self.surnames[normalize(entry.surname)].append(entry)
 
@@ -211,7 +211,8 @@ def load_entities(kb: KnowledgeBase, items: Iterable[dict], kind: str, source: s
                        for p in it.get("periods") or ()]
             e = Entry(item_kind, f"{item_kind}:{eid}", it["name"], code, country=country, sector=sector,
                       parent=it.get("parent"), roles=periods)
-        kb.add_entry(e, [str(a) for a in it.get("aliases") or ()])
+        # names that are also common words ("The Times", "Dawn") match only as written
+        kb.add_entry(e, [str(a) for a in it.get("aliases") or ()], bool(it.get("case_sensitive", False)))
 
 
 def load_sectors(kb: KnowledgeBase, data: dict) -> None:
