@@ -245,3 +245,28 @@ def test_plain_warning_is_a_statement(code_text):
     assert "012" in {e.cameo_code for e in code_text("The minister warned that the talks could fail.", "2018-01-01")}
     assert any(e.cameo_code.startswith("13") and e.factuality == "asserted"
                for e in code_text("Iran warned of retaliation against Israel.", "2018-01-01"))
+
+
+MORE = [
+    # "would" in a past report is the future: an announced intention (032 here, from 'seek')
+    ("The French president said he would seek a revival of the contact group.", ("030", "FRAGOV", None, "asserted")),
+    # claiming another's hostile act is accusing it
+    ("Damascus claimed that rebels had shelled the town.", ("112", "SYRGOV", "SYRREB", "asserted")),
+    # a descriptor stands for the names it describes
+    ("A de-escalation deal was agreed by regime allies Iran and Russia and rebel backer Turkey.",
+     ("057", "RUS", "TUR", "asserted")),
+    # seizing people is arresting them, not taking territory
+    ("Kurdish forces captured two British jihadists in January.", ("173", None, None, "asserted")),
+    # a newspaper is an actor, named as written
+    ("The British foreign minister told the Times that talks would resume.",
+     ("010", "GBRGOV", "GBRMED", "asserted")),
+]
+
+
+@pytest.mark.parametrize("text,expected", MORE, ids=[c[0][:40] for c in MORE])
+def test_more_constructions(code_text, text, expected):
+    got = triples(code_text(text, "2018-05-01"))
+    if expected[1] is None:  # only the code and factuality are the point here
+        assert (expected[0], expected[3]) in {(c, f) for c, _, _, f in got}, got
+    else:
+        assert expected in got, got

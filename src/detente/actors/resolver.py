@@ -423,7 +423,9 @@ def resolve_head(head: Token, kb: KnowledgeBase, ctx: DocContext) -> tuple[list[
         ctx.titles[lemma] = actor
     how = actor.how or ""
     is_person = how.startswith(("kb:person", "title:person", "coref:name")) or (
-        head.ent_type_ == "PERSON" and not actor.resolved)
+        head.ent_type_ == "PERSON" and not actor.resolved) or (
+        # "the French president ... he": a singular title names a person
+        head.tag_ == "NN" and normalize(lemma) in kb.titles and actor.resolved)
     if actor.resolved or is_person:
         # an unresolved person is remembered too: "he" after an unknown name stays unknown
         ctx.remember(pos, actor, is_person, plural=head.tag_ in ("NNS", "NNPS"))

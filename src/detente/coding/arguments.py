@@ -136,7 +136,8 @@ def _bound_possessive(pron: Token, noun: Token) -> list[Token]:
         return []
     head = subj[0]
     person = head.ent_type_ == "PERSON" or any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in head.children)
-    group = head.ent_type_ in ("GPE", "ORG", "NORP")
+    # "its"/"their" for a named group or a common noun ("the Isis media outlet ... its statement")
+    group = head.ent_type_ in ("GPE", "ORG", "NORP") or (head.pos_ == "NOUN" and not person)
     if (low in PERSON_POSSESSIVES and (group or head.pos_ != "PROPN" and not person)) or (
             low in GROUP_POSSESSIVES and not group):
         return []
@@ -187,6 +188,29 @@ def _bind(frame: Frame, trig: Trigger, used: set[int], args: Arguments) -> list[
     return heads if len(heads) >= frame.min_count else []
 
 
+NAME_ENTS = frozenset({"GPE", "ORG", "PERSON", "NORP"})
+
+
+def named_heads(heads: list[Token]) -> list[Token]:
+    """A descriptor with the names it describes stands for those names: "regime allies Iran
+    and Russia and rebel backer Turkey" -> Iran, Russia, Turkey (appositive names)."""
+    out: list[Token] = []
+    for h in heads:
+        if h.pos_ == "NOUN":
+            names = [c for c in h.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ in NAME_ENTS]
+            nxt = h.doc[h.i + 1] if h.i + 1 < len(h.doc) else None
+            if not names and nxt is not None and nxt.dep_ == "appos" and nxt.pos_ == "PROPN" \
+                    and nxt.ent_type_ in NAME_ENTS:
+                names = [nxt]  # "rebel backer Turkey" with the name hung on a neighbour
+            if names:
+                for n in names:
+                    out.extend(t for t in named_heads(conj_closure(n)) if t not in out)
+                continue
+        if h not in out:
+            out.append(h)
+    return out
+
+
 def find_arguments(trig: Trigger, frames: FrameSet | None = None) -> Arguments:
     """Source and target heads of a trigger: the frames of its kind, tried in file order;
     each binds its role while that role is empty and its conditions hold."""
@@ -202,7 +226,7 @@ def find_arguments(trig: Trigger, frames: FrameSet | None = None) -> Arguments:
             {"one_source"} if len(args.sources) < 2 else set())
         if not frame.when <= live:
             continue
-        heads = _bind(frame, trig, used, args)
+        heads = named_heads(_bind(frame, trig, used, args))
         if heads:
             if frame.role == "source":
                 args.set_sources(heads, frame.id)

@@ -17,7 +17,7 @@ from detente.actors.kb import KnowledgeBase
 from detente.actors.resolver import DocContext, focus_country, resolve_all, resolve_head
 from detente.coding import violence
 from detente.coding.arguments import Arguments, find_arguments
-from detente.coding.complements import (Coded, complement_subject, give_victims, intents, link_complements,
+from detente.coding.complements import (Coded, accusations, complement_subject, give_victims, intents, link_complements,
                                         normative_subject, retarget, victim_clause)
 from detente.coding.context import Placement, WhenWhere, place_name
 from detente.coding.factuality import Factuality, judge
@@ -153,6 +153,15 @@ class EventCoder:
             # force posture deploys its object ("sent in aircraft"): no victim
             victims = [a for a in victims if a.actor.how == "sector-only" and trig.code[:2] in WORDS.victim_roots]
             targets = [a for a in targets if a.actor.resolved and a.actor.how != "sector-only"]
+            if not targets and args.target_frame == "object":
+                # "offered an olive branch to the Sunnis": the object is no actor, its recipient is
+                fallback = [g for h in args.targets for c in h.children
+                            if c.dep_ in ("prep", "dative") and c.lower_ in trig.pattern.target_preps
+                            for g in c.children if g.dep_ == "pobj"]
+                targets = [a for a in self._resolve(fallback, ctx, dateline, places=True)
+                           if a.actor.resolved and a.actor.how != "sector-only"]
+                if targets:
+                    args.set_targets([t.tokens[-1] for t in targets], "object-prep")
             for group in (sources, targets):  # "both sides" later refers to this pair
                 if len({a.actor.code for a in group}) == 2:
                     ctx.last_set = [a.actor for a in group]
@@ -194,6 +203,9 @@ class EventCoder:
                 if src is not None and tgt is not None and src.actor.code and src.actor.code == tgt.actor.code:
                     continue  # an actor acting on itself is a parse artefact here
                 code = violence.refine(trig.code, sent, _arg_mention(src, offset), _arg_mention(tgt, offset))
+                note = " violence=unconventional" if code != trig.code else ""
+                if (held := violence.captive(code, list(args.targets))) != code:
+                    code, note = held, " object=people"
                 info = self.ontology[code]
                 out.append(Event(
                     doc_id=document.doc_id, sentence_index=index, sentence=span_text(sent),
@@ -205,7 +217,7 @@ class EventCoder:
                     factuality=fact.value, factuality_cue=fact.cue, attributed_to=attributed,
                     event_date=day, date_precision=precision, date_text=date_text,
                     location=placement.place, location_precision=placement.precision,
-                    rule=rule if code == trig.code else f"{rule} violence=unconventional",
+                    rule=rule + note,
                     confidence=_confidence(trig, src, tgt),
                 ))
         for c in coded:  # remembered for "this ceasefire", "the talks" later in the document
@@ -214,6 +226,7 @@ class EventCoder:
             if pairs:
                 ctx.events[c.trigger.code[:3]] = pairs
         link_complements(coded, self.ontology)
+        accusations(coded, self.ontology)
         mention = partial(_mention, offset=offset)
         for c in coded:  # "five soldiers were killed in a Turkish air strike": one event, the strike's
             verb = victim_clause(c.trigger, {x.trigger.token.i: x for x in coded})

@@ -15,6 +15,8 @@ clause it governs, not in its own object:
   - "Russians died in an American airstrike", "five soldiers were killed in a Turkish air
     strike": the victims are the targets of the strike, and an agentless "killed" is the
     same event as the strike (given to it, not coded twice);
+  - "Damascus claimed that rebels shelled the town": a claim that another actor did something
+    hostile is an accusation of it (112);
   - "Russia said that Sudan must return the helicopter": a statement that another actor
     must act is a demand on it (100 RUS->SDN), not a plain statement.
 The tables (which role of the complement gives the target; the intent and threat code
@@ -230,3 +232,28 @@ def give_victims(noun: Coded, verb: Token, victims: list, coded: list[Coded], on
     for c in coded:
         if c.trigger.token.i == verb.i:
             c.events[:] = [e for e in c.events if e.source is not None]
+
+
+def accusations(coded: list[Coded], ontology: Ontology) -> None:
+    """ "Damascus claimed that rebels shelled the town": a claim or allegation that another
+    actor did something hostile accuses it (112), with that actor as target (in place)."""
+    by_token = {c.trigger.token.i: c for c in coded}
+    for gov in coded:
+        if not gov.events or not gov.trigger.code.startswith("01") or \
+                gov.trigger.token.lemma_.lower() not in WORDS.claim_verbs:
+            continue
+        content = next((c for c in _complements(gov.trigger.token, by_token)
+                        if c.events and c.fact.value == "alleged"), None)
+        hostile = [e for e in content.events if e.quad_class in (3, 4) and e.source is not None
+                   and e.source.actor.resolved] if content is not None else []
+        if not hostile:
+            continue
+        accused = hostile[0].source
+        new = []
+        for e in gov.events:
+            if e.target is not None or (e.source is not None and e.source.actor.code == accused.actor.code):
+                new.append(e)
+                continue
+            new.append(_recode(e, WORDS.accusation_code, ontology, target=accused,
+                               rule=e.rule.replace(" tgt=- ", " tgt=alleged-author ")))
+        gov.events[:] = new

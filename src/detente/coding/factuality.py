@@ -188,6 +188,9 @@ def _judge(trigger: Token, sent: Span) -> Factuality:
         if cue is not None and not (result.attributed_to is not None and tok.lemma_.lower() in REPORTING_VERBS):
             result.value, result.cue_token = cue
             result.cue = cue[1].text
+            if cue[0] == "hypothetical" and cue[1].lower_ in ("would", "'d") and tok.dep_ == "ccomp" \
+                    and tok.head.lemma_.lower() in REPORTING_VERBS and tok.head.tag_ in ("VBD", "VBN"):
+                result.value = "future"  # "Macron said he would seek ...": the future of a past report
             return result
         mark = _clause_mark(tok)
         if mark is not None:

@@ -18,7 +18,7 @@ conventional_cues, conventional_sectors).
 """
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from detente.coding.wordlists import WORDS
 from detente.model import Actor, Mention
@@ -54,3 +54,18 @@ def _armed(actor: Actor | None, as_source: bool) -> bool:
     if as_source and actor.country is None:
         return False  # a role with no country ("bomber", "gunmen") says nothing of war
     return actor.sector in WORDS.conventional_sectors
+
+
+def captive(code: str, target: list[Token]) -> str:
+    """Seizing people is arresting them, not occupying territory: "captured two Britons",
+    "seized the journalists" -> 173 (WORDS.people_object_recode). ``target``: the heads the
+    argument frames found as target, resolved or not."""
+    new = WORDS.people_object_recode.get(code)
+    target = [t for t in target if t.dep_ in ("dobj", "nsubjpass", "conj")]  # the seized, not "from X"
+    if new is None or not target:
+        return code
+    head = target[0]
+    if head.ent_type_ in ("PERSON", "NORP") or head.lemma_.lower() in WORDS.people_nouns or \
+            head.lower_ in WORDS.people_nouns:
+        return new
+    return code

@@ -60,6 +60,7 @@ class WordLists:
     violence_recode: dict[str, str]  # 19x code -> its unconventional 18x counterpart
     unconventional_cues: frozenset[str]
     unconventional_noun_cues: frozenset[str]
+    people_object_recode: dict[str, str]
     conventional_cues: frozenset[str]
     conventional_sectors: frozenset[str]
     complement_roles: dict[str, str]  # governing root -> "source" | "target" of its complement
@@ -70,6 +71,8 @@ class WordLists:
     refusal_modals: frozenset[str]
     intent_cues: frozenset[str]
     normative_demand_code: str
+    claim_verbs: frozenset[str]
+    accusation_code: str
 
     @property
     def object_verbs(self) -> frozenset[str]:
@@ -97,9 +100,9 @@ def parse_wordlists(data: dict) -> WordLists:
         value = data[name]
         if name in ("governor_classes", "noun_modality"):
             kw[name] = _invert(value, name)
-        elif name in ("violence_recode", "complement_roles", "intent_codes", "threat_codes", "refusal_codes"):
+        elif name in ("violence_recode", "people_object_recode", "complement_roles", "intent_codes", "threat_codes", "refusal_codes"):
             kw[name] = {str(k): str(v) for k, v in value.items()}
-        elif name == "normative_demand_code":
+        elif name in ("normative_demand_code", "accusation_code"):
             kw[name] = str(value)
         elif name in ("noun_target_preps", "furniture_starts", "reciprocal_codes"):
             kw[name] = tuple(str(v).lower() for v in value)
