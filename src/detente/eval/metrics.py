@@ -97,6 +97,11 @@ class Report:
     location: Accuracy = field(default_factory=Accuracy)
     by_category: dict[str, Counts] = field(default_factory=dict)
     correct_sentences: int = 0  # every gold event found with its dyad, nothing extra
+    # set by the runner: events of sentences the gold does not cover (not scored), gold
+    # sentences not found in their document's text, gold offsets that do not hold the sentence
+    unscored_events: int = 0
+    unplaced_sentences: int = 0
+    misplaced_sentences: int = 0
 
     def rows(self) -> list[tuple[str, str, str, str]]:
         def fmt(c: Counts) -> tuple[str, str, str]:
