@@ -171,3 +171,15 @@ def test_evaluate_scores_only_the_gold_sentence_of_a_coded_document(tmp_path, pi
     assert rep.predicted_events == 1 and rep.unscored_events == 5
     assert (rep.type.tp, rep.type.fp, rep.type.fn) == (1, 0, 0)
     assert rep.correct_sentences == 2 and rep.unplaced_sentences == rep.misplaced_sentences == 0
+
+
+def test_records_with_a_repeated_id_stay_separate_documents(tmp_path):
+    path = tmp_path / "gsr.txt"
+    path.write_text(json.dumps([
+        {"id": "GSR-1", "event": "PROTEST", "text": "Iran protested.", "source": [{"code": "IRN"}], "target": ""},
+        {"id": "GSR-1", "event": "PROTEST", "text": "Iraq protested.", "source": [{"code": "IRQ"}], "target": ""},
+        {"id": "GSR-1", "event": "PROTEST", "text": "Oman protested.", "source": [{"code": "OMN"}], "target": ""},
+    ]))
+    gold = load_gold(path)
+    assert [(g.doc_id, g.text, g.events[0].source) for g in gold] == [
+        ("GSR-1", "Iran protested.", "IRN"), ("GSR-1#2", "Iraq protested.", "IRQ"), ("GSR-1#3", "Oman protested.", "OMN")]

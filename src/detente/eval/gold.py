@@ -107,6 +107,17 @@ def _actor_codes(value) -> list[str | None]:
     return codes or [None]
 
 
+def _own_documents(records: list[GoldSentence]) -> list[GoldSentence]:
+    """Records that are each their own document, with unique ids: a repeated id (the PLOVER
+    GSR and the PETRARCH records have a few) takes a suffix, #2, #3, ..."""
+    seen: dict[str, int] = {}
+    for r in records:
+        seen[r.doc_id] = seen.get(r.doc_id, 0) + 1
+        if seen[r.doc_id] > 1:
+            r.doc_id = f"{r.doc_id}#{seen[r.doc_id]}"
+    return records
+
+
 def load_plover_gsr(path: Path) -> list[GoldSentence]:
     """The PLOVER gold standard records: one sentence each, PLOVER types, source/target lists."""
     data = json.loads(Path(path).read_text(encoding="utf-8", errors="replace"))
@@ -124,7 +135,7 @@ def load_plover_gsr(path: Path) -> list[GoldSentence]:
             except ValueError:
                 pub = None
         out.append(GoldSentence(rec["id"], rec["text"], events, pub, rec["text"], rec["event"], asserted_only=True))
-    return out
+    return _own_documents(out)
 
 
 def load_petrarch_records(path: Path) -> list[GoldSentence]:
@@ -144,7 +155,7 @@ def load_petrarch_records(path: Path) -> list[GoldSentence]:
             events.append(GoldEvent(code=ec.get("eventcode"), source=ec.get("sourcecode"),
                                     target=ec.get("targetcode")))
         out.append(GoldSentence(s.get("id", ""), text, events, pub, text, s.get("category"), asserted_only=True))
-    return out
+    return _own_documents(out)
 
 
 def load_gold(path: Path, fmt: str = "auto") -> list[GoldSentence]:
