@@ -56,7 +56,10 @@ def test_a_no_event_gold_sentence_is_not_charged_with_its_neighbours_events():
     assert pairs == [(pairs[0][0], [])] and len(outside) == 3
     rep = score(pairs)
     assert (rep.type.tp, rep.type.fp, rep.type.fn) == (0, 0, 0)
-    assert rep.correct_sentences == 1
+    assert rep.correct_sentences == 1 and (rep.no_event_fp, rep.no_event_sentences) == (0, 1)
+    # the same sentence, if it held the veto, would be a no-event false positive
+    rep = score(assign([GoldSentence("d", S1, [])], DOC, EVENTS)[0])
+    assert (rep.type.fp, rep.no_event_fp, rep.no_event_sentences) == (1, 1, 1)
 
 
 def test_sentences_are_found_despite_whitespace_quote_and_case_differences():

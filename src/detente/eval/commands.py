@@ -34,6 +34,8 @@ def register(app: typer.Typer) -> None:
         for row in rep.rows():
             t.add_row(*row)
         con.print(t)
+        if rep.no_event_sentences:
+            con.print(f"no-event sentences given an event: {rep.no_event_fp}/{rep.no_event_sentences}")
         if rep.unscored_events:
             con.print(f"{rep.unscored_events} predicted events in sentences the gold does not cover: not scored")
         if rep.unplaced_sentences:
