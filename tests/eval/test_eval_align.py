@@ -5,13 +5,16 @@ The fast tests build events by hand at known offsets; the slow ones code real te
 from __future__ import annotations
 
 import json
+from pathlib import Path
+
 import pytest
 
-from conftest import REFERENCE, need_shared
 from detente.eval.align import assign, fold, place
 from detente.eval.gold import GoldError, GoldEvent, GoldSentence, load_gold
 from detente.eval.metrics import score
 from detente.model import Actor, Event, Mention
+
+REFERENCE = Path(__file__).resolve().parents[2].parent / "shared" / "reference"
 
 DOC = ("Russia vetoed the draft resolution on Tuesday. The weather was mild.\n\n"
        "France  condemned the “veto” on Wednesday. Britain expelled two Russian diplomats.")
@@ -147,7 +150,9 @@ def test_offsets_are_read_from_the_gold(tmp_path):
 def test_one_sentence_records_cover_their_whole_document(name, fmt):
     """PLOVER GSR and PETRARCH records are one sentence coded as its own document: every
     event of the document belongs to that sentence, as before partial gold was handled."""
-    gold = load_gold(need_shared(REFERENCE / name), fmt)
+    if not (REFERENCE / name).exists():
+        pytest.skip(f"{REFERENCE / name} is absent (tests that read ../shared skip cleanly)")
+    gold = load_gold(REFERENCE / name, fmt)
     for g in gold:
         [p] = place([g], g.text)
         # nothing but whitespace and quote marks outside the sentence's span
