@@ -125,8 +125,9 @@ def plover(shared: Path, cli: str) -> Row:
 
     rep = evaluate(_need(shared / "reference" / "plover" / "PLOVER_GSR_CAMEO.txt"), fmt="plover")
     p, r, f = rep.type.prf()
-    return Row(f"PLOVER GSR (CAMEO-manual sentences, {rep.sentences})", "PLOVER type", p, r, f,
-               (rep.no_event_fp, rep.no_event_sentences) if rep.no_event_sentences else None,
+    # every GSR record codes an event: its only records without gold events are two whose
+    # source is their target (the loader drops those pairs), so no no-event column here
+    return Row(f"PLOVER GSR (CAMEO-manual sentences, {rep.sentences})", "PLOVER type", p, r, f, None,
                f"dyad + type F1 {rep.dyad.prf()[2]:.2f}")
 
 
