@@ -36,6 +36,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from detente.eval.gold import GoldSentence, load_petrarch_records
+from detente.eval.metrics import Report
 from detente.eval.runner import evaluate
 from detente.model import Event
 from detente.ontology import load_ontology
@@ -158,16 +159,28 @@ def write_gold(records: list[GoldSentence], path: Path) -> list[GoldSentence]:
     return out
 
 
+def measure(ref: Path = REF) -> tuple[Report, list[GoldSentence], dict[str, list[Event]]]:
+    """evaluate() over the records of `ref` with its validation dictionaries: the report,
+    the records (unique ids) and each record's predicted events."""
+    pipe = RecordingPipeline(PipelineConfig(kb_files=(str(ref / ACTORS.name), str(ref / AGENTS.name))))
+    with tempfile.TemporaryDirectory() as tmp:
+        gold_path = Path(tmp) / "petr_unittest.jsonl"
+        records = write_gold(load_petrarch_records(ref / RECORDS.name), gold_path)
+        report = evaluate(gold_path, fmt="jsonl", pipeline=pipe)
+    return report, records, pipe.events
+
+
+def exact(g: GoldSentence, events: list[Event]) -> bool:
+    """Every expected (source, target, root) predicted, and nothing else."""
+    return _pred(events) == _triples(g)
+
+
 def main(argv: list[str]) -> int:
     if not RECORDS.exists():
         print(f"{RECORDS} is absent: nothing to do")
         return 0
     ontology = load_ontology()
-    pipe = RecordingPipeline(PipelineConfig(kb_files=(str(ACTORS), str(AGENTS))))
-    with tempfile.TemporaryDirectory() as tmp:
-        gold_path = Path(tmp) / "petr_unittest.jsonl"
-        records = write_gold(load_petrarch_records(RECORDS), gold_path)
-        report = evaluate(gold_path, fmt="jsonl", pipeline=pipe)
+    report, records, predicted = measure()
 
     # records, exact, actors exact, gold events, loose hits, dyad hits, source hits
     rows: dict[str, list] = defaultdict(lambda: [0, 0, 0, 0, 0, 0, 0])
@@ -175,22 +188,22 @@ def main(argv: list[str]) -> int:
     root_only = restore = 0  # in scope: actors right, event root wrong
     excluded: list[tuple[str, str]] = []
     for g in records:
-        evs = pipe.events.get(g.doc_id, [])
-        exact = _pred(evs) == _triples(g)
+        evs = predicted.get(g.doc_id, [])
+        right = exact(g, evs)
         actors = _pairs(_pred(evs)) == _pairs(_triples(g))
         why = out_of_scope(g, ontology)
         keys = ["all", f"cat:{g.category}", "out of scope" if why else "in scope"]
         for k in keys:
             row = rows[k]
-            for i, v in enumerate((1, exact, actors, len(g.events), _loose_hits(g, evs),
+            for i, v in enumerate((1, right, actors, len(g.events), _loose_hits(g, evs),
                                    _loose_hits(g, evs, any_root=True), _source_hits(g, evs))):
                 row[i] += v
         if why:
             excluded.append((g.doc_id, why))
-        elif actors and not exact:
+        elif actors and not right:
             root_only += 1
             restore += any(e.code == "064" for e in g.events) and "restore" in g.sentence
-        elif not exact:
+        elif not right:
             got = sorted((s or "-", t or "-", r) for (s, t, r), n in _pred(evs).items() for _ in range(n))
             want = sorted((s or "-", t or "-", r) for (s, t, r), n in _triples(g).items() for _ in range(n))
             misses.append(f"  {g.doc_id:16} want {want}\n  {'':16} got  {got}\n  {'':16} {g.sentence[:110]}")
@@ -233,7 +246,7 @@ def main(argv: list[str]) -> int:
         for g in records:
             if g.doc_id in wanted:
                 print(g.doc_id, g.sentence)
-                for e in pipe.events.get(g.doc_id, []):
+                for e in predicted.get(g.doc_id, []):
                     print("   ", e.cameo_code, e.source and (e.source.text, e.source.actor.code, e.source.actor.how),
                           e.target and (e.target.text, e.target.actor.code, e.target.actor.how), e.factuality)
     return 0

@@ -34,6 +34,16 @@ def register(app: typer.Typer) -> None:
         for row in rep.rows():
             t.add_row(*row)
         con.print(t)
+        if rep.no_event_sentences:
+            con.print(f"no-event sentences given an event: {rep.no_event_fp}/{rep.no_event_sentences}")
+        if rep.unscored_events:
+            con.print(f"{rep.unscored_events} predicted events in sentences the gold does not cover: not scored")
+        if rep.unplaced_sentences:
+            con.print(f"{rep.unplaced_sentences} gold sentences not found in their document's text: "
+                      f"matched by sentence text only")
+        if rep.misplaced_sentences:
+            con.print(f"{rep.misplaced_sentences} gold sentences whose sentence_start/sentence_end "
+                      f"do not hold their text in the document")
         con.print(f"sentences coded exactly right (dyad + type, nothing extra): "
                   f"{rep.correct_sentences}/{rep.sentences} = {rep.correct_sentences / max(rep.sentences, 1):.1%}")
         if by_category:

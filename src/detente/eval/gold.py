@@ -6,11 +6,13 @@ detente gold format (one JSON object per line, see docs/eval.md):
     {"doc_id": "demo-001", "sentence": "Russia vetoed the draft.",
      "published": "2027-03-02",                # optional when --corpus gives it
      "text": "...whole document...",           # optional: else --corpus, else the sentence
+     "sentence_start": 118, "sentence_end": 142,  # optional: the sentence's offsets in the text
      "events": [{"code": "121", "source": "RUSGOV", "target": null,
                  "factuality": "asserted", "date": "2027-03", "location": "New York"}]}
 
 An event may give `plover` (a PLOVER type) instead of `code`. `events: []`
-marks a sentence with no codable event (it counts for precision).
+marks a sentence with no codable event (it counts for precision). A gold file may
+cover only some sentences of a document: events of the other sentences are not scored.
 """
 from __future__ import annotations
 
@@ -50,6 +52,9 @@ class GoldSentence:
     # gold that codes only what happened (PLOVER GSR, PETRARCH records): only asserted
     # predictions are compared with it; announced, proposed or denied content is not its kind
     asserted_only: bool = False
+    # offsets of the sentence in the document text, when the gold gives them
+    start: int | None = None
+    end: int | None = None
 
 
 def _event(d: dict) -> GoldEvent:
@@ -59,6 +64,18 @@ def _event(d: dict) -> GoldEvent:
         target=d.get("target"), factuality=d.get("factuality", "asserted"),
         date=str(d["date"]) if d.get("date") else None, location=d.get("location"),
     )
+
+
+def _offsets(d: dict) -> tuple[int | None, int | None]:
+    start, end = d.get("sentence_start"), d.get("sentence_end")
+    for name, v in (("sentence_start", start), ("sentence_end", end)):
+        if v is not None and (not isinstance(v, int) or isinstance(v, bool) or v < 0):
+            raise ValueError(f"{name} must be a character offset (an integer >= 0), not {v!r}")
+    if end is not None and start is None:
+        raise ValueError("sentence_end without sentence_start")
+    if end is not None and end <= start:
+        raise ValueError(f"sentence_end {end} is not after sentence_start {start}")
+    return start, end
 
 
 def load_jsonl_gold(path: Path) -> list[GoldSentence]:
@@ -71,8 +88,11 @@ def load_jsonl_gold(path: Path) -> list[GoldSentence]:
             if not isinstance(d, dict):
                 raise TypeError(f"a JSON object per line, not {type(d).__name__}")
             pub = date.fromisoformat(d["published"]) if d.get("published") else None
+            if not isinstance(d["sentence"], str):
+                raise TypeError("sentence must be a string")
+            start, end = _offsets(d)
             out.append(GoldSentence(str(d["doc_id"]), d["sentence"], [_event(e) for e in d.get("events", [])],
-                                    pub, d.get("text"), d.get("category")))
+                                    pub, d.get("text"), d.get("category"), start=start, end=end))
         except (KeyError, ValueError, TypeError, AttributeError) as exc:
             what = f"missing field {exc}" if isinstance(exc, KeyError) else str(exc)
             raise GoldError(f"{path}:{n}: bad gold record: {what} (format: docs/eval.md)") from None
@@ -85,6 +105,17 @@ def _actor_codes(value) -> list[str | None]:
         return [None]
     codes = [d.get("code", "") + (d.get("sector") or "") for d in value if isinstance(d, dict) and d.get("code")]
     return codes or [None]
+
+
+def _own_documents(records: list[GoldSentence]) -> list[GoldSentence]:
+    """Records that are each their own document, with unique ids: a repeated id (the PLOVER
+    GSR and the PETRARCH records have a few) takes a suffix, #2, #3, ..."""
+    seen: dict[str, int] = {}
+    for r in records:
+        seen[r.doc_id] = seen.get(r.doc_id, 0) + 1
+        if seen[r.doc_id] > 1:
+            r.doc_id = f"{r.doc_id}#{seen[r.doc_id]}"
+    return records
 
 
 def load_plover_gsr(path: Path) -> list[GoldSentence]:
@@ -104,7 +135,7 @@ def load_plover_gsr(path: Path) -> list[GoldSentence]:
             except ValueError:
                 pub = None
         out.append(GoldSentence(rec["id"], rec["text"], events, pub, rec["text"], rec["event"], asserted_only=True))
-    return out
+    return _own_documents(out)
 
 
 def load_petrarch_records(path: Path) -> list[GoldSentence]:
@@ -124,7 +155,7 @@ def load_petrarch_records(path: Path) -> list[GoldSentence]:
             events.append(GoldEvent(code=ec.get("eventcode"), source=ec.get("sourcecode"),
                                     target=ec.get("targetcode")))
         out.append(GoldSentence(s.get("id", ""), text, events, pub, text, s.get("category"), asserted_only=True))
-    return out
+    return _own_documents(out)
 
 
 def load_gold(path: Path, fmt: str = "auto") -> list[GoldSentence]:

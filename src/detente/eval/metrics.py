@@ -7,6 +7,7 @@ by the best agreement. Scores:
   factuality  accuracy over type-matched pairs
   date        accuracy over type-matched pairs whose gold has a date (at gold precision)
   location    accuracy over type-matched pairs whose gold names a place
+  no-event    gold sentences with no event that were given a predicted event
 Predicted events count whatever their factuality (gold lists non-asserted events too),
 except against gold that codes only what happened (PLOVER GSR, PETRARCH records): there
 only asserted predictions count.
@@ -97,6 +98,13 @@ class Report:
     location: Accuracy = field(default_factory=Accuracy)
     by_category: dict[str, Counts] = field(default_factory=dict)
     correct_sentences: int = 0  # every gold event found with its dyad, nothing extra
+    no_event_sentences: int = 0  # gold sentences with no event ...
+    no_event_fp: int = 0  # ... of which given a (counted) predicted event
+    # set by the runner: events of sentences the gold does not cover (not scored), gold
+    # sentences not found in their document's text, gold offsets that do not hold the sentence
+    unscored_events: int = 0
+    unplaced_sentences: int = 0
+    misplaced_sentences: int = 0
 
     def rows(self) -> list[tuple[str, str, str, str]]:
         def fmt(c: Counts) -> tuple[str, str, str]:
@@ -148,6 +156,9 @@ def score(items: Iterable[tuple[GoldSentence, list[Event]]]) -> Report:
             # PLOVER gold codes no plain statements (CAMEO 01): they are neither right nor wrong
             preds = [e for e in preds if gsr_type(e.cameo_code, e.plover_type) is not None]
         rep.sentences += 1
+        if not gs.events:
+            rep.no_event_sentences += 1
+            rep.no_event_fp += bool(preds)
         rep.gold_events += len(gs.events)
         rep.predicted_events += len(preds)
         typed = _pair(gs.events, preds, _type_ok)

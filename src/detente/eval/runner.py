@@ -1,18 +1,16 @@
-"""Run the pipeline over a gold standard and score it."""
+"""Run the pipeline over a gold standard and score it: the gold's documents are coded
+whole, and only the events of gold sentences are scored (detente.eval.align)."""
 from __future__ import annotations
 
 from collections import OrderedDict
 from pathlib import Path
 
+from detente.eval.align import assign
 from detente.eval.gold import GoldSentence, load_gold
 from detente.eval.metrics import Report, score
 from detente.ingest import read_inputs
 from detente.model import Document, Event
 from detente.pipeline import Pipeline
-
-
-def _norm(s: str) -> str:
-    return " ".join(s.split())
 
 
 def documents_for(gold: list[GoldSentence], corpus: list[str | Path] = ()) -> dict[str, Document]:
@@ -31,18 +29,6 @@ def documents_for(gold: list[GoldSentence], corpus: list[str | Path] = ()) -> di
     return docs
 
 
-def assign(gold: list[GoldSentence], doc: Document, events: list[Event]) -> list[tuple[GoldSentence, list[Event]]]:
-    """Predicted events of a document, split over its gold sentences by sentence text."""
-    if len(gold) == 1:
-        return [(gold[0], events)]
-    out = []
-    for g in gold:
-        gs = _norm(g.sentence)
-        out.append((g, [e for e in events if _norm(e.sentence) == gs or gs in _norm(e.sentence)
-                        or _norm(e.sentence) in gs]))
-    return out
-
-
 def evaluate(gold_path: Path, *, fmt: str = "auto", corpus: list[str | Path] = (),
              pipeline: Pipeline | None = None) -> Report:
     gold = load_gold(gold_path, fmt)
@@ -52,6 +38,13 @@ def evaluate(gold_path: Path, *, fmt: str = "auto", corpus: list[str | Path] = (
     for g in gold:
         by_doc.setdefault(g.doc_id, []).append(g)
     items: list[tuple[GoldSentence, list[Event]]] = []
+    unscored = unplaced = misplaced = 0
     for doc, events, _ in pipe.run(docs.values()):
-        items.extend(assign(by_doc[doc.doc_id], doc, events))
-    return score(items)
+        pairs, placed, outside = assign(by_doc[doc.doc_id], doc.text, events)
+        items.extend(pairs)
+        unscored += len(outside)
+        unplaced += sum(p.start is None for p in placed)
+        misplaced += sum(p.start is not None and not p.confirmed for p in placed)
+    rep = score(items)
+    rep.unscored_events, rep.unplaced_sentences, rep.misplaced_sentences = unscored, unplaced, misplaced
+    return rep
