@@ -270,3 +270,15 @@ def test_more_constructions(code_text, text, expected):
         assert (expected[0], expected[3]) in {(c, f) for c, _, _, f in got}, got
     else:
         assert expected in got, got
+
+
+def test_unnamed_role_in_a_states_report_is_that_states(code_text):
+    evs = code_text("Syrian state media said air defences had downed two Israeli missiles.", "2018-05-09")
+    assert ("190", "SYRMIL", "ISR", "asserted") in triples(evs)
+    assert any(e.source.actor.how == "generic:speaker-country" for e in evs if e.cameo_code == "190")
+
+
+def test_mental_states_and_reflexives_are_no_events(code_text):
+    assert not code_text("Ankara feared that he would lure Turkish Kurds into a breakaway republic.", "2018-01-01")
+    assert not [e for e in code_text("Women are liberating themselves, she said.", "2018-01-01")
+                if e.cameo_code.startswith("19")]

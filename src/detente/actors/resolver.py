@@ -617,7 +617,7 @@ def _resolve_tokens(head: Token, toks: list[Token], kb: KnowledgeBase, ctx: DocC
             # "police said", "officials confirmed" with no country in sight: keep what is
             # known, the sector alone ("COP", "GOV"); a guessed country would be wrong as often
             return _make(sec, None, sec, None, "sector-only")
-        return Actor(how="unresolved:sector-only")
+        return Actor(sector=sec[:3] if sec else None, how="unresolved:sector-only")
     if entry is not None and entry.kind in ("country", "adjective", "capital"):
         return _entry_actor(entry, day, f"kb:{entry.kind}")
     people = _ethnic(toks, head, kb, ctx, None)

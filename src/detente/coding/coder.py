@@ -13,7 +13,7 @@ from itertools import product
 
 from spacy.tokens import Doc, Span, Token
 
-from detente.actors.kb import KnowledgeBase
+from detente.actors.kb import KnowledgeBase, normalize
 from detente.actors.resolver import DocContext, focus_country, resolve_all, resolve_head
 from detente.coding import violence
 from detente.coding.arguments import Arguments, find_arguments
@@ -133,6 +133,8 @@ class EventCoder:
             day, precision, date_text = ww.event_time(trig.token, sent, para_start)
             ctx.event_date = day or document.published
             args = find_arguments(trig)
+            fact = judge(trig.token, sent)
+            speaker = resolve_head(fact.attributed_to, self.kb, ctx)[1] if fact.attributed_to is not None else None
             # an event noun coordinated with an argument ("the resolution and the visit") is no actor
             sources = self._resolve([_quantity_head(h) for h in args.sources
                                      if not _coordinated_event(h, trigger_heads)], ctx, dateline)
@@ -142,6 +144,11 @@ class EventCoder:
                     trig.token.lemma_.lower() not in WORDS.reciprocal_lemmas and _armed_of(args, targets):
                 # "the attack of the Turkish army": an armed force in the 'of' phrase did it
                 sources, targets, args.source_frame, args.target_frame = targets, [], "noun:of-agent", ""
+            if speaker is not None and speaker.country:
+                # "Syrian state media said air defences downed two missiles": the speaker's own
+                sources = [_speakers_own(a, speaker, self.kb) for a in sources]
+                targets = [_speakers_own(a, speaker, self.kb) if a.tokens and a.tokens[-1].dep_ == "nsubjpass"
+                           else a for a in targets]
             # a source is kept when known, or when it is a person or role we can name but not code
             sources = [a for a in sources if a.actor.resolved or a.actor.how in UNKNOWN_NAMES]
             sources = [_person_country(a, ctx) for a in sources]
@@ -184,7 +191,6 @@ class EventCoder:
                 target_frame = "reciprocal"
             else:
                 pairs = list(product(sources, targets or [None]))
-            fact = judge(trig.token, sent)
             actor_toks = {t.i for a in (*sources, *targets) if a is not None for t in a.tokens}
             placement = ww.event_place(trig.token, sent, actor_toks)
             if not targets and target_frame != "reciprocal" and trig.code[:2] in WORDS.theatre_target_roots:
@@ -193,8 +199,7 @@ class EventCoder:
                     targets, target_frame = [inferred], inferred.actor.how or ""
                     pairs = list(product(sources, targets))
             attributed = None
-            if fact.attributed_to is not None:
-                _, speaker = resolve_head(fact.attributed_to, self.kb, ctx)
+            if fact.attributed_to is not None and speaker is not None:
                 attributed = speaker.code or fact.attributed_to.text
             rule = _rule(trig, source_frame, target_frame, fact)
             out: list[Event] = []
@@ -333,6 +338,19 @@ def _victim_country(arg: Argument, events: list[Event]) -> Argument | None:
         return Argument(arg.tokens, Actor(code=f"{country}{a.sector or ''}", country=country, sector=a.sector,
                                           how="sector+inferred:place"))
     return None
+
+
+def _speakers_own(arg: Argument, speaker: Actor, kb: KnowledgeBase) -> Argument:
+    """A role with no country of its own ("air defences", "security forces") in what a
+    state's voice reports is that state's (how "generic:speaker-country"); a people named by
+    its ethnicity ("Kurdish militias") is not."""
+    a = arg.actor
+    if a.how not in ("sector-only", "unresolved:sector-only", "generic:focus-country") or not a.sector \
+            or speaker.country is None or any(normalize(t.lower_) in kb.ethnic_groups for t in arg.tokens):
+        return arg
+    country = speaker.country
+    return Argument(arg.tokens, Actor(code=f"{country}{a.sector}", country=country, sector=a.sector, name=a.name,
+                                      how="generic:speaker-country"))
 
 
 def _person_country(arg: Argument, ctx: DocContext) -> Argument:
