@@ -65,7 +65,8 @@ def _match_verb(tok: Token, p: Pattern, children: list[Token]) -> Trigger | None
         for cand in cands:
             for o in conj_closure(cand):
                 if _lemma(o) in p.objects or o.lower_ in p.objects or (
-                        PLACE_OBJECT in p.objects and o.ent_type_ in PLACE_ENTS and o.dep_ in ("dobj", "conj")):
+                        PLACE_OBJECT in p.objects and o.ent_type_ in PLACE_ENTS
+                        and o.dep_ in (("pobj", "conj") if p.object_prep else ("dobj", "conj"))):
                     obj = o
                     break
             if obj is not None:
