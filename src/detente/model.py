@@ -26,6 +26,11 @@ FACTUALITY_VALUES: tuple[str, ...] = (
 )
 DatePrecision = Literal["day", "week", "month", "season", "year", "publication", "unknown"]
 LocationPrecision = Literal["clause", "sentence", "document", "none"]
+# How an event's place was chosen (detente.geo.attach; values in docs/database.md).
+LocationHow = Literal[
+    "locative", "place-object", "object-locative", "venue", "sentence-locative", "document-theatre",
+    "document-focus", "none",
+]
 
 
 def content_hash(*parts: str, length: int = 16) -> str:
@@ -148,6 +153,7 @@ class Event:
     date_text: str | None = None
     location: Place | None = None
     location_precision: str = "none"
+    location_how: str | None = None  # LocationHow, "+metonym" when a building stood for its city
     rule: str = ""
     confidence: float = 0.5
     event_id: str = ""
@@ -211,6 +217,7 @@ class Event:
                 "location_country": loc.country if loc else None,
                 "geonames_id": loc.geonames_id if loc else None,
                 "location_precision": self.location_precision,
+                "location_how": self.location_how,
                 "rule": self.rule,
                 "confidence": self.confidence,
             }

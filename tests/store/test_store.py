@@ -103,7 +103,7 @@ def test_version_1_file_is_migrated_to_unindexed_events(tmp_path):
     con.execute("INSERT INTO meta VALUES ('schema_version', '1')")
     con.execute(f"ATTACH '{src}' AS s (READ_ONLY)")
     con.execute("INSERT INTO documents SELECT * EXCLUDE (published_how) FROM s.documents")  # added in v3
-    con.execute("INSERT INTO events SELECT * FROM s.events")
+    con.execute("INSERT INTO events SELECT * EXCLUDE (location_how) FROM s.events")  # added in v4
     con.execute("DETACH s")
     assert con.execute("SELECT count(*) FROM duckdb_indexes() WHERE table_name = 'events'").fetchone()[0] == 2
     con.close()
@@ -124,7 +124,7 @@ def test_version_1_file_is_migrated_to_unindexed_events(tmp_path):
 def test_version_2_file_gains_published_how(tmp_path):
     """Version 3 records where each publication date came from; a version 2 file keeps its
     documents and events, undated documents read 'none' and dated ones NULL (unknown)."""
-    from detente.store.schema import MIGRATIONS
+    from detente.store.schema import MIGRATIONS, SCHEMA_VERSION
 
     src = tmp_path / "src.duckdb"
     undated = Document("d2", "Turkey shot down a Russian jet.", path="y.txt")
@@ -139,13 +139,13 @@ def test_version_2_file_gains_published_how(tmp_path):
     assert "published_how" not in [r[0] for r in con.execute("DESCRIBE documents").fetchall()]
     con.execute(f"ATTACH '{src}' AS s (READ_ONLY)")
     con.execute("INSERT INTO documents SELECT * EXCLUDE (published_how) FROM s.documents")
-    con.execute("INSERT INTO events SELECT * FROM s.events")
+    con.execute("INSERT INTO events SELECT * EXCLUDE (location_how) FROM s.events")  # added in v4
     con.execute("DETACH s")
     con.close()
     with pytest.raises(SchemaError, match="detente migrate"):
         Store(old, read_only=True)
     with Store(old) as st:
-        assert st.schema_version() == 3
+        assert st.schema_version() == SCHEMA_VERSION
         rows = st.con.execute("SELECT doc_id, published, published_how FROM documents ORDER BY doc_id").fetchall()
         assert rows == [("d1", date(2012, 2, 4), None), ("d2", None, "none")]
         assert st.counts()["events"] == 1
@@ -153,4 +153,36 @@ def test_version_2_file_gains_published_how(tmp_path):
         assert (r.documents_written, r.documents_skipped) == (1, 1)
         assert st.con.execute("SELECT published_how FROM documents WHERE doc_id = 'd3'").fetchone()[0] == "input"
     with Store(old, read_only=True) as st:
-        assert st.schema_version() == 3
+        assert st.schema_version() == SCHEMA_VERSION
+
+
+def test_version_3_file_gains_location_how(tmp_path):
+    """Version 4 records how each event's place was chosen; events stored before keep NULL,
+    new ones carry it, and nothing is duplicated."""
+    from detente.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+    src = tmp_path / "src.duckdb"
+    with Store(src) as st:
+        st.write_batch([make()])
+    old = tmp_path / "v3.duckdb"
+    con = duckdb.connect(str(old))
+    for version in (1, 2, 3):
+        for stmt in MIGRATIONS[version]:
+            con.execute(stmt)
+    con.execute("INSERT INTO meta VALUES ('schema_version', '3')")
+    con.execute(f"ATTACH '{src}' AS s (READ_ONLY)")
+    con.execute("INSERT INTO documents SELECT * FROM s.documents")
+    con.execute("INSERT INTO events SELECT * EXCLUDE (location_how) FROM s.events")
+    con.execute("DETACH s")
+    con.close()
+    with pytest.raises(SchemaError, match="detente migrate"):
+        Store(old, read_only=True)
+    with Store(old) as st:
+        assert st.schema_version() == SCHEMA_VERSION == 4
+        assert st.con.execute("SELECT location_how FROM events").fetchall() == [(None,)]
+        new = make("d3", "Iran hosted talks.")
+        new[1][0].location_how = "locative"
+        r = st.write_batch([make(), new])
+        assert (r.documents_written, r.documents_skipped) == (1, 1)
+        rows = st.con.execute("SELECT doc_id, location_how FROM events ORDER BY doc_id").fetchall()
+        assert rows == [("d1", None), ("d3", "locative")]

@@ -9,7 +9,7 @@ Tables (documented in docs/database.md):
 """
 from __future__ import annotations
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 DOCUMENTS_DDL = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -72,6 +72,7 @@ EVENTS_COLUMNS_DDL = """
     location_precision VARCHAR,
     rule               VARCHAR NOT NULL,
     confidence         DOUBLE NOT NULL"""
+# (Version 4 appends location_how after these columns: see MIGRATIONS[4].)
 # Version 1 indexed events (primary key, doc_id, event_date). DuckDB keeps such (ART)
 # indexes in memory and loads them to check every insert, so a writer's memory grew with
 # the database; version 2 has none on events: zone maps serve the date and id filters.
@@ -107,4 +108,7 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
     # source is unknown (ranked as 'input' when a later run brings another date).
     3: ("ALTER TABLE documents ADD COLUMN IF NOT EXISTS published_how VARCHAR",
         "UPDATE documents SET published_how = 'none' WHERE published IS NULL"),
+    # Version 4 records how each event's place was chosen (detente.model.LocationHow), after
+    # the other columns. Events coded before then keep NULL: re-code them (--recode) to fill it.
+    4: ("ALTER TABLE events ADD COLUMN IF NOT EXISTS location_how VARCHAR",),
 }
