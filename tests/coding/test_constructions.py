@@ -55,7 +55,8 @@ CASES = [
     # factuality
     ("If Russia bombs Idlib, Turkey will impose sanctions.", "2018-09-01",
      {("195", "RUS", "SYR", "hypothetical"), ("163", "TUR", None, "future")}, True),  # a place object stands for its country
-    ("Russia should stop bombing Aleppo.", "2016-10-10", {("195", "RUS", None, "normative")}, True),
+    ("Russia should stop bombing Aleppo.", "2016-10-10",
+     {("195", "RUS", "SYR", "normative")}, True),  # the place bombed is Aleppo: the target is its country
     ("Russia will host talks next week.", "2017-01-10", {("043", "RUS", None, "future")}, True),
     ("Russia plans to host talks in Sochi.", "2017-01-10", {("043", "RUS", None, "future")}, True),
     ("Did Russia bomb the convoy?", "2016-09-22", {("195", "RUS", None, "question")}, True),

@@ -15,13 +15,14 @@ from spacy.tokens import Doc, Span, Token
 from detente.actors.kb import KnowledgeBase
 from detente.actors.resolver import DocContext, focus_country, resolve_all, resolve_head
 from detente.coding.arguments import Arguments, find_arguments
-from detente.coding.context import Placement, WhenWhere, place_name
+from detente.coding.context import Placement, WhenWhere
 from detente.coding.factuality import Factuality, judge
 from detente.coding.furniture import dateline_end, is_furniture
 from detente.coding.lexicon import Lexicon
 from detente.coding.triggers import Trigger, find_triggers
 from detente.coding.wordlists import WORDS
 from detente.geo import Gazetteer
+from detente.coding.placement import PlaceFinder
 from detente.model import Actor, Document, Event, Mention
 from detente.nlp import dep_ids, doc_text, lemma_ids, span_text
 from detente.ontology import Ontology
@@ -45,7 +46,8 @@ class EventCoder:
         events: list[Event] = []
         focus, theatre = focus_country([doc for _, doc in chunks], self.kb, self.gazetteer)
         ctx = DocContext(focus_country=focus, theatre_country=theatre, event_date=document.published)
-        ww = WhenWhere(document.published, self.gazetteer, focus)
+        ww = WhenWhere.for_document(document.published, [doc for _, doc in chunks], self.kb, self.gazetteer,
+                                    focus, theatre)
         sent_index = 0
         for offset, doc in chunks:
             ctx.offset = offset
@@ -73,29 +75,17 @@ class EventCoder:
                 if tok.head.i not in trigger_heads:
                     resolve_head(tok, self.kb, ctx)
 
-    def _resolve(self, heads: list[Token], ctx: DocContext, skip_before: int, places: bool = False) -> list[Argument]:
+    def _resolve(self, heads: list[Token], ctx: DocContext, skip_before: int,
+                 places: PlaceFinder | None = None) -> list[Argument]:
         out = []
         for h in heads:
             if h.idx < skip_before:
                 continue
             for toks, actor in resolve_all(h, self.kb, ctx):
-                if places and not actor.resolved:
-                    actor = self._place_actor(h, ctx) or actor
+                if places is not None and not actor.resolved:
+                    actor = _place_actor(h, places) or actor
                 out.append(Argument(toks, actor))
         return out
-
-    def _place_actor(self, head: Token, ctx: DocContext) -> Actor | None:
-        """A place as a target stands for its country: "bombed eastern Aleppo" -> SYR,
-        "attacked the province of Idlib" -> SYR (how "place:<name>")."""
-        cands = [head] + [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
-                          for g in c.children if g.dep_ == "pobj"]
-        for tok in cands:
-            if tok.ent_type_ not in ("GPE", "LOC", "FAC", "NORP") or tok.pos_ != "PROPN":  # NORP: "eastern Aleppo"
-                continue
-            place = self.gazetteer.lookup(place_name(tok), focus_country=ctx.focus_country)
-            if place is not None and place.country:
-                return Actor(code=place.country, country=place.country, how=f"place:{place.name}")
-        return None
 
     def _code_sentence(
         self, document: Document, offset: int, sent: Span, index: int, ctx: DocContext, ww: WhenWhere,
@@ -124,7 +114,7 @@ class EventCoder:
             sources = self._resolve([h for h in args.sources if not _coordinated_event(h, trigger_heads)],
                                     ctx, dateline)
             targets = self._resolve([_quantity_head(_author_of(h, trigger_heads)) for h in args.targets
-                                     if not _coordinated_event(h, trigger_heads)], ctx, dateline, places=True)
+                                     if not _coordinated_event(h, trigger_heads)], ctx, dateline, places=ww.places)
             # a source is kept when known, or when it is a person or role we can name but not code
             sources = [a for a in sources if a.actor.resolved or a.actor.how == "unresolved:person"]
             sources = [_person_country(a, ctx) for a in sources]
@@ -153,7 +143,7 @@ class EventCoder:
                 pairs = list(product(sources, targets or [None]))
             fact = judge(trig.token, sent)
             actor_toks = {t.i for a in (*sources, *targets) if a is not None for t in a.tokens}
-            placement = ww.event_place(trig.token, sent, actor_toks)
+            placement = ww.event_place(trig.token, trig.code, actor_toks, trigger_heads)
             if not targets and target_frame != "reciprocal" and trig.code[:2] in WORDS.theatre_target_roots:
                 inferred = _theatre_target(placement, ctx, sources, victims[0] if victims else None)
                 if inferred is not None:
@@ -180,9 +170,25 @@ class EventCoder:
                     factuality=fact.value, factuality_cue=fact.cue, attributed_to=attributed,
                     event_date=day, date_precision=precision, date_text=date_text,
                     location=placement.place, location_precision=placement.precision,
+                    location_how=placement.how,
                     rule=rule, confidence=_confidence(trig, src, tgt),
                 ))
         return _drop_participial_statements(coded)
+
+
+def _place_actor(head: Token, places: PlaceFinder) -> Actor | None:
+    """A place as a target stands for its country: "bombed eastern Aleppo" -> SYR,
+    "attacked the province of Idlib" -> SYR (how "place:<name>")."""
+    cands = [head] + [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for g in c.children if g.dep_ == "pobj"]
+    for tok in cands:
+        if tok.ent_type_ not in ("GPE", "LOC", "FAC", "NORP") or tok.pos_ != "PROPN":  # NORP: "eastern Aleppo"
+            continue
+        found = places.place_of(tok)
+        if found is not None and found[0].country:
+            place = found[0]
+            return Actor(code=place.country, country=place.country, how=f"place:{place.name}")
+    return None
 
 
 def _rule(trig: Trigger, source_frame: str, target_frame: str, fact: Factuality) -> str:

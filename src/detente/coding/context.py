@@ -4,10 +4,8 @@ Time: a time expression inside the trigger's clause wins, then one elsewhere in
 the sentence, then the last explicit date of the paragraph when the sentence points
 back to it ("within days", "then", "later", "the same day", "that ceasefire"), then
 the publication date (precision 'publication').
-Place: a place governed by a locative preposition in the trigger's clause
-("bombed ... in Aleppo", "talks in Geneva") -> precision 'clause'; else a place
-named in the sentence -> 'sentence'; else the document's focus country ->
-'document'.
+Place: from the event's own clause (``detente.coding.placement``, which also says how:
+``location_how``).
 """
 from __future__ import annotations
 
@@ -15,17 +13,16 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
-from detente.actors.resolver import entity_bounds
+from detente.actors.kb import KnowledgeBase
 from detente.geo import Gazetteer
-from detente.model import Place, TimeExpr
-from detente.coding.wordlists import WORDS
+from detente.coding.placement import PlaceFinder, Placement, document_countries, place_name
+from detente.model import TimeExpr
 from detente.nlp import span_text
 from detente.temporal import find_time_expressions
 
-LOCATIVE_PREPS = WORDS.locative_preps
-PLACE_ENTS = frozenset({"GPE", "LOC", "FAC", "NORP", "ORG"})
+__all__ = ["CARRY_CUES", "Placement", "WhenWhere", "place_name"]
 
 
 # Words by which a sentence keeps the time of the one before ("This February 2016 ceasefire
@@ -51,20 +48,19 @@ class ParagraphState:
 
 
 @dataclass(slots=True)
-class Placement:
-    place: Place | None
-    precision: str
-
-
-@dataclass(slots=True)
 class WhenWhere:
     """Per-document time and place attachment (holds the document's own state only)."""
 
     published: date | None
-    gazetteer: Gazetteer
-    focus_country: str | None
+    places: PlaceFinder
     state: ParagraphState = field(default_factory=ParagraphState)
     _cache: dict[int, SentenceTimes] = field(default_factory=dict)
+
+    @classmethod
+    def for_document(cls, published: date | None, docs: list[Doc], kb: KnowledgeBase, gazetteer: Gazetteer,
+                     focus: str | None, theatre: str | None) -> WhenWhere:
+        countries = document_countries(docs, kb, gazetteer, first=(focus, theatre))
+        return cls(published, PlaceFinder(gazetteer, kb, focus, theatre, countries))
 
     def sentence_times(self, sent: Span, paragraph_start: int) -> SentenceTimes:
         key = paragraph_start + sent.start_char  # chunks restart their offsets at 0
@@ -98,40 +94,5 @@ class WhenWhere:
             return self.published, "publication", None
         return None, "unknown", None
 
-    def event_place(self, trigger: Token, sent: Span, actor_tokens: set[int]) -> Placement:
-        clause = {t.i for t in (trigger.subtree if trigger.pos_ in ("VERB", "AUX") else trigger.head.subtree)}
-        sentence_place: Place | None = None
-        for tok in sent:
-            if tok.i in actor_tokens or tok.pos_ != "PROPN":
-                continue
-            if tok.dep_ in ("compound",) and tok.head.pos_ == "PROPN":
-                continue  # use the entity head
-            name = place_name(tok)
-            prep = tok.head if tok.dep_ == "pobj" else None
-            locative = prep is not None and prep.lower_ in LOCATIVE_PREPS
-            if not locative and tok.ent_type_ not in PLACE_ENTS:
-                continue
-            place = self.gazetteer.lookup(name, focus_country=self.focus_country)
-            if place is None:
-                continue
-            if locative and tok.i in clause:
-                return Placement(place, "clause")
-            if sentence_place is None and (locative or tok.ent_type_ in ("GPE", "LOC", "FAC")):
-                sentence_place = place
-        if sentence_place is not None:
-            return Placement(sentence_place, "sentence")
-        if self.focus_country:
-            place = self.gazetteer.country(self.focus_country)
-            if place is not None:
-                return Placement(place, "document")
-        return Placement(None, "none")
-
-
-def place_name(tok: Token) -> str:
-    bounds = entity_bounds(tok)
-    if bounds is not None:
-        ent = tok.doc[bounds[0]:bounds[1]]
-        toks = [t for t in ent if t.dep_ != "det"]
-        return " ".join(t.text for t in toks) if toks else ent.text
-    parts = [c.text for c in tok.lefts if c.dep_ == "compound"] + [tok.text]
-    return " ".join(parts)
+    def event_place(self, trigger: Token, code: str, actor_tokens: set[int], events: set[int]) -> Placement:
+        return self.places.event_place(trigger, code, actor_tokens, events)
