@@ -24,9 +24,9 @@ Factuality = Literal[
 FACTUALITY_VALUES: tuple[str, ...] = (
     "asserted", "negated", "hypothetical", "normative", "future", "proposed", "question", "alleged",
 )
-DatePrecision = Literal["day", "week", "month", "season", "year", "publication", "unknown"]
+DatePrecision = Literal["day", "week", "month", "season", "year", "publication", "before-publication", "unknown"]
 LocationPrecision = Literal["clause", "sentence", "document", "none"]
-# How an event's place was chosen (detente.geo.attach; values in docs/database.md).
+# How an event's place was chosen (detente.coding.placement; values in docs/database.md).
 LocationHow = Literal[
     "locative", "place-object", "object-locative", "venue", "sentence-locative", "document-theatre",
     "document-focus", "none",

@@ -48,7 +48,7 @@ CASES = [
     ("The UN envoy called for talks between the government and the opposition.", "2017-01-10",
      {("026", "IGOUNO", None, "asserted")}, False),
     # light verbs: the event noun decides the code and takes the verb's subject
-    ("Russia carried out air strikes on Idlib.", "2017-01-10", {("195", "RUS", None, "asserted")}, False),
+    ("Russia carried out air strikes on Idlib.", "2017-01-10", {("195", "RUS", "SYR", "asserted")}, False),
     # head noun decides; the backer is not the actor
     ("Russian pilots bombed rebel positions in Aleppo on Friday.", "2016-10-10",
      {("195", "RUSMIL", "SYRREB", "asserted")}, True),

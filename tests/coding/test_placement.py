@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from detente.coding.placement import PlaceFinder, document_countries
+from detente.coding.placement import PlaceFinder, document_places
 
 
 @pytest.fixture(scope="module")
@@ -15,7 +15,7 @@ def place(pipeline):
     def run(text: str, trigger: str, code: str, focus: str | None = None, theatre: str | None = None,
             events: tuple[str, ...] = ()):
         doc = nlp(text)
-        finder = PlaceFinder(gaz, kb, focus, theatre, document_countries([doc], kb, gaz, first=(focus, theatre)))
+        finder = PlaceFinder(gaz, kb, focus, theatre, document_places([doc], kb, gaz, first=(focus, theatre)))
         tok = next(t for t in doc if t.text == trigger)
         p = finder.event_place(tok, code, set(), {t.i for t in doc if t.text in events})
         return (p.place.name if p.place else None, p.place.country if p.place else None, p.precision, p.how)
@@ -56,7 +56,7 @@ CASES = [
     ("Syrian jets shelled hospitals in Idlib.", "shelled", "194", ("Idlib", "SYR", "clause", "object-locative")),
     # a meeting about a place is not in it: no place in the clause, the document's country
     ("Trump discussed developments in Syria with Erdogan on Sunday.", "discussed", "040",
-     ("Syria", "SYR", "document", "document-focus"), (), "SYR"),
+     ("Syria", "SYR", "document", "document-theatre")),
     # a time clause says where: "killed when a mine exploded in Raqqa"
     ("He was killed when a mine exploded in Raqqa.", "killed", "190", ("Ar Raqqah", "SYR", "clause", "locative")),
     # "the country" is the country just named
@@ -85,9 +85,13 @@ CASES = [
     # the nearest locative of the sentence, for a material event
     ("Violence continues in other parts of Syria, with militants killing 80 people.", "killing", "190",
      ("Syria", "SYR", "sentence", "sentence-locative")),
-    # ... never from inside a quotation to outside it
+    # ... never from inside a quotation to outside it (the document's places are in Syria)
     ("“We fought in Raqqa,” he said, as jets bombed villages.", "bombed", "195",
-     ("Syria", "SYR", "document", "document-focus"), (), "SYR"),
+     ("Syria", "SYR", "document", "document-theatre")),
+    # with no place in its sentence, the country of the document's locatives, else its focus
+    ("Jets bombed the town. Later, officials met in Ankara and in Istanbul.", "bombed", "195",
+     ("Turkey", "TUR", "document", "document-theatre")),
+    ("Jets bombed the town.", "bombed", "195", ("Iraq", "IRQ", "document", "document-focus"), (), "IRQ"),
 ]
 
 

@@ -248,6 +248,13 @@ def test_geo_words_are_checked() -> None:
     assert not GEO_WORDS.is_modifier("Aleppo")
     with pytest.raises(GeoWordsError, match="missing lists"):
         parse_geo_words({"place_modifiers": ["eastern"]})
+    import yaml
+
+    lists = {name: ["x"] for name in GEO_WORDS.__dataclass_fields__}
+    lists["place_object_preps"] = yaml.safe_load("[on, into]")  # a bare `on` is YAML's True
+    with pytest.raises(GeoWordsError, match="place_object_preps: True is not a word"):
+        parse_geo_words(lists)
+    assert "on" in GEO_WORDS.place_object_preps
 
 
 @pytest.mark.slow

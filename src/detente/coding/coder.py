@@ -100,14 +100,16 @@ class EventCoder:
                 resolve_head(ent.root, self.kb, ctx)
         triggers = find_triggers(sent, self.lexicon)
         self._remember_group_subjects(sent, ctx, {t.token.i for t in triggers})
-        if not triggers:
-            return []
         para_start = offset
+        if not triggers:
+            ww.see(sent, para_start)  # a later "the next day" may point to its date
+            return []
         coded: list[tuple[Trigger, list[Event]]] = []
         trigger_heads = {t.token.i for t in triggers}
         for trig in sorted(triggers, key=lambda t: t.token.i):
             # the event date first, so that people resolve to the role held on that date
-            day, precision, date_text = ww.event_time(trig.token, sent, para_start)
+            fact = judge(trig.token, sent)  # before the date: a scheduled event's date lies ahead
+            day, precision, date_text = ww.event_time(trig.token, sent, para_start, fact.value, trigger_heads)
             ctx.event_date = day or document.published
             args = find_arguments(trig)
             # an event noun coordinated with an argument ("the resolution and the visit") is no actor
@@ -141,7 +143,6 @@ class EventCoder:
                 target_frame = "reciprocal"
             else:
                 pairs = list(product(sources, targets or [None]))
-            fact = judge(trig.token, sent)
             actor_toks = {t.i for a in (*sources, *targets) if a is not None for t in a.tokens}
             placement = ww.event_place(trig.token, trig.code, actor_toks, trigger_heads)
             if not targets and target_frame != "reciprocal" and trig.code[:2] in WORDS.theatre_target_roots:

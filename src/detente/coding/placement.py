@@ -19,8 +19,9 @@ from a place the event is about or a place an actor is named after:
   the event's ("In Idlib, jets kept up their bombing"), never across reported speech; for
   a material event (``material_roots``), else the locative of its sentence nearest to it,
   on the same side of any quotation and not on an actor ("the regime in Tehran").
-* otherwise the country where the document's places are (``document-theatre``), else the
-  country it is about (``document-focus``: its clear focus, else the country it names
+* otherwise the country where the document's places are (``document-theatre``: the
+  country of its locative phrases, when one leads clearly, else the coder's theatre), else
+  the country it is about (``document-focus``: its clear focus, else the country it names
   most): precision "document".
 
 The event's clause is the trigger, the verb that carries an event noun ("carried out
@@ -70,24 +71,44 @@ class Placement:
     how: str  # detente.model.LocationHow
 
 
-def document_countries(docs: Iterable[Doc], kb: KnowledgeBase, gazetteer: Gazetteer,
-                       first: Iterable[str | None] = ()) -> tuple[str, ...]:
-    """The countries a document names or places in, most mentioned first (``first`` ahead
-    of all): the context that decides between places of the same name."""
+@dataclass(frozen=True, slots=True)
+class DocumentPlaces:
+    """What a document says about where: the countries it names or places in, most mentioned
+    first, and the country of its locative phrases ("in Raqqa", "near Idlib") when one leads
+    clearly: where the document's events happen."""
+
+    countries: tuple[str, ...] = ()
+    scene: str | None = None
+
+
+def document_places(docs: Iterable[Doc], kb: KnowledgeBase, gazetteer: Gazetteer,
+                    first: Iterable[str | None] = ()) -> DocumentPlaces:
+    """``DocumentPlaces`` of a parsed document; ``first`` (its focus and theatre) lead the
+    countries."""
     counts: Counter[str] = Counter()
+    scene: Counter[str] = Counter()
     for doc in docs:
         for ent in doc.ents:
             if ent.label_ not in ("GPE", "NORP", "LOC", "FAC"):
                 continue
+            country = None
             hit = next((e for e in kb.lookup(ent.text) if e.kind in ("country", "adjective", "capital")), None)
             if hit is not None and hit.country:
-                counts[hit.country] += 1
+                country = hit.country
             elif ent.label_ != "NORP":
                 place = gazetteer.lookup(ent.text, strict=True)
-                if place is not None and place.country:
-                    counts[place.country] += 1
+                country = place.country if place is not None else None
+            if country is None:
+                continue
+            counts[country] += 1
+            root = ent.root
+            if ent.label_ != "NORP" and root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS \
+                    and root.head.lower_ not in GEO_WORDS.topic_preps:
+                scene[country] += 1
     lead = [c for c in dict.fromkeys(first) if c]
-    return (*lead, *(c for c, _ in counts.most_common() if c not in lead))
+    ranked = scene.most_common(2)
+    clear = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] >= 1.25 * ranked[1][1]) else None
+    return DocumentPlaces((*lead, *(c for c, _ in counts.most_common() if c not in lead)), clear)
 
 
 @dataclass
@@ -98,11 +119,11 @@ class PlaceFinder:
     kb: KnowledgeBase
     focus_country: str | None
     theatre_country: str | None = None
-    countries: tuple[str, ...] = ()  # document countries, most mentioned first
+    document: DocumentPlaces = field(default_factory=DocumentPlaces)
     _context: tuple[str, ...] = field(init=False, default=())
 
     def __post_init__(self) -> None:
-        self._context = tuple(c for c in self.countries if c != self.focus_country)
+        self._context = tuple(c for c in self.document.countries if c != self.focus_country)
 
     # ---- the event's place ------------------------------------------------------------
     def event_place(self, trigger: Token, code: str, actor_tokens: set[int] = frozenset(),  # type: ignore[assignment]
@@ -111,8 +132,9 @@ class PlaceFinder:
         the subject of the trigger shares its place: "the offensive on Afrin killed ...")."""
         statement = code[:2] in GEO_WORDS.statement_roots
         material = code[:2] in GEO_WORDS.material_roots
+        moving = trigger.lemma_.lower() in GEO_WORDS.place_object_verbs
         for head in event_heads(trigger, events):
-            found = self._at(head, statement, material)
+            found = self._at(head, statement, material, moving)
             if found is not None:
                 place, how = found
                 return Placement(place, "clause", how)
@@ -121,8 +143,9 @@ class PlaceFinder:
             found = self._scene(trigger)
         if found is not None:
             return Placement(found[0], "sentence", "sentence-locative" + found[1])
-        fallbacks = ((self.theatre_country, "document-theatre"), (self.focus_country, "document-focus"),
-                     (self.countries[0] if self.countries else None, "document-focus"))
+        countries = self.document.countries
+        fallbacks = ((self.document.scene, "document-theatre"), (self.theatre_country, "document-theatre"),
+                     (self.focus_country, "document-focus"), (countries[0] if countries else None, "document-focus"))
         for country, how in fallbacks:
             if country:
                 place = self.gazetteer.country(country)
@@ -130,10 +153,11 @@ class PlaceFinder:
                     return Placement(place, "document", how)
         return Placement(None, "none", "none")
 
-    def _at(self, head: Token, statement: bool, material: bool) -> tuple[Place, str] | None:
-        """The place one head of the event's clause gives, with how it was found."""
-        lemma = head.lemma_.lower()
-        moves = not statement and lemma in GEO_WORDS.place_object_verbs
+    def _at(self, head: Token, statement: bool, material: bool, moving: bool) -> tuple[Place, str] | None:
+        """The place one head of the event's clause gives, with how it was found. ``moving``:
+        the trigger is an attack or a movement, so the place objects of the verb that carries
+        it count too ("carried out strikes on Idlib")."""
+        moves = not statement and (moving or head.lemma_.lower() in GEO_WORDS.place_object_verbs)
         if not statement:
             for slot in place_objects(head, moves):
                 found = self.place_of(slot)
@@ -262,8 +286,9 @@ def event_heads(trigger: Token, events: set[int] = frozenset()) -> list[Token]: 
     (its subject, the object of a light verb, "attacked ... in its first assault"),
     coordinated verbs with the same subject, the verb a participle hangs on ("bombed ...,
     killing dozens"), an event noun that is the trigger's subject ("the offensive on Afrin
-    killed ..."), and the clauses that say when it happened ("was killed when a mine
-    exploded in Raqqa")."""
+    killed ..."), the clauses that say when it happened ("was killed when a mine exploded
+    in Raqqa") and, for such a clause, the verb it times ("visited Cairo" in "climaxed in
+    2011 when he visited Cairo")."""
     heads = [trigger]
     head = trigger.head
     if trigger.pos_ in ("NOUN", "PROPN") and head is not trigger:
@@ -276,7 +301,7 @@ def event_heads(trigger: Token, events: set[int] = frozenset()) -> list[Token]: 
     if trigger.pos_ in ("VERB", "AUX"):
         if trigger.dep_ == "conj" and head.pos_ in ("VERB", "AUX") and not _own_subject(trigger):
             heads.append(head)
-        if trigger.dep_ == "advcl" and trigger.tag_ == "VBG" and not _own_subject(trigger):
+        if trigger.dep_ == "advcl" and (trigger.tag_ == "VBG" and not _own_subject(trigger) or _time_clause(trigger)):
             heads.append(head)
         for c in trigger.children:
             if c.dep_ == "conj" and c.pos_ == "VERB" and not _own_subject(c):
@@ -287,12 +312,17 @@ def event_heads(trigger: Token, events: set[int] = frozenset()) -> list[Token]: 
     return heads
 
 
+def _time_clause(clause: Token) -> bool:
+    """An adverbial clause that says when its governor happened ("when a mine exploded")."""
+    return clause.dep_ == "advcl" and any(g.dep_ in ("mark", "advmod") and g.lower_ in GEO_WORDS.time_clause_markers
+                                          for g in clause.children)
+
+
 def _time_clauses(verb: Token, depth: int) -> list[Token]:
     """Adverbial clauses that say when ``verb`` happened ("when a mine exploded ...")."""
     out: list[Token] = []
     for c in verb.children:
-        if c.dep_ == "advcl" and any(g.dep_ in ("mark", "advmod") and g.lower_ in GEO_WORDS.time_clause_markers
-                                     for g in c.children):
+        if _time_clause(c):
             out.append(c)
             if depth > 1:
                 out.extend(_time_clauses(c, depth - 1))

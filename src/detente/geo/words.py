@@ -50,7 +50,11 @@ def parse_geo_words(data: dict) -> GeoWords:
     missing = [f for f in fields if f not in (data or {})]
     if missing:
         raise GeoWordsError(f"geo/words.yaml: missing lists {missing}")
-    return GeoWords(**{name: frozenset(str(v).lower() for v in data[name]) for name in fields})
+    for name in fields:
+        odd = [v for v in data[name] if not isinstance(v, str)]
+        if odd:  # YAML reads a bare on/off/yes/no as a boolean: quote it
+            raise GeoWordsError(f"geo/words.yaml: {name}: {odd[0]!r} is not a word (quote it)")
+    return GeoWords(**{name: frozenset(v.lower() for v in data[name]) for name in fields})
 
 
 @lru_cache(maxsize=1)

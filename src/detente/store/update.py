@@ -80,7 +80,8 @@ def update_documents(store: Store, docs: Sequence[Document],
     rows: list[dict[str, object]] = []
     if anchors:
         events = store.con.execute(
-            "SELECT event_id, doc_id, sentence, event_date, date_precision, date_text, sentence_start FROM events "
+            "SELECT event_id, doc_id, sentence, event_date, date_precision, date_text, sentence_start, factuality "
+            "FROM events "
             "WHERE doc_id IN (SELECT unnest(?)) ORDER BY doc_id, sentence_start, trigger_start",
             [list(anchors)]).fetchall()
         by_doc: dict[str, list[tuple]] = {}
@@ -89,10 +90,10 @@ def update_documents(store: Store, docs: Sequence[Document],
         redated = []
         for doc_id, evs in by_doc.items():
             old_anchor, new_anchor = anchors[doc_id]
-            found = redate_document([(e[6], e[2], e[5]) for e in evs], old_anchor, new_anchor,
+            found = redate_document([(e[6], e[2], e[5], e[7], e[4]) for e in evs], old_anchor, new_anchor,
                                     paragraphs(store, doc_id))
             redated.extend(zip(evs, found))
-        for (event_id, doc_id, _, old_date, old_precision, date_text, _), r in redated:
+        for (event_id, doc_id, _, old_date, old_precision, date_text, _, _), r in redated:
             if r is None:
                 res.events_kept += 1
                 continue
