@@ -39,6 +39,12 @@ CASES = [
     ("The US-led invasion of Iraq began in 2003.", "invasion", "192", ("Iraq", "IRQ", "clause", "place-object")),
     ("The Turkish offensive against Afrin killed 20 civilians.", "killed", "190",
      ("‘Afrīn", "SYR", "clause", "place-object"), ("offensive",)),
+    # movements through a particle, and away from a place
+    ("The two fighters should be sent back to the UK.", "sent", "154",
+     ("United Kingdom", "GBR", "clause", "place-object")),
+    ("US troops withdrew from Manbij.", "withdrew", "0874", ("Manbij", "SYR", "clause", "place-object")),
+    ("She travelled to the Middle East.", "travelled", "042", ("Middle East", None, "clause", "place-object")),
+    ("Jets shelled villages in southern Idlib.", "shelled", "194", ("Idlib", "SYR", "clause", "locative")),
     # a place noun: "the village of X"; a small Syrian village beats the Japanese town Tamana
     ("Government forces attacked the village of al-Tamanah in southern Idlib.", "attacked", "190",
      ("At Tamāni‘ah", "SYR", "clause", "place-object")),
@@ -82,6 +88,10 @@ CASES = [
      (), "SYR"),
     ("Riyadh's war in Yemen has killed thousands of people.", "killed", "190",
      ("Yemen", "YEM", "sentence", "sentence-locative")),
+    # never a locative inside a relative clause on someone else: not from the sentence, but
+    # the document's own locatives (here all in Afghanistan) still make its theatre
+    ("Their arrests came after Robinson, who served in Afghanistan, travelled to Syria.", "arrests", "173",
+     ("Afghanistan", "AFG", "document", "document-theatre")),
     # the nearest locative of the sentence, for a material event
     ("Violence continues in other parts of Syria, with militants killing 80 people.", "killing", "190",
      ("Syria", "SYR", "sentence", "sentence-locative")),

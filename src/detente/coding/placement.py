@@ -203,7 +203,7 @@ class PlaceFinder:
         for prep in trigger.sent:
             if prep.dep_ != "prep" or prep.lower_ not in LOCATIVE_PREPS or prep.lower_ in GEO_WORDS.topic_preps:
                 continue
-            if quote_of(prep) != here or self._actor_noun(prep.head):
+            if quote_of(prep) != here or self._actor_noun(prep.head) or _in_other_clause(prep, trigger):
                 continue
             obj = _first_object(prep)
             if obj is None or (best is not None and abs(obj.i - trigger.i) >= best[0]):
@@ -259,10 +259,10 @@ class PlaceFinder:
 
     def _behind_place_noun(self, tok: Token, depth: int) -> tuple[Place, str] | None:
         """ "the town of Douma", "the Syrian town, Douma", "Idlib province", "the outskirts of
-        Damascus", "the north of the country"."""
+        Damascus", "the north of the country", "villages in southern Idlib"."""
         for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ == "of" and (obj := _first_object(c)) is not None:
-                found = self.place_of(obj, depth + 1)
+            if c.dep_ == "prep" and c.lower_ in ("of", *LOCATIVE_PREPS) and (obj := _first_object(c)) is not None:
+                found = self.place_of(obj, depth + 1)  # "the town of Douma", "villages near Idlib"
                 if found is not None:
                     return found
             elif c.dep_ == "appos":
@@ -329,6 +329,15 @@ def _time_clauses(verb: Token, depth: int) -> list[Token]:
     return out
 
 
+def _in_other_clause(tok: Token, trigger: Token) -> bool:
+    """``tok`` is inside a relative or participial clause on a noun that does not contain the
+    trigger ("Robinson, who served in Afghanistan", "fighters captured in Syria")."""
+    for anc in tok.ancestors:
+        if anc.dep_ in ("relcl", "acl"):
+            return trigger not in anc.subtree
+    return False
+
+
 def _own_subject(verb: Token) -> bool:
     return any(c.dep_ in SUBJECT_DEPS for c in verb.children)
 
@@ -376,10 +385,12 @@ def place_objects(head: Token, moves: bool) -> Iterator[Token]:
             for c in head.children:
                 if c.dep_ in ("dobj", "nsubjpass"):
                     yield c
-                elif c.dep_ == "prep" and c.lower_ in GEO_WORDS.place_object_preps and c.lower_ != "of":
-                    obj = _first_object(c)
-                    if obj is not None:
-                        yield obj
+                for p in [c] if c.dep_ == "prep" else [g for g in c.children if g.dep_ == "prep"] \
+                        if c.lower_ in GEO_WORDS.motion_particles else []:  # "sent back to the UK", "out of Raqqa"
+                    if p.lower_ in GEO_WORDS.place_object_preps and (p.lower_ != "of" or c is not p):
+                        obj = _first_object(p)
+                        if obj is not None:
+                            yield obj
         if lemma in GEO_WORDS.place_subject_verbs:
             yield from (c for c in head.children if c.dep_ == "nsubj")
     elif head.pos_ in ("NOUN", "PROPN"):

@@ -25,6 +25,7 @@ class GeoWords:
     direction_words: frozenset[str]
     place_object_verbs: frozenset[str]
     place_object_preps: frozenset[str]
+    motion_particles: frozenset[str]
     place_subject_verbs: frozenset[str]
     venue_nouns: frozenset[str]
     time_clause_markers: frozenset[str]
