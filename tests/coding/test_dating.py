@@ -47,6 +47,8 @@ CASES = [
     ("Russia will host talks on Monday.", "host", "future", (), (D(2018, 9, 10), "day", "Monday")),
     ("The draft is due to be discussed on Monday.", "discussed", "asserted", (), (D(2018, 9, 10), "day", "Monday")),
     ("Ministers are to meet on Monday.", "meet", "asserted", (), (D(2018, 9, 10), "day", "Monday")),
+    ("The UN said its convoys would enter Idlib on Monday.", "enter", "hypothetical", ("said",),
+     (D(2018, 9, 10), "day", "Monday")),  # the future of the past
     ("Russia hosted talks on Monday.", "hosted", "asserted", (), (D(2018, 9, 3), "day", "Monday")),
     # words that share the trigger's time: a participle, the verb carrying an event noun,
     # a clause that says when
@@ -63,7 +65,9 @@ CASES = [
     # reported as earlier without a date: never the publication date
     ("Russia had previously vetoed the draft.", "vetoed", "asserted", (), (None, "before-publication", "previously")),
     ("Iran condemned the earlier attack.", "attack", "asserted", ("condemned",), (None, "before-publication", "earlier")),
-    ("Russia said its jets had bombed Idlib.", "bombed", "asserted", ("said",), (None, "before-publication", "had")),
+    ("Russian jets had bombed Idlib.", "bombed", "asserted", (), (None, "before-publication", "had")),
+    # ... but in reported speech a past perfect is only the past of the saying
+    ("Russia said its jets had bombed Idlib.", "bombed", "asserted", ("said",), (PUB, "publication", None)),
     ("Iran condemned the earlier attack.", "condemned", "asserted", ("attack",), (PUB, "publication", None)),
     # a verb that governs the trigger does not date it
     ("Russia said on Monday that its jets bombed Idlib.", "bombed", "asserted", ("said",), (PUB, "publication", None)),

@@ -60,6 +60,10 @@ CASES = [
      ("Sochi", "RUS", "clause", "locative")),
     # where what was shelled was (a material event only)
     ("Syrian jets shelled hospitals in Idlib.", "shelled", "194", ("Idlib", "SYR", "clause", "object-locative")),
+    # a meeting takes the place of the people it meets, or of the round it holds
+    ("Lavrov met separately with both delegations in Geneva.", "met", "040",
+     ("Geneva", "CHE", "clause", "object-locative")),
+    ("Russia will host a second round in Sochi in April.", "host", "043", ("Sochi", "RUS", "clause", "venue")),
     # a meeting about a place is not in it: no place in the clause, the document's country
     ("Trump discussed developments in Syria with Erdogan on Sunday.", "discussed", "040",
      ("Syria", "SYR", "document", "document-theatre")),

@@ -17,8 +17,9 @@ this order:
    ``carry_links`` in data/temporal/words.yaml, with their day offsets), and never a date
    read inside a quotation;
 3. nothing (``date_precision`` "before-publication") when the event is reported as earlier
-   without a date ("the earlier call", "had previously met", "had bombed"): the
-   publication date would be wrong;
+   without a date ("the earlier call", "had previously met", "had bombed" outside reported
+   speech, where "said jets had struck" is only the past of the saying): the publication
+   date would be wrong;
 4. the publication date (``date_precision`` "publication").
 
 An event that is scheduled or intended (factuality other than asserted, negated or
@@ -166,12 +167,13 @@ def host_of(tok: Token, events: set[int]) -> Token:
 
 def scheduled(tok: Token) -> bool:
     """A verb (or the light verb of an event noun) that says the event lies ahead: "will
-    meet", "is due to be discussed", "are scheduled to meet", "are to meet", "are going to
-    meet"."""
+    meet", "would enter" (not "would have"), "is due to be discussed", "are scheduled to
+    meet", "are to meet", "are going to meet"."""
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "dobj":
         tok = tok.head
-    if any(c.dep_ == "aux" and c.lower_ in WORDS.future_modals | {"shall"} for c in tok.children):
-        return True
+    auxes = [c.lower_ for c in tok.children if c.dep_ == "aux"]
+    if any(a in WORDS.future_modals or a == "shall" for a in auxes) or ("would" in auxes and "have" not in auxes):
+        return True  # "will meet", and the future of the past: "said convoys would enter on Wednesday"
     if tok.dep_ == "xcomp":
         gov = tok.head
         lemma = gov.lemma_.lower()
@@ -204,6 +206,20 @@ def earlier_cue(trigger: Token) -> str | None:
     for c in verb.children:
         if c.dep_ == "advmod" and c.lower_ in TEMPORAL_WORDS.earlier_adverbs:
             return c.text
-    if verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children):
+    if verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children) \
+            and not _reported(verb):
         return "had"
     return None
+
+
+def _reported(verb: Token) -> bool:
+    """Inside what someone said: "said Russian jets had struck" is the past of the saying
+    (backshift), not an earlier event."""
+    tok = verb
+    for _ in range(8):
+        if tok.head is tok:
+            return False
+        if tok.dep_ in ("ccomp", "parataxis") and tok.head.lemma_.lower() in WORDS.reporting_verbs:
+            return True
+        tok = tok.head
+    return False

@@ -12,7 +12,9 @@ from a place the event is about or a place an actor is named after:
   offensive against Afrin", "the siege of Aleppo"; the passive subject of those verbs
   ("Aleppo was bombed") and the subject of "fall" ("Raqqa fell").
 * ``object-locative``: for material events (``material_roots``), where what was acted on
-  was ("shelled hospitals in Idlib"; but "discussed developments in Syria" is not in Syria).
+  was ("shelled hospitals in Idlib"); for meetings (``meeting_roots``), where the people met
+  or the round held were ("met both delegations in Geneva"; but "discussed developments in
+  Syria" is not in Syria).
 * ``venue``: a statement's or meeting's place, only when the text gives it ("said in
   Geneva", "told a news conference in Ankara", "speaking in Sochi, he said").
 * ``sentence-locative`` (precision "sentence"): a locative phrase on a clause that governs
@@ -132,9 +134,10 @@ class PlaceFinder:
         the subject of the trigger shares its place: "the offensive on Afrin killed ...")."""
         statement = code[:2] in GEO_WORDS.statement_roots
         material = code[:2] in GEO_WORDS.material_roots
+        meeting = code[:2] in GEO_WORDS.meeting_roots
         moving = trigger.lemma_.lower() in GEO_WORDS.place_object_verbs
         for head in event_heads(trigger, events):
-            found = self._at(head, statement, material, moving)
+            found = self._at(head, statement, material, moving, meeting)
             if found is not None:
                 place, how = found
                 return Placement(place, "clause", how)
@@ -153,10 +156,13 @@ class PlaceFinder:
                     return Placement(place, "document", how)
         return Placement(None, "none", "none")
 
-    def _at(self, head: Token, statement: bool, material: bool, moving: bool) -> tuple[Place, str] | None:
+    def _at(self, head: Token, statement: bool, material: bool, moving: bool,
+            meeting: bool = False) -> tuple[Place, str] | None:
         """The place one head of the event's clause gives, with how it was found. ``moving``:
         the trigger is an attack or a movement, so the place objects of the verb that carries
-        it count too ("carried out strikes on Idlib")."""
+        it count too ("carried out strikes on Idlib"). ``meeting``: a meeting takes the place
+        of the people it meets or of the round it holds ("met both delegations in Geneva",
+        "will host a second round in Sochi")."""
         moves = not statement and (moving or head.lemma_.lower() in GEO_WORDS.place_object_verbs)
         if not statement:
             for slot in place_objects(head, moves):
@@ -171,8 +177,10 @@ class PlaceFinder:
             found = self.place_of(slot)
             if found is not None:
                 return found[0], "venue" + found[1]
-        if material and head.pos_ in ("VERB", "AUX"):
-            for obj in (c for c in head.children if c.dep_ in ("dobj", "nsubjpass")):
+        if (material or meeting) and head.pos_ in ("VERB", "AUX"):
+            for obj in _objects(head):
+                if meeting and not (self._actor_noun(obj) or obj.lemma_.lower() in GEO_WORDS.venue_nouns):
+                    continue  # "discussed developments in Syria" is not in Syria
                 for slot in locatives(obj, topical=True):
                     found = self.place_of(slot)
                     if found is not None:
@@ -327,6 +335,15 @@ def _time_clauses(verb: Token, depth: int) -> list[Token]:
             if depth > 1:
                 out.extend(_time_clauses(c, depth - 1))
     return out
+
+
+def _objects(verb: Token) -> Iterator[Token]:
+    """What a verb acts on: its object, passive subject, and the object of "with"."""
+    for c in verb.children:
+        if c.dep_ in ("dobj", "nsubjpass"):
+            yield c
+        elif c.dep_ == "prep" and c.lower_ == "with" and (obj := _first_object(c)) is not None:
+            yield obj
 
 
 def _in_other_clause(tok: Token, trigger: Token) -> bool:

@@ -32,6 +32,7 @@ class GeoWords:
     topic_preps: frozenset[str]
     statement_roots: frozenset[str]
     material_roots: frozenset[str]
+    meeting_roots: frozenset[str]
 
     def is_modifier(self, word: str) -> bool:
         """ "eastern", "rebel-held", "Kurdish-controlled": qualifies a place, is not part of it."""
