@@ -80,6 +80,13 @@ CASES = [
      "asserted", (), (D(2018, 9, 4), "day", "3 September")),
     ("Russian jets bombed Idlib on 3 September. Turkey condemned the strikes.", "condemned", "asserted", (),
      (PUB, "publication", None)),
+    # the link dates the clause it modifies, across a paragraph break too
+    ("Jets hit the convoy on Monday.\n\nDamascus said it had not flown in the area that day.", "flown",
+     "negated", ("said",), (D(2018, 9, 3), "day", "Monday")),
+    ("Jets hit the convoy on Monday.\n\nDamascus said it had not flown in the area that day.", "said",
+     "asserted", ("flown",), (PUB, "publication", None)),
+    ("Jets bombed the base on Monday. The army responded to the attack by shelling the town.", "shelling",
+     "asserted", (), (D(2018, 9, 3), "day", "Monday")),
     # ... and never from inside a quotation to outside it
     ("“Seven years ago they took everything from us.” Then Russia condemned the attack.", "condemned",
      "asserted", (), (PUB, "publication", None)),

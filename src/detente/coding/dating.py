@@ -12,10 +12,11 @@ this order:
    implicative governs ("began on Monday to shell"), a clause that says when ("was killed
    on 23 October when a mine exploded"), the date a relative clause qualifies ("on 23
    October, when a mine exploded");
-2. the date of the paragraph's last dated sentence (the date of its main clause, else its
-   last), only through an explicit link in its own sentence ("Then", "the next day":
-   ``carry_links`` in data/temporal/words.yaml, with their day offsets), and never a date
-   read inside a quotation;
+2. the date of the last dated sentence before it (the date of that sentence's main
+   clause, else its last), only through an explicit link on its own clause ("Then", "the
+   next day", "that day": ``carry_links`` in data/temporal/words.yaml, with their day
+   offsets; "said it had not flown that day" links the flying, not the saying), and never
+   a date read inside a quotation;
 3. nothing (``date_precision`` "before-publication") when the event is reported as earlier
    without a date ("the earlier call", "had previously met", "had bombed" outside reported
    speech, where "said jets had struck" is only the past of the saying): the publication
@@ -65,16 +66,15 @@ class _Expr:
 class _Sentence:
     text: str
     exprs: list[_Expr]
-    carried: TimeExpr | None  # the paragraph's last dated expression before this sentence
-    link: tuple[int, int] | None  # (token index, day offset) of an explicit link to it
+    carried: TimeExpr | None  # the document's last dated expression before this sentence
+    link: tuple[int, int] | None  # (index of the word it modifies, day offset) of an explicit link
 
 
 @dataclass
 class DateFinder:
-    """Per-document dating (holds only this document's state: the paragraph's last date)."""
+    """Per-document dating (holds only this document's state: its last date so far)."""
 
     published: date | None
-    _paragraph: int = -1
     _carried: TimeExpr | None = None
     _cache: dict[int, _Sentence] = field(default_factory=dict)
 
@@ -96,7 +96,8 @@ class DateFinder:
                 if trigger.head.i in x.tokens:
                     best = _forward(s.text, x.expr, self.published) if future else x.expr
                     return Dated(best.value, best.precision, best.text)
-        if s.link is not None and s.carried is not None and quote_of(sent.doc[s.link[0]]) == quote_of(trigger):
+        heads = {h.i for h in time_heads(trigger, events)}
+        if s.link is not None and s.carried is not None and s.link[0] in heads:
             c = s.carried
             shift = s.link[1] if c.precision == "day" and c.value is not None else 0
             return Dated(c.value + timedelta(days=shift) if c.value else None, c.precision, c.text)
@@ -116,8 +117,6 @@ class DateFinder:
         found = self._cache.get(key)
         if found is not None:
             return found
-        if paragraph_start != self._paragraph:
-            self._paragraph, self._carried = paragraph_start, None
         text = span_text(sent)
         exprs = []
         for e in find_time_expressions(text, self.published):
@@ -130,7 +129,7 @@ class DateFinder:
         for m in CARRY.finditer(text):
             tok = sent.char_span(m.start(1), m.end(1), alignment_mode="expand")
             if tok is not None and len(tok) and not any(x.expr.start <= m.start(1) < x.expr.end for x in exprs):  # type: ignore[operator]
-                link = (tok.root.i, TEMPORAL_WORDS.carry_links[" ".join(m[1].lower().split())])
+                link = (host_of(tok.root, events).i, TEMPORAL_WORDS.carry_links[" ".join(m[1].lower().split())])
                 break
         s = _Sentence(text, exprs, self._carried, link)
         # the date a later sentence links to: that of this sentence's main clause, else its last,

@@ -293,7 +293,7 @@ def event_heads(trigger: Token, events: set[int] = frozenset()) -> list[Token]: 
     """The trigger and the words that share its place: the verb that carries an event noun
     (its subject, the object of a light verb, "attacked ... in its first assault"),
     coordinated verbs with the same subject, the verb a participle hangs on ("bombed ...,
-    killing dozens"), an event noun that is the trigger's subject ("the offensive on Afrin
+    killing dozens") or a "by" gerund says how ("responded by bombing"), an event noun that is the trigger's subject ("the offensive on Afrin
     killed ..."), the clauses that say when it happened ("was killed when a mine exploded
     in Raqqa") and, for such a clause, the verb it times ("visited Cairo" in "climaxed in
     2011 when he visited Cairo")."""
@@ -309,6 +309,8 @@ def event_heads(trigger: Token, events: set[int] = frozenset()) -> list[Token]: 
     if trigger.pos_ in ("VERB", "AUX"):
         if trigger.dep_ == "conj" and head.pos_ in ("VERB", "AUX") and not _own_subject(trigger):
             heads.append(head)
+        if trigger.dep_ == "pcomp" and head.lower_ == "by" and head.head.pos_ == "VERB":
+            heads.append(head.head)  # "responded ... by bombing a convoy": one act
         if trigger.dep_ == "advcl" and (trigger.tag_ == "VBG" and not _own_subject(trigger) or _time_clause(trigger)):
             heads.append(head)
         for c in trigger.children:

@@ -13,7 +13,7 @@ the text of the expression used (``date_text``), their precision and their factu
 * "before-publication": kept (no date, whatever the anchor);
 * no ``date_text``: the sentence's single expression if it now has one (without an
   anchor relative ones do not resolve); else, when the sentence has an explicit link,
-  the last explicit date of an earlier event sentence of the paragraph; else the
+  the last explicit date of an earlier event sentence of the document; else the
   publication date.
 
 The result is *exact* (what re-coding would give) unless the coder's choice could differ:
@@ -81,23 +81,16 @@ def redate(sentence: str, date_text: str | None, old_anchor: date | None, new_an
 
 def redate_document(
     events: Sequence[tuple], old_anchor: date | None, new_anchor: date | None,
-    paragraphs: Sequence[int] = (0,),
 ) -> list[Redated | None]:
     """``redate`` for the events of one document, given as (sentence_start, sentence,
-    date_text[, factuality, date_precision]) in text order, with the coder's carrying of a
-    date into a sentence that has an explicit link. ``paragraphs``: the start offsets of the
-    document's paragraphs (``detente.nlp.chunk_text``), within which a date is carried."""
-    from bisect import bisect_right
-
+    date_text[, factuality, date_precision]) in text order, with the coder's carrying of the
+    document's last date into a sentence that has an explicit link."""
     out: list[Redated | None] = []
     carried = None
-    paragraph = last_sentence = None
-    for start, sentence, date_text, *more in events:
+    last_sentence = None
+    for _start, sentence, date_text, *more in events:
         factuality = more[0] if more else "asserted"
         precision = more[1] if len(more) > 1 else None
-        here = bisect_right(paragraphs, start)
-        if here != paragraph:
-            paragraph, carried = here, None
         r = redate(sentence, date_text, old_anchor, new_anchor, factuality, precision)
         offset = link_offset(sentence)
         if (r is not None and date_text is None and r.date_text is None and carried is not None
