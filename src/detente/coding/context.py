@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from detente.actors.kb import KnowledgeBase
 from detente.coding.dating import DateFinder, Dated
-from detente.coding.placement import PlaceFinder, Placement, document_places, place_name
+from detente.coding.placement import PlaceFinder, Placement, document_places, event_heads, place_name
 from detente.geo import Gazetteer
 
 __all__ = ["Dated", "Placement", "WhenWhere", "place_name"]
@@ -25,6 +25,7 @@ class WhenWhere:
 
     dates: DateFinder
     places: PlaceFinder
+    _heads: tuple[Token | None, list[Token]] = (None, [])  # the last trigger's event_heads
 
     @classmethod
     def for_document(cls, published: date | None, docs: list[Doc], kb: KnowledgeBase, gazetteer: Gazetteer,
@@ -34,12 +35,18 @@ class WhenWhere:
 
     def event_time(self, trigger: Token, sent: Span, paragraph_start: int, factuality: str,
                    events: set[int]) -> tuple[date | None, str, str | None]:
-        d = self.dates.event_date(trigger, sent, paragraph_start, factuality, events)
+        d = self.dates.event_date(trigger, sent, paragraph_start, factuality, events, self._heads_of(trigger, events))
         return d.value, d.precision, d.text
+
+    def _heads_of(self, trigger: Token, events: set[int]) -> list[Token]:
+        """``event_heads`` of a trigger, computed once for its date and its place."""
+        if self._heads[0] is not trigger:
+            self._heads = (trigger, event_heads(trigger, events))
+        return self._heads[1]
 
     def see(self, sent: Span, paragraph_start: int) -> None:
         """A sentence without events: its dates may still be linked to ("The next day ...")."""
         self.dates.see(sent, paragraph_start)
 
     def event_place(self, trigger: Token, code: str, actor_tokens: set[int], events: set[int]) -> Placement:
-        return self.places.event_place(trigger, code, actor_tokens, events)
+        return self.places.event_place(trigger, code, actor_tokens, events, self._heads_of(trigger, events))

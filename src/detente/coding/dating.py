@@ -79,12 +79,16 @@ class DateFinder:
     _cache: dict[int, _Sentence] = field(default_factory=dict)
 
     def event_date(self, trigger: Token, sent: Span, paragraph_start: int, factuality: str = "asserted",
-                   events: set[int] = frozenset()) -> Dated:  # type: ignore[assignment]
+                   events: set[int] = frozenset(), heads: list[Token] | None = None) -> Dated:  # type: ignore[assignment]
         """The date of the event whose trigger is ``trigger`` (rules in the module docstring).
-        ``events``: token indices of the sentence's triggers (event nouns that time dates)."""
+        ``events``: token indices of the sentence's triggers (event nouns that time dates);
+        ``heads``: ``placement.event_heads`` of the trigger, when already known."""
         s = self._sentence(sent, paragraph_start, events)
+        if not s.exprs and s.link is None:  # the common case: nothing in the sentence to date it
+            return self._undated(trigger)
         future = factuality not in PAST_FACTUALITY or scheduled(trigger)
-        for head in time_heads(trigger, events):
+        shared = time_heads(trigger, events, heads)
+        for head in shared:
             mine = [x for x in s.exprs if x.host == head.i]
             if mine:
                 best = min(mine, key=lambda x: abs(x.host - trigger.i)).expr
@@ -96,11 +100,14 @@ class DateFinder:
                 if trigger.head.i in x.tokens:
                     best = _forward(s.text, x.expr, self.published) if future else x.expr
                     return Dated(best.value, best.precision, best.text)
-        heads = {h.i for h in time_heads(trigger, events)}
-        if s.link is not None and s.carried is not None and s.link[0] in heads:
+        if s.link is not None and s.carried is not None and any(h.i == s.link[0] for h in shared):
             c = s.carried
             shift = s.link[1] if c.precision == "day" and c.value is not None else 0
             return Dated(c.value + timedelta(days=shift) if c.value else None, c.precision, c.text)
+        return self._undated(trigger)
+
+    def _undated(self, trigger: Token) -> Dated:
+        """No time expression dates the event: reported as earlier, else the publication date."""
         cue = earlier_cue(trigger)
         if cue is not None:
             return Dated(None, "before-publication", cue)
@@ -134,12 +141,13 @@ class DateFinder:
         s = _Sentence(text, exprs, self._carried, link)
         # the date a later sentence links to: that of this sentence's main clause, else its last,
         # never one inside a quotation
-        quotes = quotes_of(sent.doc)
-        outside = [x for x in exprs if x.expr.precision in EXPLICIT
-                   and quotes.quote_at(sent.start_char + x.expr.start) is None]  # type: ignore[operator]
-        main = {t.i for t in time_heads(sent.root, events)}
-        if outside:
-            self._carried = ([x for x in outside if x.host in main] or outside)[-1].expr
+        if exprs:
+            quotes = quotes_of(sent.doc)
+            outside = [x for x in exprs if x.expr.precision in EXPLICIT
+                       and quotes.quote_at(sent.start_char + x.expr.start) is None]  # type: ignore[operator]
+            if outside:
+                main = {t.i for t in time_heads(sent.root, events)}
+                self._carried = ([x for x in outside if x.host in main] or outside)[-1].expr
         self._cache[key] = s
         return s
 
@@ -181,10 +189,10 @@ def scheduled(tok: Token) -> bool:
     return False
 
 
-def time_heads(trigger: Token, events: set[int]) -> list[Token]:
+def time_heads(trigger: Token, events: set[int], heads: list[Token] | None = None) -> list[Token]:
     """The trigger and the words that share its time (they share its place too:
     ``placement.event_heads``), and the verb an implicative governs ("began to shell")."""
-    heads = event_heads(trigger, events)
+    heads = list(heads) if heads is not None else event_heads(trigger, events)
     if trigger.dep_ == "xcomp" and trigger.head.lemma_.lower() in WORDS.implicatives:
         heads.append(trigger.head)
     return heads

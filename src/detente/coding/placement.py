@@ -129,14 +129,15 @@ class PlaceFinder:
 
     # ---- the event's place ------------------------------------------------------------
     def event_place(self, trigger: Token, code: str, actor_tokens: set[int] = frozenset(),  # type: ignore[assignment]
-                    events: set[int] = frozenset()) -> Placement:  # type: ignore[assignment]
+                    events: set[int] = frozenset(), heads: list[Token] | None = None) -> Placement:  # type: ignore[assignment]
         """``events``: token indices of the sentence's event triggers (an event noun that is
-        the subject of the trigger shares its place: "the offensive on Afrin killed ...")."""
+        the subject of the trigger shares its place: "the offensive on Afrin killed ...");
+        ``heads``: ``event_heads`` of the trigger, when already known."""
         statement = code[:2] in GEO_WORDS.statement_roots
         material = code[:2] in GEO_WORDS.material_roots
         meeting = code[:2] in GEO_WORDS.meeting_roots
         moving = trigger.lemma_.lower() in GEO_WORDS.place_object_verbs
-        for head in event_heads(trigger, events):
+        for head in heads if heads is not None else event_heads(trigger, events):
             found = self._at(head, statement, material, moving, meeting)
             if found is not None:
                 place, how = found

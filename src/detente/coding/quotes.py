@@ -11,6 +11,7 @@ read (they are apostrophes far more often).
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from spacy.tokens import Doc, Token
@@ -18,6 +19,7 @@ from spacy.tokens import Doc, Token
 from detente.nlp import doc_text
 
 OPEN, CLOSE, STRAIGHT = "“", "”", '"'
+_MARKS = re.compile('[“”"\n]')
 
 
 class QuoteMap:
@@ -26,14 +28,16 @@ class QuoteMap:
     def __init__(self, text: str) -> None:
         spans: list[tuple[int, int]] = []
         start: int | None = None
-        for i, ch in enumerate(text):
-            if ch == "\n" and start is not None:
-                spans.append((start, i))
-                start = None
+        for m in _MARKS.finditer(text):
+            i, ch = m.start(), m[0]
+            if ch == "\n":
+                if start is not None:
+                    spans.append((start, i))
+                    start = None
             elif ch == OPEN or (ch == STRAIGHT and start is None):
                 if start is None:
                     start = i
-            elif (ch == CLOSE or ch == STRAIGHT) and start is not None:
+            elif start is not None:  # a closing mark, or the second straight one
                 spans.append((start, i + 1))
                 start = None
         if start is not None:

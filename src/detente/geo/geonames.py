@@ -191,6 +191,7 @@ class GeoNamesIndex:
         self.path = path
         self._pid = -1
         self._con: sqlite3.Connection | None = None
+        self._countries: dict[str, Row] | None = None
 
     def _connection(self) -> sqlite3.Connection:
         if self._con is None or self._pid != os.getpid():  # never use a connection across fork
@@ -217,9 +218,10 @@ class GeoNamesIndex:
         return out
 
     def country(self, iso3: str) -> Row | None:
-        r = self._connection().execute(
-            "SELECT * FROM entries WHERE source = 'country' AND country = ?", (iso3,)).fetchone()
-        return Row(*r) if r else None
+        if self._countries is None:  # one scan for all ~250, not one per country
+            rows = self._connection().execute("SELECT * FROM entries WHERE source = 'country'").fetchall()
+            self._countries = {r[3]: Row(*r) for r in rows}
+        return self._countries.get(iso3)
 
     def city(self, name: str, iso3: str) -> Row | None:
         """The most populous city of that country with that exact name (primary or alternate)."""
