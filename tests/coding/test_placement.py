@@ -43,6 +43,8 @@ CASES = [
     ("The two fighters should be sent back to the UK.", "sent", "154",
      ("United Kingdom", "GBR", "clause", "place-object")),
     ("US troops withdrew from Manbij.", "withdrew", "0874", ("Manbij", "SYR", "clause", "place-object")),
+    ("He said he was pulling America's 2,000 troops out of Syria.", "pulling", "0874",
+     ("Syria", "SYR", "clause", "place-object")),
     ("She travelled to the Middle East.", "travelled", "042", ("Middle East", None, "clause", "place-object")),
     ("Jets shelled villages in southern Idlib.", "shelled", "194", ("Idlib", "SYR", "clause", "locative")),
     # a place noun: "the village of X"; a small Syrian village beats the Japanese town Tamana

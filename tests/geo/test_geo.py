@@ -113,6 +113,7 @@ CASES = [
     ("Salisbury", "RUS", ("GBR",), "GBR", "city", 51.07, "Salisbury"),
     ("Derna", None, (), "LBY", "city", 32.77, "Darnah"),  # not the Romanian village
     ("Kiev", None, (), "UKR", "city", 50.45, "Kyiv"),  # an exonym no town owns
+    ("Mayedin", "SYR", ("USA",), "SYR", "city", 35.02, "Al Mayadin"),  # not Maiden, North Carolina
     ("Athens", "USA", ("GRC",), "GRC", "city", 37.98, "Athens"),  # Athens, Georgia is smaller
 ]
 
@@ -211,6 +212,14 @@ def test_strict_lookup_needs_the_document_or_a_town(gaz: Gazetteer) -> None:
     assert gaz.lookup("Tamanah", context_countries=("SYR",), strict=True).country == "SYR"  # type: ignore[union-attr]
     assert gaz.lookup("Geneva", focus_country="USA", strict=True).country == "CHE"  # type: ignore[union-attr]
     assert gaz.lookup("Mezzeh", strict=True).name == "Mezzeh"  # type: ignore[union-attr]  # curated
+
+
+def test_phonetic_matches_only_in_the_first_document_country(gaz: Gazetteer) -> None:
+    """ "Ain Issa" meets GeoNames' "‘Ayn ‘Īsá" only on the loosest key: trusted in the
+    document's first country, not in any country it mentions."""
+    assert gaz.lookup("Ain Issa", context_countries=("SYR", "USA")).name == "‘Ayn ‘Īsá"  # type: ignore[union-attr]
+    found = gaz.lookup("Ain Issa", context_countries=("USA", "SYR"))
+    assert found is None or found.country != "SYR"
 
 
 def test_capitals(gaz: Gazetteer) -> None:

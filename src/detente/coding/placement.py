@@ -403,10 +403,12 @@ def place_objects(head: Token, moves: bool) -> Iterator[Token]:
     if head.pos_ in ("VERB", "AUX"):
         if moves:
             for c in head.children:
-                if c.dep_ in ("dobj", "nsubjpass"):
-                    yield c
-                for p in [c] if c.dep_ == "prep" else [g for g in c.children if g.dep_ == "prep"] \
-                        if c.lower_ in GEO_WORDS.motion_particles else []:  # "sent back to the UK", "out of Raqqa"
+                if c.dep_ in ("dobj", "nsubjpass") and not any(g.dep_ == "case" for g in c.children):
+                    yield c  # not a possessor parsed as the object ("pulling America's troops")
+                preps = [c] if c.dep_ == "prep" else []
+                if c.lower_ in GEO_WORDS.motion_particles:  # "sent back to the UK", "out of Raqqa"
+                    preps += [g for g in c.children if g.dep_ == "prep"]
+                for p in preps:
                     if p.lower_ in GEO_WORDS.place_object_preps and (p.lower_ != "of" or c is not p):
                         obj = _first_object(p)
                         if obj is not None:

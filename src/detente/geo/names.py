@@ -28,7 +28,7 @@ _ARTICLES = r"(?:al|el|ar|as|ad|an|at|az|ash|ed|es|ez|ul)"
 _ARTICLE = re.compile(rf"^{_ARTICLES} ")
 _INNER_ARTICLE = re.compile(rf"(?<= ){_ARTICLES} ")
 _DOUBLE = re.compile(r"(.)\1+")
-_DIPHTHONG = re.compile(r"ei|ey|ay")
+_DIPHTHONG = re.compile(r"(?:ei|ey|ay)(?![aeiou])")  # "Shaykh" = "Sheikh", but the y of "Mayadin" stays
 
 
 def normalize_name(name: str) -> str:
