@@ -55,13 +55,16 @@ CASES = [
      ("Baghuz", "SYR", "clause", "place-object")),
     # locatives: "in", a sentence-initial one on the verb, "north of"
     ("Police arrested two men in Salisbury.", "arrested", "173", ("Salisbury", "GBR", "clause", "locative")),
+    ("British police arrested him at Manchester airport when he returned.", "arrested", "173",
+     ("Manchester", "GBR", "clause", "locative")),
     ("In Idlib, government forces shelled a school.", "shelled", "194", ("Idlib", "SYR", "clause", "locative")),
     ("Jets bombed a hospital 20km north of Hama.", "bombed", "195", ("Ḩamāh", "SYR", "clause", "locative")),
     # talks *over* a place are about it; where they ended is their place
     ("Talks between Russia and Turkey over Idlib ended in Sochi.", "Talks", "046",
      ("Sochi", "RUS", "clause", "locative")),
     # where what was shelled was (a material event only)
-    ("Syrian jets shelled hospitals in Idlib.", "shelled", "194", ("Idlib", "SYR", "clause", "object-locative")),
+    ("Syrian jets shelled hospitals in Idlib.", "shelled", "194", ("Idlib", "SYR", "clause", "place-object")),
+    ("Syrian jets shelled rebel positions in Idlib.", "shelled", "194", ("Idlib", "SYR", "clause", "object-locative")),
     # a meeting takes the place of the people it meets, or of the round it holds
     ("Lavrov met separately with both delegations in Geneva.", "met", "040",
      ("Geneva", "CHE", "clause", "object-locative")),

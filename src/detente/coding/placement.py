@@ -285,7 +285,12 @@ class PlaceFinder:
                                           strict=True)
             if place is not None:
                 return place, ""
-            return self.place_of(named[-1], depth + 1)
+            found = self.place_of(named[-1], depth + 1)
+            if found is None and named[-1].ent_type_ in NOT_PLACE_ENTS:  # "Manchester airport" tagged a DATE
+                place = self.gazetteer.lookup(place_name(named[-1]), focus_country=self.focus_country,
+                                              context_countries=self._context, strict=True)
+                found = (place, "") if place is not None else None
+            return found
         return None
 
 
