@@ -35,8 +35,8 @@ name of Atlanta). Then:
 4. A *famous* place: population >= ``FAMOUS_POPULATION`` (150,000), on the compact key
    (Kiev -> Kyiv, "New York" -> New York City).
 5. Any place of a document country, however small (al-Tamanah in a Syria story is the
-   village in Idlib, not the town in Japan), on the phonetic key only in the first of
-   them: focus first, then the closest key, the GeoNames name before alternates, the
+   village in Idlib, not the town in Japan), on the phonetic key only in the first two
+   of them: focus first, then the closest key, the GeoNames name before alternates, the
    most populous.
 6. When ``strict``: a town of ``LOOSE_POPULATION`` (15,000) that bears the name as its own
    GeoNames name (on the compact key), or nothing. Otherwise: the rest, on the compact key,
@@ -266,7 +266,7 @@ def _choose(curated: list[Candidate], found: list[Candidate], focus: str | None,
     if famous:
         return max(famous, key=lambda c: c[2].population)[2]
     # step 5: any place of a document country
-    local = [c for c in places if c[2].country in doc and (c[0] < 2 or rank(c[2]) == 0)]
+    local = [c for c in places if c[2].country in doc and (c[0] < 2 or rank(c[2]) < 2)]
     if local:
         return min(local, key=lambda c: (rank(c[2]), c[0], not c[1], -c[2].population))[2]
     if strict:  # a town that owns the name exactly, or nothing
