@@ -10,6 +10,8 @@ import pytest
 
 from detente.coding.dating import DateFinder
 
+pytestmark = pytest.mark.slow  # parses with the spaCy model
+
 PUB = date(2018, 9, 5)
 
 
@@ -64,7 +66,8 @@ CASES = [
     ("Lavrov criticised last week's call by Pompeo.", "criticised", "asserted", ("call",), (PUB, "publication", None)),
     # reported as earlier without a date: never the publication date
     ("Russia had previously vetoed the draft.", "vetoed", "asserted", (), (None, "before-publication", "previously")),
-    ("Iran condemned the earlier attack.", "attack", "asserted", ("condemned",), (None, "before-publication", "earlier")),
+    ("Iran condemned the earlier attack.", "attack", "asserted", ("condemned",),
+     (None, "before-publication", "earlier")),
     ("Russian jets had bombed Idlib.", "bombed", "asserted", (), (None, "before-publication", "had")),
     # ... but in reported speech a past perfect is only the past of the saying
     ("Russia said its jets had bombed Idlib.", "bombed", "asserted", ("said",), (PUB, "publication", None)),

@@ -7,6 +7,8 @@ import pytest
 
 from detente.coding.placement import PlaceFinder, document_places
 
+pytestmark = pytest.mark.slow  # parses with the spaCy model
+
 
 @pytest.fixture(scope="module")
 def place(pipeline):

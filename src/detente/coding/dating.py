@@ -36,7 +36,7 @@ from datetime import date, timedelta
 from spacy.tokens import Span, Token
 
 from detente.coding.placement import event_heads
-from detente.coding.quotes import quote_of, quotes_of
+from detente.coding.quotes import quotes_of
 from detente.coding.wordlists import WORDS
 from detente.model import TimeExpr
 from detente.nlp import span_text

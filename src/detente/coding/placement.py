@@ -299,10 +299,10 @@ def event_heads(trigger: Token, events: set[int] = frozenset()) -> list[Token]: 
     """The trigger and the words that share its place: the verb that carries an event noun
     (its subject, the object of a light verb, "attacked ... in its first assault"),
     coordinated verbs with the same subject, the verb a participle hangs on ("bombed ...,
-    killing dozens") or a "by" gerund says how ("responded by bombing"), an event noun that is the trigger's subject ("the offensive on Afrin
-    killed ..."), the clauses that say when it happened ("was killed when a mine exploded
-    in Raqqa") and, for such a clause, the verb it times ("visited Cairo" in "climaxed in
-    2011 when he visited Cairo")."""
+    killing dozens") or a "by" gerund says how ("responded by bombing"), an event noun that
+    is the trigger's subject ("the offensive on Afrin killed ..."), the clauses that say when
+    it happened ("was killed when a mine exploded in Raqqa") and, for such a clause, the verb
+    it times ("visited Cairo" in "climaxed in 2011 when he visited Cairo")."""
     heads = [trigger]
     head = trigger.head
     if trigger.pos_ in ("NOUN", "PROPN") and head is not trigger:
