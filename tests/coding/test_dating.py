@@ -60,6 +60,8 @@ CASES = [
      (D(2018, 9, 4), "day", "Tuesday")),
     ("He was killed on 23 August when a mine exploded.", "exploded", "asserted", ("killed",),
      (D(2018, 8, 23), "day", "23 August")),
+    ("The army declared the city liberated last month.", "declared", "asserted", (),
+     (D(2018, 8, 1), "month", "last month")),
     # a possessive time dates its noun, not the verb above ("last week's call")
     ("Lavrov criticised last week's call by Pompeo.", "call", "asserted", ("criticised",),
      (D(2018, 8, 27), "week", "last week")),

@@ -191,10 +191,15 @@ def scheduled(tok: Token) -> bool:
 
 def time_heads(trigger: Token, events: set[int], heads: list[Token] | None = None) -> list[Token]:
     """The trigger and the words that share its time (they share its place too:
-    ``placement.event_heads``), and the verb an implicative governs ("began to shell")."""
+    ``placement.event_heads``), the verb an implicative governs ("began to shell"), and a
+    complement that is no event of its own ("declared the city liberated last month")."""
     heads = list(heads) if heads is not None else event_heads(trigger, events)
     if trigger.dep_ == "xcomp" and trigger.head.lemma_.lower() in WORDS.implicatives:
         heads.append(trigger.head)
+    # a complement that is no event of its own: "declared the city liberated last month"
+    heads.extend(c for c in trigger.children if c.i not in events and (c.dep_ in ("oprd", "acomp") or (
+        c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBN"
+        and not any(g.dep_ in ("aux", "auxpass") for g in c.children))))
     return heads
 
 
