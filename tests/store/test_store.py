@@ -99,7 +99,7 @@ def test_version_1_file_is_migrated_to_unindexed_events(tmp_path):
     con.execute("INSERT INTO meta VALUES ('schema_version', '1')")
     con.execute(f"ATTACH '{src}' AS s (READ_ONLY)")
     con.execute("INSERT INTO documents SELECT * EXCLUDE (published_how) FROM s.documents")  # added in v3
-    con.execute("INSERT INTO events SELECT * FROM s.events")
+    con.execute("INSERT INTO events SELECT * EXCLUDE (location_how) FROM s.events")  # added in v4
     con.execute("DETACH s")
     assert con.execute("SELECT count(*) FROM duckdb_indexes() WHERE table_name = 'events'").fetchone()[0] == 2
     con.close()
@@ -135,7 +135,7 @@ def test_version_2_file_gains_published_how(tmp_path):
     assert "published_how" not in [r[0] for r in con.execute("DESCRIBE documents").fetchall()]
     con.execute(f"ATTACH '{src}' AS s (READ_ONLY)")
     con.execute("INSERT INTO documents SELECT * EXCLUDE (published_how) FROM s.documents")
-    con.execute("INSERT INTO events SELECT * FROM s.events")
+    con.execute("INSERT INTO events SELECT * EXCLUDE (location_how) FROM s.events")  # added in v4
     con.execute("DETACH s")
     con.close()
     with pytest.raises(SchemaError, match="detente migrate"):
@@ -150,3 +150,36 @@ def test_version_2_file_gains_published_how(tmp_path):
         assert st.con.execute("SELECT published_how FROM documents WHERE doc_id = 'd3'").fetchone()[0] == "input"
     with Store(old, read_only=True) as st:
         assert st.schema_version() == SCHEMA_VERSION
+
+
+def test_version_4_file_gains_location_how(tmp_path):
+    """Version 5 records how each event's place was chosen; events stored before keep NULL,
+    new ones carry it, and nothing is duplicated."""
+    from detente.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+    src = tmp_path / "src.duckdb"
+    with Store(src) as st:
+        st.write_batch([make()])
+    old = tmp_path / "v4.duckdb"
+    con = duckdb.connect(str(old))
+    for version in (1, 2, 3, 4):
+        for stmt in MIGRATIONS[version]:
+            con.execute(stmt)
+    con.execute("INSERT INTO meta VALUES ('schema_version', '4')")
+    con.execute(f"ATTACH '{src}' AS s (READ_ONLY)")
+    con.execute("INSERT INTO documents SELECT * FROM s.documents")
+    con.execute("INSERT INTO events SELECT * EXCLUDE (location_how) FROM s.events")
+    con.execute("DETACH s")
+    con.close()
+    with pytest.raises(SchemaError, match="detente migrate"):
+        Store(old, read_only=True)
+    with Store(old) as st:
+        assert st.schema_version() == SCHEMA_VERSION == 5
+        assert st.con.execute("SELECT location_how FROM events").fetchall() == [(None,)]
+        new = make("d3", "Iran hosted talks.")
+        new[1][0].location_how = "locative"
+        r = st.write_batch([make(), new])
+        assert (r.documents_written, r.documents_skipped) == (1, 1)
+        rows = st.con.execute("SELECT doc_id, location_how FROM events ORDER BY doc_id").fetchall()
+        assert rows == [("d1", None), ("d3", "locative")]
+

@@ -271,3 +271,64 @@ def test_bare_weekday_never_after_anchor() -> None:
             assert t is not None and t.value is not None
             assert 0 <= (anchor - t.value).days < 7
             assert t.value.strftime("%A") == day
+
+
+W = date(2018, 9, 5)  # a Wednesday
+
+# a scheduled or intended event reads its expression forward: (expression, anchor, past, future)
+FORWARD_CASES = [
+    ("on Monday", W, D(2018, 9, 3), D(2018, 9, 10)),
+    ("Wednesday", W, W, W),  # the anchor's own weekday: that day either way
+    ("this Friday", W, D(2018, 8, 31), D(2018, 9, 7)),
+    ("last Monday", W, D(2018, 9, 3), D(2018, 9, 3)),  # "last" and "next" are not moved
+    ("next Monday", W, D(2018, 9, 10), D(2018, 9, 10)),
+    ("on 3 September", W, D(2018, 9, 3), D(2018, 9, 3)),  # a few days back stays (late copy)
+    ("on 20 March", W, D(2018, 3, 20), D(2019, 3, 20)),
+    ("in October", W, D(2017, 10, 1), D(2018, 10, 1)),
+    ("in September", W, D(2018, 9, 1), D(2018, 9, 1)),
+    ("at the weekend", W, D(2018, 9, 1), D(2018, 9, 8)),
+    ("in the spring", W, D(2018, 3, 1), D(2019, 3, 1)),
+    ("in the autumn", W, D(2018, 9, 1), D(2018, 9, 1)),
+    ("last week", W, D(2018, 8, 27), D(2018, 8, 27)),
+    ("in 2016", W, D(2016, 1, 1), D(2016, 1, 1)),
+]
+
+
+@pytest.mark.parametrize("expr,anchor,past,future", FORWARD_CASES)
+def test_future_reads_forward(expr: str, anchor: date, past: date, future: date) -> None:
+    assert resolve_time(expr, anchor).value == past  # type: ignore[union-attr]
+    assert resolve_time(expr, anchor, future=True).value == future  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("text,found", [
+    ("Lavrov told the BBC's Today programme that Russia would stay.", []),
+    ("He told the Today programme so.", []),
+    ("Speaking to Today, he said so.", []),
+    ("The Today show aired it.", []),
+    ("USA Today reported it.", []),
+    ("Today, Russia said it would stay.", [("Today", W)]),
+    ("He said: “Today we won.”", [("Today", W)]),
+    ("Russia said today it would stay.", [("today", W)]),
+])
+def test_capitalised_titles_are_not_days(text: str, found: list[tuple[str, date]]) -> None:
+    assert [(t.text, t.value) for t in find_time_expressions(text, W)] == found
+
+
+def test_day_ranges_with_and() -> None:
+    """ "on 10 and 11 September" is one range; "on March 3 and 5 people" is one date."""
+    (r,) = find_time_expressions("asking Turkey to meet on 10 and 11 September", W)
+    assert (r.text, r.value, r.end_value) == ("10 and 11 September", D(2018, 9, 10), D(2018, 9, 11))
+    assert [t.text for t in find_time_expressions("on March 3 and 5 people died", W)] == ["March 3"]
+    assert [t.text for t in find_time_expressions("on 3 March and 5 May", W)] == ["3 March", "5 May"]
+
+
+def test_temporal_words_are_checked() -> None:
+    from detente.temporal.words import TEMPORAL_WORDS, TemporalWordsError, parse_temporal_words
+
+    assert TEMPORAL_WORDS.carry_links["the next day"] == 1
+    assert TEMPORAL_WORDS.carry_pattern.search("The  next day, jets returned")[1] == "The  next day"  # longest
+    with pytest.raises(TemporalWordsError, match="missing lists"):
+        parse_temporal_words({"carry_links": {"then": 0}})
+    with pytest.raises(TemporalWordsError, match="day offset"):
+        parse_temporal_words({"carry_links": {"then": "soon"}, "earlier_adverbs": [], "earlier_adjectives": [],
+                              "title_nouns": []})

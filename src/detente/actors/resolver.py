@@ -21,7 +21,7 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from detente.actors.kb import Entry, KnowledgeBase, normalize
-from detente.model import Actor
+from detente.model import Actor, Event
 from detente.nlp import conj_closure, doc_text, span_text
 
 PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "his"})
@@ -54,8 +54,8 @@ class DocContext:
     # position -> (actor, is person, is plural)
     mentions: dict[int, tuple[Actor, bool, bool]] = field(default_factory=dict)
     quotes: list[tuple[int, int]] = field(default_factory=list)  # quoted stretches (document offsets)
-    # the actors of the last event of each 3-digit code, for "this ceasefire" later on
-    events: dict[str, list[tuple[Actor, Actor | None]]] = field(default_factory=dict)
+    # the last asserted events of each 3-digit code, for "this ceasefire" later on
+    events: dict[str, list[Event]] = field(default_factory=dict)
 
     def remember(self, pos: int, actor: Actor, is_person: bool, plural: bool = False) -> None:
         self.mentions[pos] = (actor, is_person, plural)

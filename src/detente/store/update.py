@@ -46,14 +46,6 @@ def document_changes(doc: Document, stored: Mapping[str, object], given: Iterabl
     return changes
 
 
-def paragraphs(store: Store, doc_id: str) -> list[int]:
-    """Start offsets of a stored document's paragraphs, as the coder cut them."""
-    from detente.nlp import chunk_text
-
-    text = store.con.execute("SELECT text FROM documents WHERE doc_id = ?", [doc_id]).fetchone()[0]
-    return [off for off, _ in chunk_text(text)]
-
-
 def update_documents(store: Store, docs: Sequence[Document],
                      given: Mapping[str, Iterable[str]] | None = None) -> UpdateResult:
     """Apply what ``docs`` (already stored, same text) bring; one transaction."""
@@ -80,7 +72,8 @@ def update_documents(store: Store, docs: Sequence[Document],
     rows: list[dict[str, object]] = []
     if anchors:
         events = store.con.execute(
-            "SELECT event_id, doc_id, sentence, event_date, date_precision, date_text, sentence_start FROM events "
+            "SELECT event_id, doc_id, sentence, event_date, date_precision, date_text, sentence_start, factuality "
+            "FROM events "
             "WHERE doc_id IN (SELECT unnest(?)) ORDER BY doc_id, sentence_start, trigger_start",
             [list(anchors)]).fetchall()
         by_doc: dict[str, list[tuple]] = {}
@@ -89,10 +82,9 @@ def update_documents(store: Store, docs: Sequence[Document],
         redated = []
         for doc_id, evs in by_doc.items():
             old_anchor, new_anchor = anchors[doc_id]
-            found = redate_document([(e[6], e[2], e[5]) for e in evs], old_anchor, new_anchor,
-                                    paragraphs(store, doc_id))
+            found = redate_document([(e[6], e[2], e[5], e[7], e[4]) for e in evs], old_anchor, new_anchor)
             redated.extend(zip(evs, found))
-        for (event_id, doc_id, _, old_date, old_precision, date_text, _), r in redated:
+        for (event_id, doc_id, _, old_date, old_precision, date_text, _, _), r in redated:
             if r is None:
                 res.events_kept += 1
                 continue

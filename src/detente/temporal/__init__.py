@@ -79,9 +79,11 @@ _MAY_HAVE_TIME = re.compile(
 )
 
 
-def find_time_expressions(text: str, anchor: date | None) -> list[TimeExpr]:
+def find_time_expressions(text: str, anchor: date | None, future: bool = False) -> list[TimeExpr]:
     """Every resolvable time expression in ``text``, in text order, non-overlapping
-    (where candidates overlap, the longest wins, then the earliest)."""
+    (where candidates overlap, the longest wins, then the earliest). ``future``: they date
+    a scheduled or intended event, so what they name without a year or a "last"/"next"
+    lies ahead ("will meet on Monday" is the next Monday)."""
     if not _MAY_HAVE_TIME.search(text):
         return []
     candidates: list[TimeExpr] = []
@@ -89,7 +91,7 @@ def find_time_expressions(text: str, anchor: date | None) -> list[TimeExpr]:
         if not gate.search(text):
             continue
         for m in pattern.finditer(text):
-            resolved = handler(m, text, anchor)
+            resolved = handler(m, text, anchor, future)
             if resolved is None:
                 continue
             value, precision, end_value = resolved
@@ -107,14 +109,14 @@ def find_time_expressions(text: str, anchor: date | None) -> list[TimeExpr]:
     return sorted(chosen, key=lambda t: t.start)  # type: ignore[arg-type,return-value]
 
 
-def resolve_time(expr: str, anchor: date) -> TimeExpr | None:
+def resolve_time(expr: str, anchor: date, future: bool = False) -> TimeExpr | None:
     """Resolve one expression (e.g. a spaCy DATE entity). Returns the longest
     expression found in it, offsets relative to ``expr``. A bare month or year
     ("May", "2015") is read as if preceded by "in", since the caller already
     says this is a time expression."""
-    found = find_time_expressions(expr, anchor)
+    found = find_time_expressions(expr, anchor, future)
     if not found:
-        found = find_time_expressions("in " + expr, anchor)
+        found = find_time_expressions("in " + expr, anchor, future)
         for t in found:
             t.start, t.end = max(0, t.start - 3), max(0, t.end - 3)  # type: ignore[operator]
             t.text = expr[t.start : t.end]

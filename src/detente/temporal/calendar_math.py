@@ -43,9 +43,17 @@ def safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def infer_year(month: int, day: int, anchor: date) -> date | None:
+def infer_year(month: int, day: int, anchor: date, future: bool = False) -> date | None:
     """Month-day with no year: the anchor's year, or the previous year when the
-    date would fall more than ``FUTURE_WINDOW_DAYS`` after the anchor."""
+    date would fall more than ``FUTURE_WINDOW_DAYS`` after the anchor. ``future`` (a
+    scheduled event, "will meet on 10 September"): the anchor's year, or the next
+    year when the date would fall more than ``FUTURE_WINDOW_DAYS`` before the anchor."""
+    if future:
+        for year in (anchor.year, anchor.year + 1, anchor.year + 2, anchor.year + 3, anchor.year + 4):
+            d = safe_date(year, month, day)
+            if d is not None and d >= anchor - timedelta(days=FUTURE_WINDOW_DAYS):
+                return d
+        return None
     limit = anchor + timedelta(days=FUTURE_WINDOW_DAYS)
     for year in (anchor.year, anchor.year - 1, anchor.year - 2, anchor.year - 3, anchor.year - 4):
         d = safe_date(year, month, day)  # 29 Feb only exists in leap years
@@ -54,15 +62,19 @@ def infer_year(month: int, day: int, anchor: date) -> date | None:
     return None
 
 
-def month_occurrence(month: int, anchor: date, rel: str | None) -> date:
+def month_occurrence(month: int, anchor: date, rel: str | None, future: bool = False) -> date:
     """First day of the named month relative to the anchor.
 
     rel None (bare "in September"): the most recent such month that has begun,
     the anchor's own month included. "last": the most recent one strictly
     before the anchor's month. "this": the one in the anchor's year. "next":
-    the first one strictly after the anchor's month.
+    the first one strictly after the anchor's month. ``future`` (rel None in a
+    scheduled context, "will vote in September"): the next such month, the anchor's own
+    month included.
     """
     y, m = anchor.year, anchor.month
+    if future and rel is None:
+        return date(y if month >= m else y + 1, month, 1)
     if rel == "this":
         return date(y, month, 1)
     if rel == "last":
@@ -72,15 +84,19 @@ def month_occurrence(month: int, anchor: date, rel: str | None) -> date:
     return date(y if month <= m else y - 1, month, 1)
 
 
-def weekday_occurrence(weekday: int, anchor: date, rel: str | None) -> date:
+def weekday_occurrence(weekday: int, anchor: date, rel: str | None, future: bool = False) -> date:
     """A named weekday (Monday=0) relative to the anchor.
 
     rel None / "this" ("on Friday", "Friday"): the most recent such weekday on
     or before the anchor (news is written about the past; wire copy says "on
     Friday" for the publication day itself). "last" / "this past": strictly
-    before the anchor. "next" / "coming": strictly after the anchor.
+    before the anchor. "next" / "coming": strictly after the anchor. ``future``
+    (a scheduled event: "will meet on Monday", "due to be discussed on Monday"): rel
+    None / "this" is the first such weekday on or after the anchor.
     """
     back = (anchor.weekday() - weekday) % 7
+    if future and rel in (None, "this"):  # "will meet on Monday": the next Monday, or the anchor
+        return anchor + timedelta(days=(weekday - anchor.weekday()) % 7)
     if rel in ("last", "this past"):
         return anchor - timedelta(days=back or 7)
     if rel in ("next", "this coming", "coming"):
@@ -89,16 +105,19 @@ def weekday_occurrence(weekday: int, anchor: date, rel: str | None) -> date:
     return anchor - timedelta(days=back)
 
 
-def weekend_occurrence(anchor: date, rel: str | None) -> date:
+def weekend_occurrence(anchor: date, rel: str | None, future: bool = False) -> date:
     """Saturday of the weekend named relative to the anchor.
 
     "last weekend" / "this past weekend": the weekend before the anchor's own
     week (anchor Thu 2017-05-25 -> Sat 2017-05-20; anchor Sun 2017-05-21 ->
     Sat 2017-05-13). "this weekend": the weekend of the anchor's week.
     "next weekend": the one after that. "over/at the weekend" (rel None): the
-    most recent weekend that has begun by the anchor.
+    most recent weekend that has begun by the anchor; with ``future``, the weekend of
+    the anchor's week (the coming one).
     """
     this_sat = week_start(anchor) + timedelta(days=5)
+    if future and rel is None:
+        return this_sat
     if rel in ("last", "this past"):
         return this_sat - timedelta(days=7)
     if rel == "this":
@@ -124,17 +143,23 @@ def season_of_year(season: str, year: int) -> date:
     return date(year - 1 if sm == 12 else year, sm, 1)
 
 
-def season_occurrence(season: str, anchor: date, rel: str | None) -> date:
+def season_occurrence(season: str, anchor: date, rel: str | None, future: bool = False) -> date:
     """First day of the named season relative to the anchor.
 
     rel None ("in the summer"): the most recent such season that has begun.
     "last": the most recent one that began before the anchor's current season.
     "this": the one belonging to the anchor's year (winter of Y = Dec Y-1 to Feb
     Y, except that in December "this winter" is the one just begun).
-    "next": the first one beginning after the anchor's current season.
+    "next": the first one beginning after the anchor's current season. ``future``
+    (rel None in a scheduled context): the current one if it is that season, else the
+    next.
     """
     sm = SEASON_START_MONTH[season]
     current = season_start(anchor)
+    if future and rel is None:
+        if current.month == sm:
+            return current
+        rel = "next"
     if rel == "this":
         if sm == 12:
             return date(anchor.year if anchor.month == 12 else anchor.year - 1, 12, 1)

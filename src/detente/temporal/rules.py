@@ -1,8 +1,9 @@
 """The rule table: one regex and one resolver per kind of time expression.
 
-A resolver gets the match, the whole text and the anchor and returns
-``(value, precision, end_value)`` or None (not a time expression here, or not
-resolvable without an anchor). The span of an expression is the regex group
+A resolver gets the match, the whole text, the anchor and ``future`` (the expression
+dates a scheduled or intended event: the weekdays, months, seasons and month-days it names
+without a year lie ahead of the anchor) and returns ``(value, precision, end_value)`` or
+None (not a time expression here, or not resolvable without an anchor). The span of an expression is the regex group
 ``e`` when the rule has one (leading prepositions such as "on"/"in"/"since"
 stay outside), else the whole match.
 """
@@ -13,6 +14,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from detente.temporal import calendar_math as cm
+from detente.temporal.words import TEMPORAL_WORDS
 from detente.temporal.lexicon import (
     AMBIGUOUS_MONTHS,
     COUNT_NOUN_RE,
@@ -31,12 +33,15 @@ from detente.temporal.lexicon import (
 )
 
 Resolved = tuple[date, str, "date | None"]
-Handler = Callable[[re.Match[str], str, "date | None"], "Resolved | None"]
+Handler = Callable[[re.Match[str], str, "date | None", bool], "Resolved | None"]
 
 _RANGE_SEP = r"(?:\s*[-–—]\s*|\s+(?i:to|through|until|till|and)\s+)"
 _CAP_WORD_BEFORE = re.compile(r"\b[A-Z][\w'’-]*\s+$")  # "The Sunday", not "said. Sunday"
 _CAP_WORD_AFTER = re.compile(r"\s+[A-Z]")
 _MONTH_OR_YEAR_AFTER = re.compile(rf",?\s+(?:{MONTH_RE}|{YEAR_RE})")
+# a capitalised time word is a day only where a sentence (or a quotation, a parenthesis) starts
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;“\"(—–]\s*|\n\s*)$")
+_TITLE_NOUN_AFTER = re.compile(rf"['’]?s?\s+(?i:{'|'.join(sorted(TEMPORAL_WORDS.title_nouns))})\b")
 
 
 # ---- helpers ----------------------------------------------------------------------------
@@ -55,12 +60,12 @@ def _rel(s: str | None) -> str | None:
     return {"the previous": "last", "the past": "last", "coming": "next", "this coming": "next"}.get(r, r)
 
 
-def _full_date(y: str | None, m: int | None, d: int, anchor: date | None) -> date | None:
+def _full_date(y: str | None, m: int | None, d: int, anchor: date | None, future: bool = False) -> date | None:
     if m is None:
         return None
     if y:
         return cm.safe_date(int(y), m, d)
-    return cm.infer_year(m, d, anchor) if anchor else None
+    return cm.infer_year(m, d, anchor, future) if anchor else None
 
 
 def _after(m: re.Match[str], text: str, group: str | int = 0) -> str:
@@ -68,43 +73,44 @@ def _after(m: re.Match[str], text: str, group: str | int = 0) -> str:
 
 
 # ---- resolvers --------------------------------------------------------------------------
-def _iso(m: re.Match[str], text: str, anchor: date | None) -> Resolved | None:
+def _iso(m: re.Match[str], text: str, anchor: date | None, future: bool = False) -> Resolved | None:
     d = cm.safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
     return (d, "day", None) if d else None
 
 
-def _numeric(m: re.Match[str], text: str, anchor: date | None) -> Resolved | None:
+def _numeric(m: re.Match[str], text: str, anchor: date | None, future: bool = False) -> Resolved | None:
     a, b = int(m["a"]), int(m["b"])
     day, month = (b, a) if b > 12 >= a else (a, b)  # day-first unless impossible
     d = cm.safe_date(int(m["y"]), month, day)
     return (d, "day", None) if d else None
 
 
-def _day_range(m: re.Match[str], text: str, anchor: date | None) -> Resolved | None:
-    if re.fullmatch(r"(?i)\s+and\s+", m["sep"]) and not m["between"]:
-        return None  # "on March 3 and 5 people died"
+def _day_range(m: re.Match[str], text: str, anchor: date | None, future: bool = False) -> Resolved | None:
+    month_first = m["m1"] is not None and m.start("m1") < m.start("d1")
+    if re.fullmatch(r"(?i)\s+and\s+", m["sep"]) and not m["between"] and (month_first or m["m1"] is not None):
+        return None  # "on March 3 and 5 people died"; but "on 10 and 11 September" is a range
     m1, m2 = _month(m["m1"]), _month(m["m2"])
     m1, m2 = m1 or m2, m2 or m1
     d1, d2 = _day(m["d1"]), _day(m["d2"])
-    end = _full_date(m["y"], m2, d2, anchor)
+    end = _full_date(m["y"], m2, d2, anchor, future)
     if end is None or m1 is None:
         return None
     start = cm.safe_date(end.year if (m1, d1) <= (m2, d2) else end.year - 1, m1, d1)
     return (start, "day", end) if start and start < end else None
 
 
-def _day_date(m: re.Match[str], text: str, anchor: date | None) -> Resolved | None:
+def _day_date(m: re.Match[str], text: str, anchor: date | None, future: bool = False) -> Resolved | None:
     month_word = m["m"].lower().rstrip(".")
     after = _after(m, text)
     if re.match(NAME_SUFFIX_RE, after):
         return None  # "the March 14 Alliance"
     if month_word in AMBIGUOUS_MONTHS and not m["y"] and re.match(COUNT_NOUN_RE, after):
         return None
-    d = _full_date(m["y"], _month(m["m"]), _day(m["d"]), anchor)
+    d = _full_date(m["y"], _month(m["m"]), _day(m["d"]), anchor, future)
     return (d, "day", None) if d else None
 
 
-def _month_range(m: re.Match[str], text: str, anchor: date | None) -> Resolved | None:
+def _month_range(m: re.Match[str], text: str, anchor: date | None, future: bool = False) -> Resolved | None:
     m1, m2 = _month(m["m1"]), _month(m["m2"])
     assert m1 and m2
     if m["y2"]:
@@ -119,13 +125,13 @@ def _month_range(m: re.Match[str], text: str, anchor: date | None) -> Resolved |
     return (start, "month", end) if start < end else None
 
 
-def _month_year(m: re.Match[str], text: str, anchor: date | None) -> Resolved | None:
+def _month_year(m: re.Match[str], text: str, anchor: date | None, future: bool = False) -> Resolved | None:
     if re.match(COUNT_NOUN_RE, _after(m, text)):
         return None
     return date(int(m["y"]), _month(m["m"]) or 1, 1), "month", None
 
 
-def _month_bare(m: re.Match[str], text: str, anchor: date | None) -> Resolved | None:
+def _month_bare(m: re.Match[str], text: str, anchor: date | None, future: bool = False) -> Resolved | None:
     prep = (m["prep"] or "").lower()
     if not (prep or m["rel"] or m["mod"]):
         return None
@@ -137,10 +143,10 @@ def _month_bare(m: re.Match[str], text: str, anchor: date | None) -> Resolved | 
             return None  # "in May's cabinet"
     if anchor is None:
         return None
-    return cm.month_occurrence(MONTH_NUMBER[word], anchor, _rel(m["rel"])), "month", None
+    return cm.month_occurrence(MONTH_NUMBER[word], anchor, _rel(m["rel"]), future), "month", None
 
 
-def _weekday(m: re.Match[str], text: str, anchor: date | None) -> Resolved | None:
+def _weekday(m: re.Match[str], text: str, anchor: date | None, future: bool = False) -> Resolved | None:
     if not (m["prep"] or m["rel"]):
         before = text[max(0, m.start("e") - 40) : m.start("e")]
         after = _after(m, text, "e")
@@ -151,7 +157,7 @@ def _weekday(m: re.Match[str], text: str, anchor: date | None) -> Resolved | Non
     if anchor is None:
         return None
     wd = WEEKDAY_NUMBER[m["wd"].lower()]
-    return cm.weekday_occurrence(wd, anchor, _rel(m["rel"])), "day", None
+    return cm.weekday_occurrence(wd, anchor, _rel(m["rel"]), future), "day", None
 
 
 _DAY_OFFSETS = {
@@ -161,10 +167,11 @@ _DAY_OFFSETS = {
 }
 
 
-def _relative_day(m: re.Match[str], text: str, anchor: date | None) -> Resolved | None:
+def _relative_day(m: re.Match[str], text: str, anchor: date | None, future: bool = False) -> Resolved | None:
     word = " ".join(m["e"].lower().split())
-    if m["e"].startswith("Today") and _CAP_WORD_BEFORE.search(text[max(0, m.start("e") - 40) : m.start("e")]):
-        return None  # "USA Today", "Russia Today"
+    if m["e"][0].isupper() and (_TITLE_NOUN_AFTER.match(_after(m, text, "e"))
+                                or not _SENTENCE_START.search(text[: m.start("e")])):
+        return None  # "USA Today", "the Today programme", "told Today": a title, not a day
     if anchor is None:
         return None
     return anchor + timedelta(days=_DAY_OFFSETS[word]), "day", None
@@ -175,35 +182,35 @@ def _after_the(m: re.Match[str], text: str) -> bool:
     return bool(re.search(r"(?i)\bthe\s+$", text[max(0, m.start() - 5) : m.start()]))
 
 
-def _week(m: re.Match[str], text: str, anchor: date | None) -> Resolved | None:
+def _week(m: re.Match[str], text: str, anchor: date | None, future: bool = False) -> Resolved | None:
     if anchor is None or _after_the(m, text):
         return None
     shift = {"this": 0, "last": -1, "this past": -1, "next": 1}[_rel(m["rel"]) or "this"]
     return cm.week_start(anchor) + timedelta(weeks=shift), "week", None
 
 
-def _weekend(m: re.Match[str], text: str, anchor: date | None) -> Resolved | None:
+def _weekend(m: re.Match[str], text: str, anchor: date | None, future: bool = False) -> Resolved | None:
     if anchor is None:
         return None
-    sat = cm.weekend_occurrence(anchor, _rel(m["rel"]))
+    sat = cm.weekend_occurrence(anchor, _rel(m["rel"]), future)
     return sat, "week", sat + timedelta(days=1)
 
 
-def _month_rel(m: re.Match[str], text: str, anchor: date | None) -> Resolved | None:
+def _month_rel(m: re.Match[str], text: str, anchor: date | None, future: bool = False) -> Resolved | None:
     if anchor is None or _after_the(m, text):
         return None
     shift = {"this": 0, "last": -1, "next": 1}[_rel(m["rel"]) or "this"]
     return cm.add_months(cm.month_start(anchor), shift), "month", None
 
 
-def _year_rel(m: re.Match[str], text: str, anchor: date | None) -> Resolved | None:
+def _year_rel(m: re.Match[str], text: str, anchor: date | None, future: bool = False) -> Resolved | None:
     if anchor is None or _after_the(m, text):
         return None
     shift = {"this": 0, "last": -1, "next": 1}[_rel(m["rel"]) or "this"]
     return date(anchor.year + shift, 1, 1), "year", None
 
 
-def _season(m: re.Match[str], text: str, anchor: date | None) -> Resolved | None:
+def _season(m: re.Match[str], text: str, anchor: date | None, future: bool = False) -> Resolved | None:
     season = m["s"].lower()
     if m["y"]:
         return cm.season_of_year(season, int(m["y"])), "season", None
@@ -215,10 +222,10 @@ def _season(m: re.Match[str], text: str, anchor: date | None) -> Resolved | None
         return None  # "the last fall in prices"
     if anchor is None:
         return None
-    return cm.season_occurrence(season, anchor, _rel(m["rel"])), "season", None
+    return cm.season_occurrence(season, anchor, _rel(m["rel"]), future), "season", None
 
 
-def _year(m: re.Match[str], text: str, anchor: date | None) -> Resolved | None:
+def _year(m: re.Match[str], text: str, anchor: date | None, future: bool = False) -> Resolved | None:
     if not (m["prep"] or m["mod"]):
         return None
     if re.match(COUNT_NOUN_RE, _after(m, text)):
@@ -226,7 +233,7 @@ def _year(m: re.Match[str], text: str, anchor: date | None) -> Resolved | None:
     return date(int(m["y"]), 1, 1), "year", None
 
 
-def _year_range(m: re.Match[str], text: str, anchor: date | None) -> Resolved | None:
+def _year_range(m: re.Match[str], text: str, anchor: date | None, future: bool = False) -> Resolved | None:
     sep = m["sep"].strip().lower()
     if sep == "and" and (m["p"] or "").lower() != "between":
         return None
@@ -239,7 +246,7 @@ def _year_range(m: re.Match[str], text: str, anchor: date | None) -> Resolved | 
     return date(y1, 1, 1), "year", date(y2, 1, 1)
 
 
-def _decade(m: re.Match[str], text: str, anchor: date | None) -> Resolved | None:
+def _decade(m: re.Match[str], text: str, anchor: date | None, future: bool = False) -> Resolved | None:
     dec = int(m["dec"])
     return date(dec, 1, 1), "year", date(dec + 9, 1, 1)
 
@@ -249,7 +256,7 @@ _UNIT_PRECISION = {"day": "day", "week": "week", "month": "month", "year": "year
 _VAGUE_PRECISION = {"day": "week", "week": "month", "month": "month", "year": "year", "decade": "year"}
 
 
-def _ago(m: re.Match[str], text: str, anchor: date | None) -> Resolved | None:
+def _ago(m: re.Match[str], text: str, anchor: date | None, future: bool = False) -> Resolved | None:
     if anchor is None:
         return None
     unit = m["unit"].lower()

@@ -1,0 +1,444 @@
+"""Where an event happened, from its own clause.
+
+The place of an event comes from the words that say where *that* event happened, never
+from a place the event is about or a place an actor is named after:
+
+* ``locative``: a locative phrase ("in", "near", "at", "outside" ... the coder's
+  ``locative_preps``) on the trigger or its clause: "clashed near Manbij", "talks in
+  Sochi ended", "20km north of Aleppo". "over" says what talks are about ("talks over
+  Idlib"), so it places only attacks and movements ("flew over Syria").
+* ``place-object``: the place an attack or a movement acts on (``place_object_verbs``):
+  "bombed rebel-held eastern Aleppo", "entered Afrin", "pushed into Afrin", "the
+  offensive against Afrin", "the siege of Aleppo"; the passive subject of those verbs
+  ("Aleppo was bombed") and the subject of "fall" ("Raqqa fell").
+* ``object-locative``: for material events (``material_roots``), where what was acted on
+  was ("shelled hospitals in Idlib"); for meetings (``meeting_roots``), where the people met
+  or the round held were ("met both delegations in Geneva"; but "discussed developments in
+  Syria" is not in Syria).
+* ``venue``: a statement's or meeting's place, only when the text gives it ("said in
+  Geneva", "told a news conference in Ankara", "speaking in Sochi, he said").
+* ``sentence-locative`` (precision "sentence"): a locative phrase on a clause that governs
+  the event's ("In Idlib, jets kept up their bombing"), never across reported speech; for
+  a material event (``material_roots``), else the locative of its sentence nearest to it,
+  on the same side of any quotation and not on an actor ("the regime in Tehran").
+* otherwise the country where the document's places are (``document-theatre``: the
+  country of its locative phrases, when one leads clearly, else the coder's theatre), else
+  the country it is about (``document-focus``: its clear focus, else the country it names
+  most): precision "document".
+
+The event's clause is the trigger, the verb that carries an event noun ("carried out
+strikes", "talks ... ended"), coordinated verbs that share its subject ("bombed and
+shelled"), and a participle hanging on it ("bombed ..., killing dozens").
+
+What a place slot names: the name itself, with its modifiers stripped ("rebel-held
+eastern Aleppo" -> Aleppo); the name behind a place noun ("the town of Douma", "Idlib
+province", "the outskirts of Damascus"); a building that stands for its government is
+placed in that country's capital ("at the White House" -> Washington, how "+metonym").
+A nationality word, an organisation or a person is never a place. Names the parser does
+not tag as places must be a place of one of the document's countries, or famous
+(``Gazetteer.lookup(strict=True)``).
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from detente.actors.kb import KnowledgeBase
+from detente.actors.resolver import entity_bounds
+from detente.coding.quotes import quote_of
+from detente.coding.wordlists import WORDS
+from detente.geo.gazetteer import Gazetteer
+from detente.geo.words import GEO_WORDS
+from detente.model import Place
+
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+NOT_PLACE_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "EVENT",
+                            "LAW", "WORK_OF_ART", "LANGUAGE"})
+ACTOR_KINDS = frozenset({"person", "org", "group", "adjective"})
+LOCATIVE_PREPS = WORDS.locative_preps
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# clause links a governing clause's place does not cross: reported speech, relative clauses,
+# complements ("In Sochi, Russia agreed to withdraw": the withdrawal is not in Sochi)
+OWN_CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "relcl", "acl", "csubj", "xcomp"})
+VENUE_PREPS = LOCATIVE_PREPS | {"during"}
+
+
+@dataclass(slots=True)
+class Placement:
+    place: Place | None
+    precision: str  # clause, sentence, document, none
+    how: str  # detente.model.LocationHow
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentPlaces:
+    """What a document says about where: the countries it names or places in, most mentioned
+    first, and the country of its locative phrases ("in Raqqa", "near Idlib") when one leads
+    clearly: where the document's events happen."""
+
+    countries: tuple[str, ...] = ()
+    scene: str | None = None
+
+
+def document_places(docs: Iterable[Doc], kb: KnowledgeBase, gazetteer: Gazetteer,
+                    first: Iterable[str | None] = ()) -> DocumentPlaces:
+    """``DocumentPlaces`` of a parsed document; ``first`` (its focus and theatre) lead the
+    countries."""
+    counts: Counter[str] = Counter()
+    scene: Counter[str] = Counter()
+    for doc in docs:
+        for ent in doc.ents:
+            if ent.label_ not in ("GPE", "NORP", "LOC", "FAC"):
+                continue
+            country = None
+            hit = next((e for e in kb.lookup(ent.text) if e.kind in ("country", "adjective", "capital")), None)
+            if hit is not None and hit.country:
+                country = hit.country
+            elif ent.label_ != "NORP":
+                place = gazetteer.lookup(ent.text, strict=True)
+                country = place.country if place is not None else None
+            if country is None:
+                continue
+            counts[country] += 1
+            root = ent.root
+            if ent.label_ != "NORP" and root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS \
+                    and root.head.lower_ not in GEO_WORDS.topic_preps:
+                scene[country] += 1
+    lead = [c for c in dict.fromkeys(first) if c]
+    ranked = scene.most_common(2)
+    clear = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] >= 1.25 * ranked[1][1]) else None
+    return DocumentPlaces((*lead, *(c for c, _ in counts.most_common() if c not in lead)), clear)
+
+
+@dataclass
+class PlaceFinder:
+    """Per-document place attachment (holds only this document's context)."""
+
+    gazetteer: Gazetteer
+    kb: KnowledgeBase
+    focus_country: str | None
+    theatre_country: str | None = None
+    document: DocumentPlaces = field(default_factory=DocumentPlaces)
+    _context: tuple[str, ...] = field(init=False, default=())
+
+    def __post_init__(self) -> None:
+        self._context = tuple(c for c in self.document.countries if c != self.focus_country)
+
+    # ---- the event's place ------------------------------------------------------------
+    def event_place(self, trigger: Token, code: str, actor_tokens: set[int] = frozenset(),  # type: ignore[assignment]
+                    events: set[int] = frozenset(), heads: list[Token] | None = None) -> Placement:  # type: ignore[assignment]
+        """``events``: token indices of the sentence's event triggers (an event noun that is
+        the subject of the trigger shares its place: "the offensive on Afrin killed ...");
+        ``heads``: ``event_heads`` of the trigger, when already known."""
+        statement = code[:2] in GEO_WORDS.statement_roots
+        material = code[:2] in GEO_WORDS.material_roots
+        meeting = code[:2] in GEO_WORDS.meeting_roots
+        moving = trigger.lemma_.lower() in GEO_WORDS.place_object_verbs
+        for head in heads if heads is not None else event_heads(trigger, events):
+            found = self._at(head, statement, material, moving, meeting)
+            if found is not None:
+                place, how = found
+                return Placement(place, "clause", how)
+        found = self._governing_locative(trigger, actor_tokens)
+        if found is None and material:
+            found = self._scene(trigger)
+        if found is not None:
+            return Placement(found[0], "sentence", "sentence-locative" + found[1])
+        countries = self.document.countries
+        fallbacks = ((self.document.scene, "document-theatre"), (self.theatre_country, "document-theatre"),
+                     (self.focus_country, "document-focus"), (countries[0] if countries else None, "document-focus"))
+        for country, how in fallbacks:
+            if country:
+                place = self.gazetteer.country(country)
+                if place is not None:
+                    return Placement(place, "document", how)
+        return Placement(None, "none", "none")
+
+    def _at(self, head: Token, statement: bool, material: bool, moving: bool,
+            meeting: bool = False) -> tuple[Place, str] | None:
+        """The place one head of the event's clause gives, with how it was found. ``moving``:
+        the trigger is an attack or a movement, so the place objects of the verb that carries
+        it count too ("carried out strikes on Idlib"). ``meeting``: a meeting takes the place
+        of the people it meets or of the round it holds ("met both delegations in Geneva",
+        "will host a second round in Sochi")."""
+        moves = not statement and (moving or head.lemma_.lower() in GEO_WORDS.place_object_verbs)
+        if not statement:
+            for slot in place_objects(head, moves):
+                found = self.place_of(slot)
+                if found is not None:
+                    return found[0], "place-object" + found[1]
+        for slot in locatives(head, topical=not moves):
+            found = self.place_of(slot)
+            if found is not None:
+                return found[0], ("venue" if statement else "locative") + found[1]
+        for slot in venue_locatives(head):
+            found = self.place_of(slot)
+            if found is not None:
+                return found[0], "venue" + found[1]
+        if (material or meeting) and head.pos_ in ("VERB", "AUX"):
+            for obj in _objects(head):
+                if meeting and not (self._actor_noun(obj) or obj.lemma_.lower() in GEO_WORDS.venue_nouns):
+                    continue  # "discussed developments in Syria" is not in Syria
+                for slot in locatives(obj, topical=True):
+                    found = self.place_of(slot)
+                    if found is not None:
+                        return found[0], "object-locative" + found[1]
+        return None
+
+    def _governing_locative(self, trigger: Token, actors: set[int]) -> tuple[Place, str] | None:
+        """A locative on a clause that governs the trigger's (not across reported speech)."""
+        tok = trigger
+        for _ in range(6):
+            if tok.dep_ in OWN_CLAUSE_DEPS or tok.head is tok:
+                return None
+            tok = tok.head
+            if tok.pos_ not in ("VERB", "AUX"):
+                continue
+            for slot in locatives(tok, topical=True):
+                found = self.place_of(slot)
+                if found is not None:
+                    return found
+        return None
+
+    def _scene(self, trigger: Token) -> tuple[Place, str] | None:
+        """For a material event: the locative phrase of its sentence nearest to it, on the
+        same side of any quotation ("Violence continues in other parts of Syria, with
+        militants killing 80 people"), never one on an actor ("the regime in Tehran")."""
+        here = quote_of(trigger)
+        best: tuple[int, tuple[Place, str]] | None = None
+        for prep in trigger.sent:
+            if prep.dep_ != "prep" or prep.lower_ not in LOCATIVE_PREPS or prep.lower_ in GEO_WORDS.topic_preps:
+                continue
+            if quote_of(prep) != here or self._actor_noun(prep.head) or _in_other_clause(prep, trigger):
+                continue
+            obj = _first_object(prep)
+            if obj is None or (best is not None and abs(obj.i - trigger.i) >= best[0]):
+                continue
+            found = self.place_of(obj)
+            if found is not None:
+                best = (abs(obj.i - trigger.i), found)
+        return best[1] if best is not None else None
+
+    # ---- what a place slot names ------------------------------------------------------
+    def place_of(self, tok: Token, depth: int = 0) -> tuple[Place, str] | None:
+        """The place a token in a place slot names, and "+metonym" when a building stood
+        for its capital; None when it names no place (an actor, a date, a common noun)."""
+        if depth > 2 or tok.ent_type_ in NOT_PLACE_ENTS:
+            return None
+        if tok.lower_ in WORDS.relative_pronouns and tok.head.dep_ == "relcl":
+            return self.place_of(tok.head.head, depth + 1)  # "the district, which was liberated"
+        if tok.lower_ == "country" and any(c.lower_ == "the" for c in tok.children):
+            country = self._country_before(tok)  # "troops in Syria ... in the north of the country"
+            place = self.gazetteer.country(country) if country else None
+            return (place, "") if place is not None else None
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in GEO_WORDS.place_nouns:
+            return self._behind_place_noun(tok, depth)
+        if tok.pos_ != "PROPN":
+            return None
+        name = place_name(tok)
+        entries = self.kb.lookup(name)
+        kinds = {e.kind for e in entries}
+        country = next((e.country for e in entries if e.kind == "metonym" and e.country), None)
+        if country is not None:
+            capital = self.gazetteer.capital(country)
+            return (capital, "+metonym") if capital is not None else None
+        if kinds & (ACTOR_KINDS | {"metonym"}) and not kinds & {"country", "capital"}:
+            return None  # a nationality word, an organisation, a group, a person
+        strict = tok.ent_type_ not in PLACE_ENTS
+        place = self.gazetteer.lookup(name, focus_country=self.focus_country, context_countries=self._context,
+                                      strict=strict)
+        return (place, "") if place is not None else None
+
+    def _actor_noun(self, tok: Token) -> bool:
+        """A person, an organisation, a nationality or a role noun ("the regime in Tehran")."""
+        return tok.ent_type_ in ("PERSON", "ORG", "NORP") or (
+            tok.pos_ == "NOUN" and tok.lemma_.lower() in self.kb.sector_nouns)
+
+    def _country_before(self, tok: Token) -> str | None:
+        """The last country named before ``tok`` in its sentence ("troops in Syria ... in the
+        north of the country" -> SYR)."""
+        for ent in reversed([e for e in tok.sent.ents if e.end <= tok.i and e.label_ == "GPE"]):
+            hit = next((e for e in self.kb.lookup(ent.text) if e.kind == "country"), None)
+            if hit is not None and hit.country:
+                return hit.country
+        return None
+
+    def _behind_place_noun(self, tok: Token, depth: int) -> tuple[Place, str] | None:
+        """ "the town of Douma", "the Syrian town, Douma", "Idlib province", "the outskirts of
+        Damascus", "the north of the country", "villages in southern Idlib"."""
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("of", *LOCATIVE_PREPS) and (obj := _first_object(c)) is not None:
+                found = self.place_of(obj, depth + 1)  # "the town of Douma", "villages near Idlib"
+                if found is not None:
+                    return found
+            elif c.dep_ == "appos":
+                found = self.place_of(c, depth + 1)
+                if found is not None:
+                    return found
+        named = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        if named:  # "Idlib province" is the province, "the Albu Kamal border city" the town
+            name = f"{place_name(named[-1])} {tok.text}"
+            place = self.gazetteer.lookup(name, focus_country=self.focus_country, context_countries=self._context,
+                                          strict=True)
+            if place is not None:
+                return place, ""
+            found = self.place_of(named[-1], depth + 1)
+            if found is None and named[-1].ent_type_ in NOT_PLACE_ENTS:  # "Manchester airport" tagged a DATE
+                place = self.gazetteer.lookup(place_name(named[-1]), focus_country=self.focus_country,
+                                              context_countries=self._context, strict=True)
+                found = (place, "") if place is not None else None
+            return found
+        return None
+
+
+# ---- the parse: which words are place slots -----------------------------------------------
+def event_heads(trigger: Token, events: set[int] = frozenset()) -> list[Token]:  # type: ignore[assignment]
+    """The trigger and the words that share its place: the verb that carries an event noun
+    (its subject, the object of a light verb, "attacked ... in its first assault"),
+    coordinated verbs with the same subject, the verb a participle hangs on ("bombed ...,
+    killing dozens") or a "by" gerund says how ("responded by bombing"), an event noun that
+    is the trigger's subject ("the offensive on Afrin killed ..."), the clauses that say when
+    it happened ("was killed when a mine exploded in Raqqa") and, for such a clause, the verb
+    it times ("visited Cairo" in "climaxed in 2011 when he visited Cairo")."""
+    heads = [trigger]
+    head = trigger.head
+    if trigger.pos_ in ("NOUN", "PROPN") and head is not trigger:
+        if head.pos_ in ("VERB", "AUX") and (trigger.dep_ in SUBJECT_DEPS or (
+                trigger.dep_ == "dobj" and head.lemma_.lower() in WORDS.object_verbs)):
+            heads.append(head)
+        elif trigger.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" \
+                and head.lower_ in ("in", "during", "with"):
+            heads.append(head.head)
+    if trigger.pos_ in ("VERB", "AUX"):
+        if trigger.dep_ == "conj" and head.pos_ in ("VERB", "AUX") and not _own_subject(trigger):
+            heads.append(head)
+        if trigger.dep_ == "pcomp" and head.lower_ == "by" and head.head.pos_ == "VERB":
+            heads.append(head.head)  # "responded ... by bombing a convoy": one act
+        if trigger.dep_ == "advcl" and (trigger.tag_ == "VBG" and not _own_subject(trigger) or _time_clause(trigger)):
+            heads.append(head)
+        for c in trigger.children:
+            if c.dep_ == "conj" and c.pos_ == "VERB" and not _own_subject(c):
+                heads.append(c)
+            elif c.dep_ in SUBJECT_DEPS and c.i in events:
+                heads.append(c)
+        heads.extend(_time_clauses(trigger, 2))
+    return heads
+
+
+def _time_clause(clause: Token) -> bool:
+    """An adverbial clause that says when its governor happened ("when a mine exploded")."""
+    return clause.dep_ == "advcl" and any(g.dep_ in ("mark", "advmod") and g.lower_ in GEO_WORDS.time_clause_markers
+                                          for g in clause.children)
+
+
+def _time_clauses(verb: Token, depth: int) -> list[Token]:
+    """Adverbial clauses that say when ``verb`` happened ("when a mine exploded ...")."""
+    out: list[Token] = []
+    for c in verb.children:
+        if _time_clause(c):
+            out.append(c)
+            if depth > 1:
+                out.extend(_time_clauses(c, depth - 1))
+    return out
+
+
+def _objects(verb: Token) -> Iterator[Token]:
+    """What a verb acts on: its object, passive subject, and the object of "with"."""
+    for c in verb.children:
+        if c.dep_ in ("dobj", "nsubjpass"):
+            yield c
+        elif c.dep_ == "prep" and c.lower_ == "with" and (obj := _first_object(c)) is not None:
+            yield obj
+
+
+def _in_other_clause(tok: Token, trigger: Token) -> bool:
+    """``tok`` is inside a relative or participial clause on a noun that does not contain the
+    trigger ("Robinson, who served in Afghanistan", "fighters captured in Syria")."""
+    for anc in tok.ancestors:
+        if anc.dep_ in ("relcl", "acl"):
+            return trigger not in anc.subtree
+    return False
+
+
+def _own_subject(verb: Token) -> bool:
+    return any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+
+
+def _first_object(prep: Token) -> Token | None:
+    return next((g for g in prep.children if g.dep_ == "pobj"), None)
+
+
+def locatives(head: Token, topical: bool) -> Iterator[Token]:
+    """Objects of locative prepositions on ``head`` ("in Aleppo"), and of "of" after a
+    direction ("north of Aleppo"). ``topical``: "over" says what it is about, not where."""
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS and not (topical and c.lower_ in GEO_WORDS.topic_preps):
+            obj = _first_object(c)
+            if obj is not None:
+                yield obj
+        elif c.dep_ in ("advmod", "npadvmod", "prep") and c.lower_ in GEO_WORDS.direction_words:
+            for p in c.children:
+                if p.dep_ == "prep" and p.lower_ == "of" and (obj := _first_object(p)) is not None:
+                    yield obj
+
+
+def venue_locatives(head: Token) -> Iterator[Token]:
+    """Places of a venue on ``head``: "at a news conference in Ankara", "told reporters in
+    Moscow", "during a visit to Moscow"; and of a participle of speech on it ("Speaking in
+    Sochi, he said")."""
+    for c in head.children:
+        venue = _first_object(c) if c.dep_ == "prep" and c.lower_ in VENUE_PREPS else c if c.dep_ in (
+            "dobj", "dative") else None
+        if venue is not None:
+            if venue.lemma_.lower() in GEO_WORDS.venue_nouns:
+                yield from locatives(venue, topical=True)
+                yield from (obj for p in venue.children if p.dep_ == "prep" and p.lower_ == "to"
+                            and (obj := _first_object(p)) is not None)
+        elif c.dep_ == "advcl" and c.tag_ == "VBG" and c.lemma_.lower() in WORDS.speech_verbs | {"speak", "address"}:
+            yield from locatives(c, topical=True)
+
+
+def place_objects(head: Token, moves: bool) -> Iterator[Token]:
+    """The place acted on: the object of an attack or movement verb, its passive subject,
+    the subject of "fall"; the place objects of an event noun ("the offensive on Afrin")."""
+    lemma = head.lemma_.lower()
+    if head.pos_ in ("VERB", "AUX"):
+        if moves:
+            for c in head.children:
+                if c.dep_ in ("dobj", "nsubjpass") and not any(g.dep_ == "case" for g in c.children):
+                    yield c  # not a possessor parsed as the object ("pulling America's troops")
+                preps = [c] if c.dep_ == "prep" else []
+                if c.lower_ in GEO_WORDS.motion_particles:  # "sent back to the UK", "out of Raqqa"
+                    preps += [g for g in c.children if g.dep_ == "prep"]
+                for p in preps:
+                    if p.lower_ in GEO_WORDS.place_object_preps and (p.lower_ != "of" or c is not p):
+                        obj = _first_object(p)
+                        if obj is not None:
+                            yield obj
+        if lemma in GEO_WORDS.place_subject_verbs:
+            yield from (c for c in head.children if c.dep_ == "nsubj")
+    elif head.pos_ in ("NOUN", "PROPN"):
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ in GEO_WORDS.place_object_preps:
+                obj = _first_object(c)
+                if obj is not None:
+                    yield obj
+            elif c.dep_ == "compound" and c.ent_type_ in PLACE_ENTS:
+                yield c  # "the Afrin offensive"
+
+
+def place_name(tok: Token) -> str:
+    """The name a token stands in: its entity without determiners and lower-case leading
+    modifiers ("the rebel-held eastern Aleppo" -> "Aleppo", but "West Bank" stays), else the
+    token with its compounds."""
+    bounds = entity_bounds(tok)
+    if bounds is not None:
+        toks = [t for t in tok.doc[bounds[0]:bounds[1]] if t.dep_ != "det"]
+    else:
+        toks = [c for c in tok.lefts if c.dep_ == "compound"] + [tok]
+    while len(toks) > 1 and (toks[0].is_punct or (toks[0].is_lower and GEO_WORDS.is_modifier(toks[0].text))):
+        toks = toks[1:]
+    return " ".join(t.text for t in toks) if toks else tok.text

@@ -1,0 +1,124 @@
+"""When an event happened, from its own clause (detente.coding.dating). One case per
+phenomenon, on sentences written for these tests: the parse is real (spaCy); the trigger,
+the event words of the sentence and the factuality are given, so the cases test dating
+alone. The publication date is Wednesday 5 September 2018."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from detente.coding.dating import DateFinder
+
+pytestmark = pytest.mark.slow  # parses with the spaCy model
+
+PUB = date(2018, 9, 5)
+
+
+@pytest.fixture(scope="module")
+def dated(pipeline):
+    nlp = pipeline.nlp
+
+    def run(text: str, trigger: str, factuality: str = "asserted", events: tuple[str, ...] = (),
+            sentence: int = -1):
+        doc = nlp(text)
+        finder = DateFinder(PUB)
+        sents = list(doc.sents)
+        for s in sents[:sentence] if sentence != -1 else sents[:-1]:
+            finder.see(s, 0)  # the sentences before, as the coder reads them
+        sent = sents[sentence]
+        tok = next(t for t in sent if t.text == trigger)
+        d = finder.event_date(tok, sent, 0, factuality, {t.i for t in sent if t.text in (trigger, *events)})
+        return d.value, d.precision, d.text
+
+    return run
+
+
+D = date
+CASES = [
+    # the expression on the trigger's own clause
+    ("Russian jets bombed Idlib on Tuesday.", "bombed", "asserted", (), (D(2018, 9, 4), "day", "Tuesday")),
+    # each date dates the verb it modifies: the asking was on Monday, the meeting is to be
+    # on 10-11 September (read forward: it is proposed)
+    ("Russia asked Turkey on Monday to meet on 10 and 11 September.", "asked", "asserted", (),
+     (D(2018, 9, 3), "day", "Monday")),
+    ("Russia asked Turkey on Monday to meet on 10 and 11 September.", "meet", "proposed", (),
+     (D(2018, 9, 10), "day", "10 and 11 September")),
+    ("Russia asked Turkey to meet on 10 September.", "asked", "asserted", (), (PUB, "publication", None)),
+    # scheduled events read forward: the next Monday, not the last
+    ("Russia will host talks on Monday.", "host", "future", (), (D(2018, 9, 10), "day", "Monday")),
+    ("The draft is due to be discussed on Monday.", "discussed", "asserted", (), (D(2018, 9, 10), "day", "Monday")),
+    ("Ministers are to meet on Monday.", "meet", "asserted", (), (D(2018, 9, 10), "day", "Monday")),
+    ("The UN said its convoys would enter Idlib on Monday.", "enter", "hypothetical", ("said",),
+     (D(2018, 9, 10), "day", "Monday")),  # the future of the past
+    ("Russia hosted talks on Monday.", "hosted", "asserted", (), (D(2018, 9, 3), "day", "Monday")),
+    # words that share the trigger's time: a participle, the verb carrying an event noun,
+    # a clause that says when
+    ("Russian jets bombed Idlib on Tuesday, killing 20 civilians.", "killing", "asserted", ("bombed",),
+     (D(2018, 9, 4), "day", "Tuesday")),
+    ("Russian jets carried out strikes on Idlib on Tuesday.", "strikes", "asserted", (),
+     (D(2018, 9, 4), "day", "Tuesday")),
+    ("He was killed on 23 August when a mine exploded.", "exploded", "asserted", ("killed",),
+     (D(2018, 8, 23), "day", "23 August")),
+    ("The army declared the city liberated last month.", "declared", "asserted", (),
+     (D(2018, 8, 1), "month", "last month")),
+    # a possessive time dates its noun, not the verb above ("last week's call")
+    ("Lavrov criticised last week's call by Pompeo.", "call", "asserted", ("criticised",),
+     (D(2018, 8, 27), "week", "last week")),
+    ("Lavrov criticised last week's call by Pompeo.", "criticised", "asserted", ("call",), (PUB, "publication", None)),
+    # reported as earlier without a date: never the publication date
+    ("Russia had previously vetoed the draft.", "vetoed", "asserted", (), (None, "before-publication", "previously")),
+    ("Iran condemned the earlier attack.", "attack", "asserted", ("condemned",),
+     (None, "before-publication", "earlier")),
+    ("Russian jets had bombed Idlib.", "bombed", "asserted", (), (None, "before-publication", "had")),
+    # ... but in reported speech a past perfect is only the past of the saying
+    ("Russia said its jets had bombed Idlib.", "bombed", "asserted", ("said",), (PUB, "publication", None)),
+    ("Iran condemned the earlier attack.", "condemned", "asserted", ("attack",), (PUB, "publication", None)),
+    # a verb that governs the trigger does not date it
+    ("Russia said on Monday that its jets bombed Idlib.", "bombed", "asserted", ("said",), (PUB, "publication", None)),
+    # a programme's name is not a day
+    ("Lavrov told the Today programme that talks would resume.", "told", "asserted", (), (PUB, "publication", None)),
+    # another sentence's date carries only through an explicit link, with its offset
+    ("Russian jets bombed Idlib on 3 September. Then Turkey condemned the strikes.", "condemned", "asserted", (),
+     (D(2018, 9, 3), "day", "3 September")),
+    ("Russian jets bombed Idlib on 3 September. The next day Turkey condemned the strikes.", "condemned",
+     "asserted", (), (D(2018, 9, 4), "day", "3 September")),
+    ("Russian jets bombed Idlib on 3 September. Turkey condemned the strikes.", "condemned", "asserted", (),
+     (PUB, "publication", None)),
+    # the link dates the clause it modifies, across a paragraph break too
+    ("Jets hit the convoy on Monday.\n\nDamascus said it had not flown in the area that day.", "flown",
+     "negated", ("said",), (D(2018, 9, 3), "day", "Monday")),
+    ("Jets hit the convoy on Monday.\n\nDamascus said it had not flown in the area that day.", "said",
+     "asserted", ("flown",), (PUB, "publication", None)),
+    ("Jets bombed the base on Monday. The army responded to the attack by shelling the town.", "shelling",
+     "asserted", (), (D(2018, 9, 3), "day", "Monday")),
+    # ... and never from inside a quotation to outside it
+    ("“Seven years ago they took everything from us.” Then Russia condemned the attack.", "condemned",
+     "asserted", (), (PUB, "publication", None)),
+    ("He said: “Seven years ago Assad attacked us.”", "said", "asserted", ("attacked",), (PUB, "publication", None)),
+    ("He said: “Seven years ago Assad attacked us.”", "attacked", "asserted", ("said",),
+     (D(2011, 1, 1), "year", "Seven years ago")),
+]
+
+
+@pytest.mark.parametrize("text,trigger,factuality,events,expected", CASES,
+                         ids=[f"{c[1]}:{c[0][:40]}" for c in CASES])
+def test_date_of_event(dated, text, trigger, factuality, events, expected):
+    assert dated(text, trigger, factuality, events) == expected
+
+
+def test_no_publication_date_leaves_events_undated(pipeline):
+    doc = pipeline.nlp("Iran condemned the strike.")
+    sent = next(doc.sents)
+    d = DateFinder(None).event_date(doc[1], sent, 0)
+    assert (d.value, d.precision, d.text) == (None, "unknown", None)
+
+
+def test_dates_end_to_end(code_text):
+    """The coder dates each event of a paragraph by its own clause or an explicit link."""
+    text = ("Russia asked Turkey on Monday to hold talks on 10 and 11 September. "
+            "The next day Turkey rejected the proposal. Iran condemned the earlier strikes.")
+    got = {(e.trigger.text, e.event_date, e.date_precision) for e in code_text(text, "2018-09-05")}
+    assert ("asked", date(2018, 9, 3), "day") in got
+    assert ("rejected", date(2018, 9, 4), "day") in got
+    assert ("condemned", date(2018, 9, 5), "publication") in got

@@ -1,0 +1,138 @@
+"""Where an event happened, from its own clause (detente.coding.placement). One case per
+phenomenon, on sentences written for these tests: the parse is real (spaCy), the trigger
+and its CAMEO code are given, so the cases test placement alone."""
+from __future__ import annotations
+
+import pytest
+
+from detente.coding.placement import PlaceFinder, document_places
+
+pytestmark = pytest.mark.slow  # parses with the spaCy model
+
+
+@pytest.fixture(scope="module")
+def place(pipeline):
+    nlp, kb, gaz = pipeline.nlp, pipeline.coder.kb, pipeline.coder.gazetteer
+
+    def run(text: str, trigger: str, code: str, focus: str | None = None, theatre: str | None = None,
+            events: tuple[str, ...] = ()):
+        doc = nlp(text)
+        finder = PlaceFinder(gaz, kb, focus, theatre, document_places([doc], kb, gaz, first=(focus, theatre)))
+        tok = next(t for t in doc if t.text == trigger)
+        p = finder.event_place(tok, code, set(), {t.i for t in doc if t.text in events})
+        return (p.place.name if p.place else None, p.place.country if p.place else None, p.precision, p.how)
+
+    return run
+
+
+CASES = [
+    # the place object of an attack, its modifiers stripped
+    ("Russian and Syrian warplanes bombed rebel-held eastern Aleppo, killing dozens of civilians.",
+     "bombed", "195", ("Aleppo", "SYR", "clause", "place-object")),
+    # a participle shares the place of the verb it hangs on
+    ("Russian and Syrian warplanes bombed rebel-held eastern Aleppo, killing dozens of civilians.",
+     "killing", "190", ("Aleppo", "SYR", "clause", "place-object")),
+    # movement into a place; ASCII spelling of a GeoNames alternate name
+    ("Turkish troops entered Afrin on Sunday.", "entered", "190", ("‘Afrīn", "SYR", "clause", "place-object")),
+    # the passive subject of an attack verb, and the subject of "fall"
+    ("Aleppo was shelled by government forces.", "shelled", "194", ("Aleppo", "SYR", "clause", "place-object")),
+    ("Raqqa fell to Kurdish forces last week.", "fell", "192", ("Ar Raqqah", "SYR", "clause", "place-object")),
+    # an event noun's place object; an event noun that is the subject shares it
+    ("The US-led invasion of Iraq began in 2003.", "invasion", "192", ("Iraq", "IRQ", "clause", "place-object")),
+    ("The Turkish offensive against Afrin killed 20 civilians.", "killed", "190",
+     ("‘Afrīn", "SYR", "clause", "place-object"), ("offensive",)),
+    # movements through a particle, and away from a place
+    ("The two fighters should be sent back to the UK.", "sent", "154",
+     ("United Kingdom", "GBR", "clause", "place-object")),
+    ("US troops withdrew from Manbij.", "withdrew", "0874", ("Manbij", "SYR", "clause", "place-object")),
+    ("He said he was pulling America's 2,000 troops out of Syria.", "pulling", "0874",
+     ("Syria", "SYR", "clause", "place-object")),
+    ("She travelled to the Middle East.", "travelled", "042", ("Middle East", None, "clause", "place-object")),
+    ("Jets shelled villages in southern Idlib.", "shelled", "194", ("Idlib", "SYR", "clause", "locative")),
+    # a place noun: "the village of X"; a small Syrian village beats the Japanese town Tamana
+    ("Government forces attacked the village of al-Tamanah in southern Idlib.", "attacked", "190",
+     ("At Tamāni‘ah", "SYR", "clause", "place-object")),
+    # a place GeoNames lacks, from the curated table
+    ("Kurdish-led forces captured Baghuz from Islamic State.", "captured", "192",
+     ("Baghuz", "SYR", "clause", "place-object")),
+    # locatives: "in", a sentence-initial one on the verb, "north of"
+    ("Police arrested two men in Salisbury.", "arrested", "173", ("Salisbury", "GBR", "clause", "locative")),
+    ("British police arrested him at Manchester airport when he returned.", "arrested", "173",
+     ("Manchester", "GBR", "clause", "locative")),
+    ("In Idlib, government forces shelled a school.", "shelled", "194", ("Idlib", "SYR", "clause", "locative")),
+    ("Jets bombed a hospital 20km north of Hama.", "bombed", "195", ("Ḩamāh", "SYR", "clause", "locative")),
+    # talks *over* a place are about it; where they ended is their place
+    ("Talks between Russia and Turkey over Idlib ended in Sochi.", "Talks", "046",
+     ("Sochi", "RUS", "clause", "locative")),
+    # where what was shelled was (a material event only)
+    ("Syrian jets shelled hospitals in Idlib.", "shelled", "194", ("Idlib", "SYR", "clause", "place-object")),
+    ("Syrian jets shelled rebel positions in Idlib.", "shelled", "194", ("Idlib", "SYR", "clause", "object-locative")),
+    # a meeting takes the place of the people it meets, or of the round it holds
+    ("Lavrov met separately with both delegations in Geneva.", "met", "040",
+     ("Geneva", "CHE", "clause", "object-locative")),
+    ("Russia will host a second round in Sochi in April.", "host", "043", ("Sochi", "RUS", "clause", "venue")),
+    # a meeting about a place is not in it: no place in the clause, the document's country
+    ("Trump discussed developments in Syria with Erdogan on Sunday.", "discussed", "040",
+     ("Syria", "SYR", "document", "document-theatre")),
+    # a time clause says where: "killed when a mine exploded in Raqqa"
+    ("He was killed when a mine exploded in Raqqa.", "killed", "190", ("Ar Raqqah", "SYR", "clause", "locative")),
+    # "the country" is the country just named
+    ("The US has 500 troops in Syria, supporting militias fighting Islamic State in the north of the country.",
+     "fighting", "190", ("Syria", "SYR", "clause", "locative")),
+    # a statement's place is its venue, when the text gives one
+    ("Lavrov told a news conference in Moscow that the talks had failed.", "told", "010",
+     ("Moscow", "RUS", "clause", "venue")),
+    ("Speaking in Sochi, Putin said Russia would stay.", "said", "010", ("Sochi", "RUS", "clause", "venue")),
+    # ... and never what it is about or the place of what it reports
+    ("Russia said it had bombed Idlib.", "said", "010", ("Syria", "SYR", "document", "document-theatre"),
+     (), None, "SYR"),
+    ("Russia said it had bombed Idlib.", "bombed", "195", ("Idlib", "SYR", "clause", "place-object")),
+    # buildings that stand for a government are placed in its capital
+    ("Putin met Erdogan at the White House.", "met", "040", ("Washington", "USA", "clause", "locative+metonym")),
+    ("Talks were held at Whitehall.", "Talks", "040", ("London", "GBR", "clause", "locative+metonym")),
+    ("Ministers met in the Kremlin.", "met", "040", ("Moscow", "RUS", "clause", "locative+metonym")),
+    # a place the action is about is not its place ("sanctions on oil from Iran")
+    ("The United States exempted eight countries from its sanctions on oil from Iran.", "sanctions", "163",
+     ("United States", "USA", "document", "document-focus"), (), "USA"),
+    # a nationality word, or a capital standing for its government, is never a place
+    ("Syrian forces attacked the town.", "attacked", "190", ("Syria", "SYR", "document", "document-focus"),
+     (), "SYR"),
+    ("Riyadh's war in Yemen has killed thousands of people.", "killed", "190",
+     ("Yemen", "YEM", "sentence", "sentence-locative")),
+    # never a locative inside a relative clause on someone else: not from the sentence, but
+    # the document's own locatives (here all in Afghanistan) still make its theatre
+    ("Their arrests came after Robinson, who served in Afghanistan, travelled to Syria.", "arrests", "173",
+     ("Afghanistan", "AFG", "document", "document-theatre")),
+    # the nearest locative of the sentence, for a material event
+    ("Violence continues in other parts of Syria, with militants killing 80 people.", "killing", "190",
+     ("Syria", "SYR", "sentence", "sentence-locative")),
+    # ... never from inside a quotation to outside it (the document's places are in Syria)
+    ("“We fought in Raqqa,” he said, as jets bombed villages.", "bombed", "195",
+     ("Syria", "SYR", "document", "document-theatre")),
+    # with no place in its sentence, the country of the document's locatives, else its focus
+    ("Jets bombed the town. Later, officials met in Ankara and in Istanbul.", "bombed", "195",
+     ("Turkey", "TUR", "document", "document-theatre")),
+    ("Jets bombed the town.", "bombed", "195", ("Iraq", "IRQ", "document", "document-focus"), (), "IRQ"),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"{c[1]}:{c[0][:40]}" for c in CASES])
+def test_place_of_event(place, case):
+    text, trigger, code, expected, *rest = case
+    events = rest[0] if rest else ()
+    focus = rest[1] if len(rest) > 1 else None
+    theatre = rest[2] if len(rest) > 2 else None
+    assert place(text, trigger, code, focus, theatre, events) == expected
+
+
+def test_bombed_eastern_aleppo_end_to_end(code_text):
+    """The coder places the bombing and the killing at Aleppo, from their own clause."""
+    evs = code_text("Russian and Syrian warplanes bombed rebel-held eastern Aleppo, killing dozens of civilians.",
+                    "2016-10-10")
+    assert evs and {(e.location.name, e.location.country, e.location_precision, e.location_how)
+                    for e in evs} == {("Aleppo", "SYR", "clause", "place-object")}
+    assert abs(evs[0].location.latitude - 36.2) < 0.1
+
+
+def test_no_place_without_one_in_the_document(place):
+    assert place("The ministers agreed.", "agreed", "030") == (None, None, "none", "none")
