@@ -26,7 +26,8 @@ Factuality = Literal[
 FACTUALITY_VALUES: tuple[str, ...] = (
     "asserted", "negated", "hypothetical", "normative", "future", "proposed", "question", "alleged",
 )
-DatePrecision = Literal["day", "week", "month", "season", "year", "publication", "before-publication", "unknown"]
+DatePrecision = Literal["day", "week", "month", "season", "year", "publication", "recent", "before-publication",
+                        "unknown"]
 LocationPrecision = Literal["clause", "sentence", "document", "none"]
 # How an event's place was chosen (detente.coding.placement; values in docs/database.md).
 LocationHow = Literal[

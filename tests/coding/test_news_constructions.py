@@ -282,3 +282,30 @@ def test_mental_states_and_reflexives_are_no_events(code_text):
     assert not code_text("Ankara feared that he would lure Turkish Kurds into a breakaway republic.", "2018-01-01")
     assert not [e for e in code_text("Women are liberating themselves, she said.", "2018-01-01")
                 if e.cameo_code.startswith("19")]
+
+
+def test_title_case_headline_codes_nothing(code_text):
+    assert not code_text("Russia Won't Negotiate before Aleppo Falls to the Regime", "2016-10-20")
+    assert code_text("Russia won't negotiate before Aleppo falls to the regime.", "2016-10-20")
+
+
+def test_pictures_and_hedges_are_no_facts(code_text):
+    evs = code_text("The visions of the ongoing slaughter in Aleppo in the west and in Russia do not match.", "2016-10-20")
+    assert not [e for e in evs if e.factuality == "asserted"]
+    evs = code_text("Perhaps after the regime takes Aleppo, Russia will offer a more serious ceasefire.", "2016-10-20")
+    assert evs and not [e for e in evs if e.factuality == "asserted"], triples(evs)
+
+
+def test_no_intent_from_a_modal_of_another_clause(code_text):
+    evs = code_text("At that point Russia will hold all the cards, and there will be little to negotiate over.",
+                    "2016-10-20")
+    assert not [e for e in evs if e.cameo_code.startswith("03")]
+
+
+def test_a_states_bombing_is_an_air_strike_and_a_recent_offer_is_dated(code_text):
+    evs = code_text("Russia's recent offer of a pause in air strikes was rejected. Russia has chosen to continue "
+                    "the bombing.", "2016-10-20")
+    offer = [e for e in evs if e.trigger.text == "offer"]
+    assert offer and offer[0].factuality == "asserted" and offer[0].date_precision == "recent"
+    assert str(offer[0].event_date) == "2016-10-20"
+    assert "195" in {e.cameo_code for e in evs if e.trigger.text == "bombing"}

@@ -200,7 +200,8 @@ class EventCoder:
                 if src is not None and tgt is not None and src.actor.code and src.actor.code == tgt.actor.code:
                     continue  # an actor acting on itself is a parse artefact here
                 code = violence.refine(trig.code, sent, _arg_mention(src, offset), _arg_mention(tgt, offset))
-                note = " violence=unconventional" if code != trig.code else ""
+                note = "" if code == trig.code else (
+                    " violence=unconventional" if code.startswith("18") else " violence=conventional")
                 if (held := violence.captive(code, list(args.targets))) != code:
                     code, note = held, " object=people"
                 info = self.ontology[code]

@@ -120,6 +120,9 @@ def intents(coded: list[Coded], ontology: Ontology, mention: Callable[[list[Toke
             continue
         if not refusal and cue.lemma_.lower() not in WORDS.intent_cues and cue.lower_ not in WORDS.intent_cues:
             continue  # "is expected to", "is due to": a forecast, not an intent
+        tok = c.trigger.token
+        if not (cue.head.i == tok.i or tok.head.i == cue.i):
+            continue  # the modal is the event's own ("will give"), not a clause's around it ("there will be")
         for e in c.events:
             if e.source is None or not e.source.actor.code or not _own_voice(e):
                 continue

@@ -17,7 +17,9 @@ this order:
    next day", "that day": ``carry_links`` in data/temporal/words.yaml, with their day
    offsets; "said it had not flown that day" links the flying, not the saying), and never
    a date read inside a quotation;
-3. nothing (``date_precision`` "before-publication") when the event is reported as earlier
+3. the publication date as the latest possible day (``date_precision`` "recent") when the
+   event is reported as recent ("Russia's recent offer", "had recently met");
+   nothing (``date_precision`` "before-publication") when it is reported as earlier
    without a date ("the earlier call", "had previously met", "had bombed" outside reported
    speech, where "said jets had struck" is only the past of the saying): the publication
    date would be wrong;
@@ -109,6 +111,8 @@ class DateFinder:
     def _undated(self, trigger: Token) -> Dated:
         """No time expression dates the event: reported as earlier, else the publication date."""
         cue = earlier_cue(trigger)
+        if cue is not None and cue.lower() in TEMPORAL_WORDS.recent_words and self.published is not None:
+            return Dated(self.published, "recent", cue)  # "the recent offer": lately, at the latest now
         if cue is not None:
             return Dated(None, "before-publication", cue)
         if self.published is not None:

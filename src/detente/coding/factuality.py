@@ -146,6 +146,12 @@ def _inverted(modal: Token) -> bool:
 def _judge(trigger: Token, sent: Span) -> Factuality:
     result = Factuality()
     tok = trigger
+    opener = sent[0] if len(sent) else None
+    if opener is not None and opener.lower_ in WORDS.hedges and opener.i != trigger.i and \
+            opener.head.i != opener.i and (opener.head.i == trigger.i or opener.head.is_ancestor(trigger)
+                                           or trigger.is_ancestor(opener) or opener.head.dep_ == "ROOT"
+                                           and trigger.head.i == trigger.i):
+        return Factuality("hypothetical", opener.text, opener)  # "Perhaps ... it will offer a ceasefire"
     # Noun triggers: "no ceasefire", "a proposed ceasefire", "a planned visit", "Russia's plan for talks"
     if tok.pos_ in ("NOUN", "PROPN"):
         for c in tok.children:
@@ -159,6 +165,9 @@ def _judge(trigger: Token, sent: Span) -> Factuality:
             return _alleged(alleger)  # "accused Russia of war crimes"
         if tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in WORDS.absence_nouns:
             return Factuality("negated", tok.head.head.text, tok.head.head)  # "in the absence of a ceasefire"
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in WORDS.representation_nouns:
+            g = tok.head.head  # "the visions of the slaughter do not correlate": a picture of it, not it
+            return Factuality("hypothetical", g.text, g)
         if tok.dep_ == "pobj" and tok.head.head.pos_ == "NOUN" and (
                 (g := tok.head.head).lemma_.lower() in FUTURE_NOUNS | PROPOSAL_NOUNS):
             value = "future" if g.lemma_.lower() in FUTURE_NOUNS else "proposed"

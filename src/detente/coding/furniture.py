@@ -47,6 +47,20 @@ def dateline_place(text: str) -> str | None:
 
 
 def is_furniture(sentence: str) -> bool:
-    """A caption, credit, link or sign-up line rather than a news sentence."""
+    """A caption, credit, link or sign-up line rather than a news sentence, or a headline in
+    title case ("Russia's Syrian Charm Offensive and the Art of ..."), which the parser reads
+    as a string of names and which op-eds write as rhetoric, not report."""
     low = sentence.strip().lower()
-    return low.startswith(WORDS.furniture_starts) or "@" in low and "email" in low
+    return low.startswith(WORDS.furniture_starts) or "@" in low and "email" in low or _title_case(sentence)
+
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+
+
+def _title_case(sentence: str) -> bool:
+    """Most content words capitalised and no closing punctuation: a headline in title case."""
+    text = sentence.strip()
+    if not text or text[-1] in ".!?:;\"”’)":
+        return False
+    words = [w for w in _WORD.findall(text) if len(w) > 3 and w.lower() not in WORDS.title_function_words]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)

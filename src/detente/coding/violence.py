@@ -25,14 +25,18 @@ from detente.model import Actor, Mention
 
 
 def refine(code: str, sent: Span, source: Mention | None, target: Mention | None) -> str:
-    """The event code for this source and target: ``code``, or its 18x counterpart."""
+    """The event code for this source and target: ``code``, or its 18x counterpart (its 19x
+    counterpart for a state's bombing)."""
+    src = source.actor if source is not None else None
+    state = src is not None and src.country is not None and (src.sector in ("MIL", "GOV") or src.code == src.country)
+    if code in WORDS.conventional_recode:
+        return WORDS.conventional_recode[code] if state else code
     unconventional = WORDS.violence_recode.get(code)
     if unconventional is None:
         return code
-    src = source.actor if source is not None else None
     if source is not None and _cues(source.text.lower().replace("-", " ").split()):
         return unconventional
-    if src is not None and src.country is not None and (src.sector in ("MIL", "GOV") or src.code == src.country):
+    if state:
         return code
     words = [t.lemma_.lower() for t in sent] + [t.lower_ for t in sent]
     if _cues(words) or any(t.pos_ == "NOUN" and t.lemma_.lower() in WORDS.unconventional_noun_cues for t in sent):

@@ -29,6 +29,7 @@ class WordLists:
     denial_verbs: frozenset[str]
     rejection_verbs: frozenset[str]
     hedges: frozenset[str]
+    representation_nouns: frozenset[str]
     allegation_nouns: frozenset[str]
     negators: frozenset[str]
     hypothetical_modals: frozenset[str]
@@ -49,6 +50,7 @@ class WordLists:
     locative_preps: frozenset[str]
     people_nouns: frozenset[str]
     furniture_starts: tuple[str, ...]
+    title_function_words: frozenset[str]
     theatre_target_roots: frozenset[str]
     victim_roots: frozenset[str]
     agentless_roots: frozenset[str]
@@ -58,6 +60,7 @@ class WordLists:
     anaphoric_determiners: frozenset[str]
     quantity_nouns: frozenset[str]
     violence_recode: dict[str, str]  # 19x code -> its unconventional 18x counterpart
+    conventional_recode: dict[str, str]  # 18x code -> its conventional 19x counterpart, for states
     unconventional_cues: frozenset[str]
     unconventional_noun_cues: frozenset[str]
     people_object_recode: dict[str, str]
@@ -100,7 +103,7 @@ def parse_wordlists(data: dict) -> WordLists:
         value = data[name]
         if name in ("governor_classes", "noun_modality"):
             kw[name] = _invert(value, name)
-        elif name in ("violence_recode", "people_object_recode", "complement_roles", "intent_codes", "threat_codes", "refusal_codes"):
+        elif name in ("violence_recode", "conventional_recode", "people_object_recode", "complement_roles", "intent_codes", "threat_codes", "refusal_codes"):
             kw[name] = {str(k): str(v) for k, v in value.items()}
         elif name in ("normative_demand_code", "accusation_code"):
             kw[name] = str(value)

@@ -10,7 +10,7 @@ the text of the expression used (``date_text``), their precision and their factu
 * ``date_text`` found among the sentence's expressions: resolved against the new anchor;
 * ``date_text`` not in the sentence (carried): the expression alone is resolved again,
   moved by the link's day offset;
-* "before-publication": kept (no date, whatever the anchor);
+* "before-publication": kept (no date, whatever the anchor); "recent": the new anchor;
 * no ``date_text``: the sentence's single expression if it now has one (without an
   anchor relative ones do not resolve); else, when the sentence has an explicit link,
   the last explicit date of an earlier event sentence of the document; else the
@@ -56,6 +56,8 @@ def redate(sentence: str, date_text: str | None, old_anchor: date | None, new_an
     carried from an earlier sentence without an anchor to resolve it against)."""
     if precision == "before-publication":
         return Redated(None, precision, date_text, True)
+    if precision == "recent":  # "the recent offer": the new publication date as its latest day
+        return Redated(new_anchor, "recent" if new_anchor else "before-publication", date_text, True)
     future = factuality not in PAST_FACTUALITY
     new = [e for e in find_time_expressions(sentence, new_anchor, future) if e.value is not None]
     if date_text is not None:

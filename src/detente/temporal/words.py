@@ -20,6 +20,7 @@ class TemporalWords:
     carry_links: Mapping[str, int]  # link phrase -> day offset (read-only)
     earlier_adverbs: frozenset[str]
     earlier_adjectives: frozenset[str]
+    recent_words: frozenset[str]
     title_nouns: frozenset[str]
 
     @property
