@@ -309,3 +309,14 @@ def test_a_states_bombing_is_an_air_strike_and_a_recent_offer_is_dated(code_text
     assert offer and offer[0].factuality == "asserted" and offer[0].date_precision == "recent"
     assert str(offer[0].event_date) == "2016-10-20"
     assert "195" in {e.cameo_code for e in evs if e.trigger.text == "bombing"}
+
+
+def test_unknown_speaker_of_a_story_about_no_one_country_is_the_outlets(pipeline):
+    import detente
+    from detente.model import Document
+
+    doc = Document("d1", "Talks on the future of the region were held in several capitals. "
+                         "The talks went well, said Mary Quorn.", source="Guardian")
+    doc.published = __import__("datetime").date(2019, 2, 1)
+    said = [e for e in detente.code(doc, pipeline=pipeline) if e.cameo_code == "010"]
+    assert [(e.source.actor.code, e.source.actor.how) for e in said] == [("GBR", "inferred:publication-country")]

@@ -31,6 +31,9 @@ BACKING = ("backed", "supported", "sponsored", "funded", "armed", "allied", "led
 OPPOSING = frozenset({"anti", "counter", "non"})  # "anti-Syria", "counter-Kurdish", "non-Syrian"
 SPAN_DEPS = frozenset({"compound", "amod", "poss", "nmod", "nummod", "npadvmod", "case", "punct", "det", "quantmod"})
 PRONOUN_REACH = 400  # characters
+# "she said" in a story of quotes: the last woman quoted may be paragraphs back, across the
+# quotations the pronoun skips, so a person pronoun reaches further than a group's "it"
+PERSON_PRONOUN_REACH = 1200
 # "the head of X", "a spokesman for X", "representatives of X": the actor is X
 PART_OF_HEADS = frozenset({"head", "chief", "leader", "spokesman", "spokeswoman", "spokesperson", "member",
                            "representative", "delegation", "delegate", "official", "envoy", "commander",
@@ -44,6 +47,7 @@ class DocContext:
     """Per-document resolution state (coreference memory); created per document."""
 
     focus_country: str | None = None
+    publication_country: str | None = None  # home of the outlet that published the document
     theatre_country: str | None = None  # where the document's places are: home of "the rebels"
     event_date: date | None = None
     persons: dict[str, tuple[Entry | None, Actor]] = field(default_factory=dict)  # surname -> actor
@@ -75,7 +79,8 @@ class DocContext:
         here = self.quoted(pos)
         for p, (actor, is_person, plural) in self.mentions.items():
             # only within the last couple of sentences: further back, a pronoun is a guess
-            if p < pos and pos - p <= PRONOUN_REACH and is_person == person and (best is None or p > best[0]):
+            reach = PERSON_PRONOUN_REACH if person else PRONOUN_REACH
+            if p < pos and pos - p <= reach and is_person == person and (best is None or p > best[0]):
                 if singular and plural:
                     continue  # "it" is never "the Kurds"
                 if here is None and self.quoted(p) is not None:

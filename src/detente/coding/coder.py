@@ -57,7 +57,8 @@ class EventCoder:
             place = dateline_place(doc_text(chunks[0][1]))
             found = self.gazetteer.lookup(place) if place else None
             focus = found.country if found is not None else None
-        ctx = DocContext(focus_country=focus, theatre_country=theatre, event_date=document.published)
+        ctx = DocContext(focus_country=focus, theatre_country=theatre, event_date=document.published,
+                         publication_country=self._outlet_country(document.source))
         ww = WhenWhere.for_document(document.published, [doc for _, doc in chunks], self.kb, self.gazetteer,
                                     focus, theatre)
         sent_index = 0
@@ -74,6 +75,13 @@ class EventCoder:
         return events, sent_index
 
     # -----------------------------------------------------------------------------------
+    def _outlet_country(self, source: str | None) -> str | None:
+        """The country of the outlet that published the document ("Guardian" -> GBR), if known."""
+        if not source:
+            return None
+        entry = next((e for e in self.kb.lookup(source) if e.kind == "org" and e.country), None)
+        return entry.country if entry is not None else None
+
     def _remember_group_subjects(self, sent: Span, ctx: DocContext, trigger_heads: set[int]) -> None:
         """Resolve subjects that are group nouns ("the Assad regime is serious") even when
         they act in no event, so that a later "it" finds them rather than an older group.
@@ -362,12 +370,18 @@ def _speakers_own(arg: Argument, speaker: Actor, kb: KnowledgeBase) -> Argument:
 
 def _person_country(arg: Argument, ctx: DocContext) -> Argument:
     """A person the knowledge base does not know, in a story about one country, is most
-    often of that country: the code is the focus country (how "inferred:focus-country")."""
-    if arg.actor.how not in UNKNOWN_NAMES or not ctx.focus_country:
+    often of that country: the code is the focus country (how "inferred:focus-country");
+    in a story about no one country, of the publishing outlet's ("inferred:publication-country":
+    the local press quotes locals)."""
+    if arg.actor.how not in UNKNOWN_NAMES:
+        return arg
+    country, how = ctx.focus_country, "inferred:focus-country"
+    if country is None and ctx.theatre_country is None:
+        country, how = ctx.publication_country, "inferred:publication-country"
+    if country is None:
         return arg
     a = arg.actor
-    return Argument(arg.tokens, Actor(code=ctx.focus_country, country=ctx.focus_country, name=a.name,
-                                      how="inferred:focus-country"))
+    return Argument(arg.tokens, Actor(code=country, country=country, name=a.name, how=how))
 
 
 def _agentless(trig: Trigger, args: Arguments) -> bool:
