@@ -320,3 +320,8 @@ def test_unknown_speaker_of_a_story_about_no_one_country_is_the_outlets(pipeline
     doc.published = __import__("datetime").date(2019, 2, 1)
     said = [e for e in detente.code(doc, pipeline=pipeline) if e.cameo_code == "010"]
     assert [(e.source.actor.code, e.source.actor.how) for e in said] == [("GBR", "inferred:publication-country")]
+
+
+def test_a_target_frame_that_names_no_actor_gives_way_to_the_next(code_text):
+    evs = code_text("The European Union imposed new sanctions on Russia over the annexation of Crimea.", "2014-03-17")
+    assert ("163", "IGOEUR", "RUS", "asserted") in triples(evs)

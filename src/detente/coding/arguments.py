@@ -31,6 +31,9 @@ class Arguments:
     targets: list[Token] = field(default_factory=list)
     source_frame: str = ""  # which frame gave the sources ("subj", "passive-agent", ...)
     target_frame: str = ""
+    # what the later target frames found: tried in order when the first names no actor
+    # ("imposed sanctions on Russia over the annexation": 'annexation' first, then Russia)
+    target_alternatives: list[tuple[str, list[Token]]] = field(default_factory=list)
 
     def set_sources(self, heads: list[Token], frame: str) -> None:
         self.sources, self.source_frame = heads, (frame if heads else "")
@@ -220,7 +223,7 @@ def find_arguments(trig: Trigger, frames: FrameSet | None = None) -> Arguments:
     args = Arguments()
     for frame in frames.verb if trig.pos == "VERB" else frames.noun:
         bound = args.sources if frame.role == "source" else args.targets
-        if bound:
+        if bound and frame.role == "source":
             continue
         live = conds | ({"no_targets"} if not args.targets else set()) | (
             {"one_source"} if len(args.sources) < 2 else set())
@@ -230,6 +233,9 @@ def find_arguments(trig: Trigger, frames: FrameSet | None = None) -> Arguments:
         if heads:
             if frame.role == "source":
                 args.set_sources(heads, frame.id)
+            elif bound:
+                if all(h not in args.targets for h in heads):
+                    args.target_alternatives.append((frame.id, heads))
             else:
                 args.set_targets(heads, frame.id)
     return args

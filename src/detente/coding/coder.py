@@ -159,15 +159,21 @@ class EventCoder:
             # force posture deploys its object ("sent in aircraft"): no victim
             victims = [a for a in victims if a.actor.how == "sector-only" and trig.code[:2] in WORDS.victim_roots]
             targets = [a for a in targets if a.actor.resolved and a.actor.how != "sector-only"]
-            if not targets and args.target_frame == "object":
-                # "offered an olive branch to the Sunnis": the object is no actor, its recipient is
-                fallback = [g for h in args.targets for c in h.children
-                            if c.dep_ in ("prep", "dative") and c.lower_ in trig.pattern.target_preps
-                            for g in c.children if g.dep_ == "pobj"]
-                targets = [a for a in self._resolve(fallback, ctx, dateline, places=ww.places)
-                           if a.actor.resolved and a.actor.how != "sector-only"]
-                if targets:
-                    args.set_targets([t.tokens[-1] for t in targets], "object-prep")
+            if not targets:
+                # the first target frame named no actor ("imposed sanctions on Russia over the
+                # annexation"): the next frame's find, then the object's own recipient ("offered an
+                # olive branch to the Sunnis")
+                recipient = [g for h in args.targets for c in h.children
+                             if c.dep_ in ("prep", "dative") and c.lower_ in trig.pattern.target_preps
+                             for g in c.children if g.dep_ == "pobj"] if args.target_frame == "object" else []
+                for frame_id, heads in [*args.target_alternatives, ("object-prep", recipient)]:
+                    found = [a for a in self._resolve([_author_of(h, trigger_heads) for h in heads], ctx, dateline,
+                                                      places=ww.places)
+                             if a.actor.resolved and a.actor.how != "sector-only"]
+                    if found:
+                        targets = found
+                        args.set_targets(heads, frame_id)
+                        break
             for group in (sources, targets):  # "both sides" later refers to this pair
                 if len({a.actor.code for a in group}) == 2:
                     ctx.last_set = [a.actor for a in group]
