@@ -14,7 +14,8 @@ from detente.actors.petrarch import (
     load_petrarch_file,
     parse_code_block,
 )
-from detente.actors.resolver import DocContext, resolve_head
+from detente.actors.document import DocContext
+from detente.actors.resolver import resolve_head
 
 def _tests_conftest():
     """tests/conftest.py by path: `import conftest` may find another directory's conftest."""

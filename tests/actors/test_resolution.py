@@ -14,7 +14,8 @@ from datetime import date
 
 import pytest
 
-from detente.actors.resolver import DocContext, resolve_all, resolve_head
+from detente.actors.document import DocContext
+from detente.actors.resolver import resolve_all, resolve_head
 
 pytestmark = pytest.mark.slow
 

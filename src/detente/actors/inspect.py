@@ -5,7 +5,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from detente.actors.kb import Entry, load_kb, normalize
-from detente.actors.resolver import DocContext, resolve_head
+from detente.actors.document import DocContext
+from detente.actors.resolver import resolve_head
 from detente.model import Actor
 
 

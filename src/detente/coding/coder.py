@@ -14,7 +14,8 @@ from itertools import product
 from spacy.tokens import Doc, Span, Token
 
 from detente.actors.kb import KnowledgeBase, normalize
-from detente.actors.resolver import DocContext, focus_country, resolve_all, resolve_head
+from detente.actors.document import DocContext, focus_country
+from detente.actors.resolver import resolve_all, resolve_head
 from detente.coding import violence
 from detente.coding.arguments import Arguments, find_arguments
 from detente.coding.complements import (Coded, accusations, complement_subject, give_victims, intents, link_complements,

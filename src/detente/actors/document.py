@@ -1,0 +1,130 @@
+"""What a document tells the resolver before any single mention: its focus and theatre
+countries, and the state that mentions build up as the coder reads it in order (actors
+already mentioned, for pronouns and titles; quotations, which a speaker pronoun never
+looks into; the last events, for "this ceasefire").
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc, Token
+
+from detente.actors.kb import Entry, KnowledgeBase
+from detente.model import Actor, Event
+
+PRONOUN_REACH = 400  # characters
+# "she said" in a story of quotes: the last woman quoted may be paragraphs back, across the
+# quotations the pronoun skips, so a person pronoun reaches further than a group's "it"
+PERSON_PRONOUN_REACH = 1200
+
+
+@dataclass(slots=True)
+class DocContext:
+    """Per-document resolution state (coreference memory); created per document."""
+
+    focus_country: str | None = None
+    publication_country: str | None = None  # home of the outlet that published the document
+    theatre_country: str | None = None  # where the document's places are: home of "the rebels"
+    event_date: date | None = None
+    persons: dict[str, tuple[Entry | None, Actor]] = field(default_factory=dict)  # surname -> actor
+    titles: dict[str, Actor] = field(default_factory=dict)  # "envoy" -> the UN envoy met earlier
+    last_set: list[Actor] = field(default_factory=list)  # the last pair of coordinated actors
+    cache: dict[tuple[int, date | None], tuple[list[Token], Actor]] = field(default_factory=dict)
+    offset: int = 0  # character offset of the chunk being resolved, in the document
+    # position -> (actor, is person, is plural)
+    mentions: dict[int, tuple[Actor, bool, bool]] = field(default_factory=dict)
+    quotes: list[tuple[int, int]] = field(default_factory=list)  # quoted stretches (document offsets)
+    # the last asserted events of each 3-digit code, for "this ceasefire" later on
+    events: dict[str, list[Event]] = field(default_factory=dict)
+
+    def remember(self, pos: int, actor: Actor, is_person: bool, plural: bool = False) -> None:
+        self.mentions[pos] = (actor, is_person, plural)
+
+    def add_quotes(self, text: str, offset: int) -> None:
+        """Record the quoted stretches of a chunk of text (see `quote_spans`)."""
+        self.quotes.extend((offset + a, offset + b) for a, b in quote_spans(text))
+
+    def quoted(self, pos: int) -> tuple[int, int] | None:
+        return next((q for q in self.quotes if q[0] <= pos < q[1]), None)
+
+    def antecedent(self, pos: int, person: bool, gender: str | None = None,
+                   kb: KnowledgeBase | None = None, singular: bool = False) -> Actor | None:
+        """The closest resolved actor before `pos` of the right kind (person or group);
+        a person whose knowledge-base gender contradicts the pronoun is skipped."""
+        best = None
+        here = self.quoted(pos)
+        for p, (actor, is_person, plural) in self.mentions.items():
+            # only within the last couple of sentences: further back, a pronoun is a guess
+            reach = PERSON_PRONOUN_REACH if person else PRONOUN_REACH
+            if p < pos and pos - p <= reach and is_person == person and (best is None or p > best[0]):
+                if singular and plural:
+                    continue  # "it" is never "the Kurds"
+                if here is None and self.quoted(p) is not None:
+                    continue  # "'... the government is using chemical weapons,' it said": not the speaker
+                entry = kb.entries.get(actor.kb_id) if gender and kb is not None and actor.kb_id else None
+                if entry is not None and entry.gender and entry.gender != gender:
+                    continue
+                best = (p, actor)
+        return best[1] if best else None
+
+
+OPEN_QUOTES = "\u201c"
+CLOSE_QUOTES = "\u201d"
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Stretches of text inside double quotation marks (curly pairs, or straight quotes
+    toggling); a quote left open runs to the end of the text."""
+    spans: list[tuple[int, int]] = []
+    start: int | None = None
+    for i, ch in enumerate(text):
+        if ch in OPEN_QUOTES or (ch == '"' and start is None):
+            if start is None:
+                start = i
+        elif (ch in CLOSE_QUOTES or ch == '"') and start is not None:
+            spans.append((start, i + 1))
+            start = None
+    if start is not None:
+        spans.append((start, len(text)))
+    return spans
+
+
+def _clear_leader(counts: Counter[str]) -> str | None:
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] < 1.25 * ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+def focus_country(docs: list[Doc], kb: KnowledgeBase, gazetteer=None) -> tuple[str | None, str | None]:
+    """(focus, theatre): the country a document is about, and the country its places are in.
+
+    Focus counts country names and adjectives (1), capitals (0.5: usually metonyms
+    for a government) and other places (2). Theatre counts only places that are not
+    capitals (Aleppo, Idlib, Eastern Ghouta). Each is returned only when clear (25%
+    ahead of the runner-up): generic groups ("rebels", "the regime") are resolved
+    against them, and wrong is worse than unknown.
+    """
+    focus: Counter[str] = Counter()
+    theatre: Counter[str] = Counter()
+    names: Counter[str] = Counter()
+    for doc in docs:
+        for ent in doc.ents:
+            if ent.label_ not in ("GPE", "NORP", "LOC", "FAC"):
+                continue
+            hit = next((e for e in kb.lookup(ent.text) if e.kind in ("country", "adjective", "capital")), None)
+            if hit is not None and hit.country:
+                focus[hit.country] += 0.5 if hit.kind == "capital" else 1.0
+                if hit.kind != "capital":
+                    names[hit.country] += 1
+            elif gazetteer is not None:
+                place = gazetteer.lookup(ent.text)
+                if place is not None and place.country and place.feature != "country":
+                    focus[place.country] += 2.0
+                    theatre[place.country] += 1.0
+    # a theatre must also be a country the text talks about, not only a venue (Geneva, Vienna)
+    named = max(names.values(), default=0)
+    theatre = Counter({c: n for c, n in theatre.items() if names.get(c, 0) >= 0.5 * named})
+    return _clear_leader(focus), _clear_leader(theatre)
