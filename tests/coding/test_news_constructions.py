@@ -325,3 +325,10 @@ def test_unknown_speaker_of_a_story_about_no_one_country_is_the_outlets(pipeline
 def test_a_target_frame_that_names_no_actor_gives_way_to_the_next(code_text):
     evs = code_text("The European Union imposed new sanctions on Russia over the annexation of Crimea.", "2014-03-17")
     assert ("163", "IGOEUR", "RUS", "asserted") in triples(evs)
+
+
+def test_an_intent_is_dated_when_it_is_said(code_text):
+    evs = code_text("The Russian foreign ministry said on Monday that Russia would host talks in Sochi next month.",
+                    "2018-01-10")
+    when = {e.cameo_code: (str(e.event_date), e.factuality) for e in evs}
+    assert when["043"] == ("2018-02-01", "future") and when["036"] == ("2018-01-08", "asserted")

@@ -109,6 +109,7 @@ def intents(coded: list[Coded], ontology: Ontology, mention: Callable[[list[Toke
     """Asserted intents, threats and refusals behind announced future actions (or
     non-actions) of their own actor."""
     triggers = {c.trigger.token.i for c in coded}
+    by_token = {c.trigger.token.i: c for c in coded}
     out: list[Event] = []
     for c in coded:
         cue = c.fact.cue_token
@@ -134,10 +135,20 @@ def intents(coded: list[Coded], ontology: Ontology, mention: Callable[[list[Toke
             if code is None:
                 continue
             toks = sorted((cue, c.trigger.token), key=lambda t: t.i)
+            said = _saying(c, by_token)  # the intent is expressed when it is said, not when it is due
+            when = {} if said is None else {"event_date": said.event_date, "date_precision": said.date_precision,
+                                            "date_text": said.date_text}
             out.append(_recode(e, code, ontology, trigger=mention(toks), factuality="asserted",
-                               factuality_cue=None,
+                               factuality_cue=None, **when,
                                rule=f"{e.rule} {'refusal' if refusal else 'intent'}={cue.lower_}"))
     return out
+
+
+def _saying(content: Coded, by_token: dict[int, Coded]) -> Event | None:
+    """The statement event that reports ``content`` ("Macron said [he would seek ...]")."""
+    speaker = content.fact.attributed_to
+    said = by_token.get(speaker.head.i) if speaker is not None else None
+    return next(iter(said.events), None) if said is not None else None
 
 
 def _own_voice(e: Event) -> bool:
