@@ -233,6 +233,11 @@ class EventCoder:
                     location_how=placement.how,
                     rule=rule + note, confidence=_confidence(trig, src, tgt),
                 ))
+        return self._finish_sentence(coded, ctx, ww, offset, dateline)
+
+    def _finish_sentence(self, coded: list[Coded], ctx: DocContext, ww: WhenWhere, offset: int,
+                         dateline: int) -> list[Event]:
+        """The sentence-level steps once every trigger is coded (coding/complements.py)."""
         for c in coded:  # remembered for "this ceasefire", "that truce" later in the document
             known = [e for e in c.events if e.source is not None and e.source.actor.code and e.factuality == "asserted"]
             if known:
@@ -240,30 +245,35 @@ class EventCoder:
         link_complements(coded, self.ontology)
         accusations(coded, self.ontology)
         mention = partial(_mention, offset=offset)
+        by_token = {x.trigger.token.i: x for x in coded}
         for c in coded:  # "five soldiers were killed in a Turkish air strike": one event, the strike's
-            verb = victim_clause(c.trigger, {x.trigger.token.i: x for x in coded})
-            if verb is None:
+            verb = victim_clause(c.trigger, by_token)
+            subj = _clause_subject(verb) if verb is not None else None
+            if subj is None:
                 continue
-            subj = _clause_subject(verb)
-            victims = self._resolve([_quantity_head(subj)], ctx, dateline, places=ww.places) if subj is not None else []
-            victims = [_victim_country(a, c.events) for a in victims]
+            victims = [_victim_country(a, c.events)
+                       for a in self._resolve([_quantity_head(subj)], ctx, dateline, places=ww.places)]
             if any(a is not None for a in victims):
                 give_victims(c, verb, [a for a in victims if a is not None], coded, self.ontology, mention)
         for c in coded:
-            if not c.events or any(e.target is not None for e in c.events):
-                continue
-            tok, code, frame = c.trigger.token, None, "complement-subject"
-            if WORDS.complement_roles.get(c.trigger.code[:2]) == "source":
-                subj = complement_subject(tok)  # "demanded that the US cancel the sale"
-            elif c.trigger.code == "010":  # "Russia said that Sudan must return the helicopter"
-                subj, code, frame = normative_subject(tok), WORDS.normative_demand_code, "normative-complement"
-            else:
-                continue
-            addressee = next((a for a in self._resolve([subj], ctx, dateline)
-                              if a.actor.resolved and a.actor.how != "sector-only"), None) if subj is not None else None
-            if addressee is not None:
-                retarget(c, addressee.actor, addressee.tokens, frame, self.ontology, mention, code)
+            if c.events and not any(e.target is not None for e in c.events):
+                self._complement_target(c, ctx, dateline, mention)
         return _drop_participial_statements(coded) + intents(coded, self.ontology, mention)
+
+    def _complement_target(self, c: Coded, ctx: DocContext, dateline: int, mention) -> None:
+        """A demand with no object targets who must act ("demanded that the US cancel the
+        sale"); "X said that Y must ..." is a demand on Y."""
+        tok, code, frame = c.trigger.token, None, "complement-subject"
+        if WORDS.complement_roles.get(c.trigger.code[:2]) == "source":
+            subj = complement_subject(tok)
+        elif c.trigger.code == "010":
+            subj, code, frame = normative_subject(tok), WORDS.normative_demand_code, "normative-complement"
+        else:
+            return
+        addressee = next((a for a in self._resolve([subj], ctx, dateline)
+                          if a.actor.resolved and a.actor.how != "sector-only"), None) if subj is not None else None
+        if addressee is not None:
+            retarget(c, addressee.actor, addressee.tokens, frame, self.ontology, mention, code)
 
 
 def _place_actor(head: Token, places: PlaceFinder) -> Actor | None:
