@@ -62,6 +62,11 @@ CASES = [
      (D(2018, 8, 23), "day", "23 August")),
     ("The army declared the city liberated last month.", "declared", "asserted", (),
      (D(2018, 8, 1), "month", "last month")),
+    # the occasion a statement was made at dates it: a speech, a news conference
+    ("In an interview on Monday, Lavrov said talks would resume.", "said", "asserted", ("interview",),
+     (D(2018, 9, 3), "day", "Monday")),
+    ("At a news conference on Monday, the envoy criticised the strikes.", "criticised", "asserted", (),
+     (D(2018, 9, 3), "day", "Monday")),
     # a possessive time dates its noun, not the verb above ("last week's call")
     ("Lavrov criticised last week's call by Pompeo.", "call", "asserted", ("criticised",),
      (D(2018, 8, 27), "week", "last week")),

@@ -332,3 +332,44 @@ def test_an_intent_is_dated_when_it_is_said(code_text):
                     "2018-01-10")
     when = {e.cameo_code: (str(e.event_date), e.factuality) for e in evs}
     assert when["043"] == ("2018-02-01", "future") and when["036"] == ("2018-01-08", "asserted")
+
+
+def test_fronted_participle_takes_the_main_subject(pipeline):
+    # the parser sometimes reads "Praising X ..., Lavrov made" as the clausal subject (csubj) of
+    # "made"; with a comma and a subject of its own, it is an adverbial clause: Lavrov praised
+    from spacy.tokens import Doc
+
+    from detente.coding.arguments import subject_of
+
+    words = ["Praising", "Turkey", ",", "Lavrov", "made", "no", "comment", "."]
+    heads = [4, 0, 4, 4, 4, 6, 4, 4]
+    deps = ["csubj", "dobj", "punct", "nsubj", "ROOT", "det", "dobj", "punct"]
+    tags = ["VBG", "NNP", ",", "NNP", "VBD", "DT", "NN", "."]
+    pos = ["VERB", "PROPN", "PUNCT", "PROPN", "VERB", "DET", "NOUN", "PUNCT"]
+    doc = Doc(pipeline.nlp.vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos)
+    assert [t.text for t in subject_of(doc[0])] == ["Lavrov"]
+    # a gerund that is the subject has no source of its own
+    words = ["Bombing", "hospitals", "is", "a", "crime", "."]
+    doc = Doc(pipeline.nlp.vocab, words=words, heads=[2, 0, 2, 4, 2, 2],
+              deps=["csubj", "dobj", "ROOT", "det", "attr", "punct"], tags=["VBG", "NNS", "VBZ", "DT", "NN", "."],
+              pos=["VERB", "NOUN", "AUX", "DET", "NOUN", "PUNCT"])
+    assert subject_of(doc[0]) == []
+
+
+def test_participle_is_not_part_of_the_name_after_it(code_text):
+    # "Praising Egypt" is no person: the entity starts at the name, so Egypt is the target
+    evs = code_text("Praising Egypt for its security operations in the desert, Pompeo said nothing about the election.",
+                    "2019-02-12")
+    assert ("051", "USAGOV", "EGY", "asserted") in triples(evs)
+
+
+def test_those_credited_for_a_deed_did_it(code_text):
+    evs = code_text("Thanking Jordan for hosting refugees, Lavrov avoided the camps.", "2019-02-12")
+    assert ("073", "JOR", None, "asserted") in triples(evs)
+
+
+def test_no_on_the_object_negates_the_verb(code_text):
+    assert triples(code_text("Russia gave no aid to Syria.", "2018-02-12")) == {("070", "RUS", "SYR", "negated")}
+    # ... but not a participle clause hanging on that verb
+    evs = code_text("Congratulating Egypt on its operations, Pompeo made no mention of the vote.", "2019-02-12")
+    assert ("051", "USAGOV", "EGY", "asserted") in triples(evs)

@@ -95,7 +95,7 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
         if gov.pos_ in ("VERB", "AUX", "ADJ"):
             return subject_of(gov, depth + 1)
         return []
-    if dep in ("acomp", "oprd") or (dep == "advcl" and verb.tag_ == "VBG"):
+    if dep in ("acomp", "oprd") or (dep == "advcl" and verb.tag_ == "VBG") or _fronted_participle(verb):
         return subject_of(head, depth + 1)
     if dep == "advcl" and verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
             and head.pos_ in ("VERB", "AUX"):
@@ -105,13 +105,27 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
     return []
 
 
+def _fronted_participle(verb: Token) -> bool:
+    """ "Congratulating his hosts on X, Tillerson made ...": a fronted participle clause that
+    the parser took for the main verb's clausal subject. It is an adverbial clause when a comma
+    closes it and the main verb has a subject of its own."""
+    head = verb.head
+    if verb.dep_ != "csubj" or verb.tag_ != "VBG" or verb.i > head.i:
+        return False
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+        return False
+    return any(t.lower_ == "," for t in verb.doc[verb.right_edge.i:head.i])
+
+
 def _accused(gov: Token, prep: Token) -> Token | None:
-    """B in "accused B of V", "blamed B for V" (the 'of' on the verb or on B), else None."""
+    """B in "accused B of V", "blamed B for V", "thanked B for V-ing" (the 'of' or 'for' on the
+    verb or on B), else None."""
     if prep.lower_ not in ("of", "for"):
         return None
-    if gov.pos_ in ("VERB", "AUX") and gov.lemma_.lower() in WORDS.allegation_verbs:
+    verbs = WORDS.allegation_verbs | WORDS.credit_verbs if prep.lower_ == "for" else WORDS.allegation_verbs
+    if gov.pos_ in ("VERB", "AUX") and gov.lemma_.lower() in verbs:
         return next((c for c in gov.children if c.dep_ == "dobj"), None)
-    if gov.dep_ == "dobj" and gov.head.lemma_.lower() in WORDS.allegation_verbs:
+    if gov.dep_ == "dobj" and gov.head.lemma_.lower() in verbs:
         return gov
     return None
 

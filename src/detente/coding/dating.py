@@ -40,6 +40,7 @@ from spacy.tokens import Span, Token
 from detente.coding.placement import event_heads
 from detente.coding.quotes import quotes_of
 from detente.coding.wordlists import WORDS
+from detente.geo.words import GEO_WORDS
 from detente.model import TimeExpr
 from detente.nlp import span_text
 from detente.temporal import find_time_expressions
@@ -48,6 +49,7 @@ from detente.temporal.words import TEMPORAL_WORDS
 EXPLICIT = ("day", "week", "month", "season", "year")
 PAST_FACTUALITY = frozenset({"asserted", "negated", "alleged"})
 CARRY = TEMPORAL_WORDS.carry_pattern
+VENUE_PREPS = frozenset({"in", "at", "during"})
 
 
 @dataclass(slots=True, frozen=True)
@@ -200,6 +202,10 @@ def time_heads(trigger: Token, events: set[int], heads: list[Token] | None = Non
     heads = list(heads) if heads is not None else event_heads(trigger, events)
     if trigger.dep_ == "xcomp" and trigger.head.lemma_.lower() in WORDS.implicatives:
         heads.append(trigger.head)
+    # the occasion it happened at: "In his speech this week, Macron said", "told a news
+    # conference on Monday" (the venue nouns that also give a statement its place)
+    heads.extend(v for c in trigger.children if c.dep_ == "prep" and c.lower_ in VENUE_PREPS
+                 for v in c.children if v.dep_ == "pobj" and v.lemma_.lower() in GEO_WORDS.venue_nouns)
     # a complement that is no event of its own: "declared the city liberated last month"
     heads.extend(c for c in trigger.children if c.i not in events and (c.dep_ in ("oprd", "acomp") or (
         c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBN"

@@ -38,8 +38,10 @@ class Factuality:
     attributed_to: Token | None = None  # head token of the speaker, if reported speech
 
 
-def _aux_cue(tok: Token) -> tuple[str, Token] | None:
-    """Negation and modality on this verb's own auxiliaries."""
+def _aux_cue(tok: Token, objects: bool = False) -> tuple[str, Token] | None:
+    """Negation and modality on this verb's own auxiliaries; with ``objects``, also a "no" on
+    its object, which negates the verb's own event only ("made no comment", "gave no aid"),
+    not a participle clause hanging on it ("Praising X, he made no comment")."""
     neg = None
     modal = None
     going = None
@@ -68,6 +70,10 @@ def _aux_cue(tok: Token) -> tuple[str, Token] | None:
     for c in tok.children:  # "no ceasefire", "without a vote"
         if c.dep_ == "det" and c.lower_ == "no":
             return "negated", c
+        if objects and c.dep_ in ("dobj", "nsubjpass"):  # "no aid was sent"
+            no = next((g for g in c.children if g.dep_ == "det" and g.lower_ == "no"), None)
+            if no is not None:
+                return "negated", no
     return None
 
 
@@ -193,7 +199,7 @@ def _judge(trigger: Token, sent: Span) -> Factuality:
         hedge = next((c for c in tok.children if c.dep_ == "advmod" and c.lower_ in WORDS.hedges), None)
         if hedge is not None:  # "Perhaps ... it will offer a ceasefire"
             return Factuality("hypothetical", hedge.text, hedge, result.attributed_to)
-        cue = _aux_cue(tok)
+        cue = _aux_cue(tok, objects=tok is trigger)
         if cue is not None and not (result.attributed_to is not None and tok.lemma_.lower() in REPORTING_VERBS):
             result.value, result.cue_token = cue
             result.cue = cue[1].text

@@ -26,6 +26,7 @@ class WordLists:
     reporting_verbs: frozenset[str]
     speech_verbs: frozenset[str]
     allegation_verbs: frozenset[str]
+    credit_verbs: frozenset[str]
     denial_verbs: frozenset[str]
     rejection_verbs: frozenset[str]
     hedges: frozenset[str]

@@ -1,0 +1,47 @@
+"""Entity corrections for spaCy's small English NER.
+
+The model takes a capitalised participle that opens a sentence for part of the name after
+it: "Congratulating Egypt on ..." becomes one PERSON, "Visiting Moscow, Erdogan said" one
+GPE, so the name is lost as an actor or a place. A pipeline component placed after the NER
+trims such leading verbs from every entity span (the rest keeps its label); an entity that
+is only a verb is dropped.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+PIPE_NAME = "entity_fixes"
+FACTORY = "detente_entity_fixes"
+VERB_TAGS = frozenset({"VBG", "VBN", "VBD", "VBZ", "VBP", "VB"})
+
+
+def _leading_verb(tok: Token) -> bool:
+    return tok.pos_ == "VERB" and tok.tag_ in VERB_TAGS
+
+
+def trim_entities(doc: Doc) -> Doc:
+    ents = doc.ents
+    if not any(_leading_verb(e[0]) for e in ents):  # the common case: nothing to do
+        return doc
+    fixed = []
+    for ent in ents:
+        start = ent.start
+        while start < ent.end and _leading_verb(doc[start]):
+            start += 1
+        if start < ent.end:
+            fixed.append(ent if start == ent.start else Span(doc, start, ent.end, label=ent.label_))
+    doc.ents = fixed
+    return doc
+
+
+@Language.factory(FACTORY)
+def make_entity_fixes(nlp: Language, name: str):  # type: ignore[no-untyped-def]
+    return trim_entities
+
+
+def add_entity_fixes(nlp: Language) -> Language:
+    """Add the corrections to a loaded pipeline, right after its NER."""
+    where = {"after": "ner"} if "ner" in nlp.pipe_names else {}
+    nlp.add_pipe(FACTORY, name=PIPE_NAME, **where)
+    return nlp
