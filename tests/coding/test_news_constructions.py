@@ -373,3 +373,26 @@ def test_no_on_the_object_negates_the_verb(code_text):
     # ... but not a participle clause hanging on that verb
     evs = code_text("Congratulating Egypt on its operations, Pompeo made no mention of the vote.", "2019-02-12")
     assert ("051", "USAGOV", "EGY", "asserted") in triples(evs)
+
+
+def test_qualified_object_patterns(code_text):
+    # "use ~chemical+weapon": the modifier is required
+    assert triples(code_text("The Syrian government used chemical weapons in Douma.", "2018-04-10")) == {
+        ("2041", "SYRGOV", "SYR", "asserted")}
+    assert not [e for e in code_text("The Syrian government used weapons.", "2018-04-10") if e.cameo_code.startswith("20")]
+
+
+def test_reporting_anothers_use_of_force_accuses_it(code_text):
+    evs = code_text("Amnesty said Russian jets had bombed a market in Idlib.", "2018-04-10")
+    assert triples(evs) == {("112", "NGOAMN", "RUSMIL", "asserted"), ("195", "RUSMIL", "SYR", "asserted")}
+    # one's own side's deeds are a report, not an accusation
+    evs = code_text("Russia said its jets had bombed a market in Idlib.", "2018-04-10")
+    assert "010" in {e.cameo_code for e in evs} and "112" not in {e.cameo_code for e in evs}
+
+
+def test_mass_violence_at_home_targets_the_country(code_text):
+    text = ("Syria has been at war for years. Government forces shelled Idlib again this week.\n\n"
+            "“The regime is using chemical weapons,” the monitor said.")
+    evs = [e for e in code_text(text, "2018-04-10") if e.cameo_code == "2041"]
+    assert [(e.source.actor.code[:3], e.target.actor.code, e.target.actor.how) for e in evs] == [
+        ("SYR", "SYR", "inferred:document-theatre")]

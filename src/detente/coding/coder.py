@@ -201,7 +201,7 @@ class EventCoder:
             actor_toks = {t.i for a in (*sources, *targets) if a is not None for t in a.tokens}
             placement = ww.event_place(trig.token, trig.code, actor_toks, trigger_heads)
             if not targets and target_frame != "reciprocal" and trig.code[:2] in WORDS.theatre_target_roots:
-                inferred = _theatre_target(placement, ctx, sources, victims[0] if victims else None)
+                inferred = _theatre_target(placement, ctx, sources, victims[0] if victims else None, trig.code)
                 if inferred is not None:
                     targets, target_frame = [inferred], inferred.actor.how or ""
                     pairs = list(product(sources, targets))
@@ -300,7 +300,7 @@ def _rule(trig: Trigger, source_frame: str, target_frame: str, fact: Factuality)
 
 
 def _theatre_target(placement: Placement, ctx: DocContext, sources: list[Argument | None],
-                    victim: Argument | None) -> Argument | None:
+                    victim: Argument | None, code: str) -> Argument | None:
     """The country where a material event took place, as its target when the text names none:
     "Turkey's campaign in Syria" -> TUR->SYR (target how "inferred:place-clause"). From the event's
     own clause first, else the document's theatre; never the source's own country. A victim named
@@ -318,8 +318,9 @@ def _theatre_target(placement: Placement, ctx: DocContext, sources: list[Argumen
         sector = victim.actor.sector or ""
         return Argument(victim.tokens, Actor(code=f"{country}{sector}", country=country, sector=sector or None,
                                              how=f"sector+{how}"))
-    if not domestic and any(s is not None and s.actor.country == country for s in sources):
-        return None
+    if not domestic and code[:2] not in WORDS.domestic_theatre_roots \
+            and any(s is not None and s.actor.country == country for s in sources):
+        return None  # but mass violence in the theatre is against its people ("is using chemical weapons")
     return Argument([], Actor(code=country, country=country, how=how))
 
 

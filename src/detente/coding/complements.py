@@ -16,7 +16,8 @@ clause it governs, not in its own object:
     strike": the victims are the targets of the strike, and an agentless "killed" is the
     same event as the strike (given to it, not coded twice);
   - "Damascus claimed that rebels shelled the town": a claim that another actor did something
-    hostile is an accusation of it (112);
+    hostile is an accusation of it (112); so is a plain statement that another country's actor
+    used force ("HRW said the government is using chemical weapons");
   - "Russia said that Sudan must return the helicopter": a statement that another actor
     must act is a demand on it (100 RUS->SDN), not a plain statement.
 The tables (which role of the complement gives the target; the intent and threat code
@@ -248,18 +249,45 @@ def give_victims(noun: Coded, verb: Token, victims: list, coded: list[Coded], on
             c.events[:] = [e for e in c.events if e.source is not None]
 
 
+def _reported_violence(gov: Coded, by_token: dict[int, Coded]) -> list[Event]:
+    """ "HRW said the government is using chemical weapons": a speaker reporting that another
+    country's actor used force (QuadClass 4) accuses it; a report of one's own side's deeds
+    ("Russia said its jets struck") accuses nobody."""
+    speaker = next((e.source for e in gov.events if e.source is not None), None)
+    if speaker is None:
+        return []
+    mine = speaker.actor.country
+    out = []
+    for c in gov.trigger.token.children:
+        if c.dep_ not in ("ccomp", "parataxis"):
+            continue
+        for t in [c, *(g for g in c.children if g.dep_ == "conj")]:
+            content = by_token.get(t.i)
+            if content is None or content.fact.value != "asserted":
+                continue
+            out += [e for e in content.events if e.quad_class == 4 and e.source is not None
+                    and e.source.actor.resolved and e.source.actor.country
+                    and e.source.actor.country != mine]
+    return out
+
+
 def accusations(coded: list[Coded], ontology: Ontology) -> None:
     """ "Damascus claimed that rebels shelled the town": a claim or allegation that another
     actor did something hostile accuses it (112), with that actor as target (in place)."""
     by_token = {c.trigger.token.i: c for c in coded}
     for gov in coded:
-        if not gov.events or not gov.trigger.code.startswith("01") or \
-                gov.trigger.token.lemma_.lower() not in WORDS.claim_verbs:
+        if not gov.events or not gov.trigger.code.startswith("01"):
             continue
-        content = next((c for c in _complements(gov.trigger.token, by_token)
-                        if c.events and c.fact.value == "alleged"), None)
-        hostile = [e for e in content.events if e.quad_class in (3, 4) and e.source is not None
-                   and e.source.actor.resolved] if content is not None else []
+        lemma = gov.trigger.token.lemma_.lower()
+        if lemma in WORDS.claim_verbs:
+            content = next((c for c in _complements(gov.trigger.token, by_token)
+                            if c.events and c.fact.value == "alleged"), None)
+            hostile = [e for e in content.events if e.quad_class in (3, 4) and e.source is not None
+                       and e.source.actor.resolved] if content is not None else []
+        elif lemma in WORDS.speech_verbs:
+            hostile = _reported_violence(gov, by_token)
+        else:
+            continue
         if not hostile:
             continue
         accused = hostile[0].source

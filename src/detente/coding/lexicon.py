@@ -21,8 +21,9 @@ from detente.ontology import load_ontology
 BLOCK = "-"
 # "over" is left out: "imposed sanctions on Russia over the annexation" names a cause there
 DEFAULT_TARGET_PREPS = ("with", "against", "to", "toward", "towards", "on", "at", "into", "from", "upon")
-_TOKEN_RE = re.compile(r"^[~]?[a-z0-9'\-@]+(\|[a-z0-9'\-@]+)*$")
+_TOKEN_RE = re.compile(r"^[~]?[a-z0-9'\-@+]+(\|[a-z0-9'\-@+]+)*$")
 PLACE_OBJECT = "@place"  # an object alternative matching any named place ("take over ~@place")
+QUALIFIER = "+"  # "chemical+weapon": an object "weapon" with the modifier "chemical"
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 
 

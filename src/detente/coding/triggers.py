@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from detente.coding.lexicon import BLOCK, PLACE_ENTS, PLACE_OBJECT, Lexicon, Pattern
+from detente.coding.lexicon import BLOCK, PLACE_ENTS, PLACE_OBJECT, QUALIFIER, Lexicon, Pattern
 from detente.coding.wordlists import WORDS
 from detente.nlp import conj_closure, lemma_ids
 
@@ -66,7 +66,8 @@ def _match_verb(tok: Token, p: Pattern, children: list[Token]) -> Trigger | None
             for o in conj_closure(cand):
                 if _lemma(o) in p.objects or o.lower_ in p.objects or (
                         PLACE_OBJECT in p.objects and o.ent_type_ in PLACE_ENTS
-                        and o.dep_ in (("pobj", "conj") if p.object_prep else ("dobj", "conj"))):
+                        and o.dep_ in (("pobj", "conj") if p.object_prep else ("dobj", "conj"))) \
+                        or _qualified(o, p.objects):
                     obj = o
                     break
             if obj is not None:
@@ -75,6 +76,19 @@ def _match_verb(tok: Token, p: Pattern, children: list[Token]) -> Trigger | None
             return None
         used.append(obj)
     return Trigger(tok, p, tuple(sorted(used, key=lambda t: t.i)), obj)
+
+
+def _qualified(obj: Token, alternatives: frozenset[str]) -> bool:
+    """An alternative "mod+head" matches an object with lemma head and a modifier mod
+    ("used chemical weapons" for ``use ~chemical+weapon``)."""
+    lemma = _lemma(obj)
+    for alt in alternatives:
+        if QUALIFIER in alt:
+            mod, _, head = alt.partition(QUALIFIER)
+            if head == lemma and any(c.dep_ in MODIFIER_DEPS and (c.lower_ == mod or _lemma(c) == mod)
+                                     for c in obj.children):
+                return True
+    return False
 
 
 def _match_noun(tok: Token, p: Pattern, children: list[Token]) -> Trigger | None:

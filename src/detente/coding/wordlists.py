@@ -53,6 +53,7 @@ class WordLists:
     furniture_starts: tuple[str, ...]
     title_function_words: frozenset[str]
     theatre_target_roots: frozenset[str]
+    domestic_theatre_roots: frozenset[str]
     victim_roots: frozenset[str]
     agentless_roots: frozenset[str]
     death_verbs: frozenset[str]
