@@ -18,6 +18,7 @@ PRONOUN_REACH = 400  # characters
 # "she said" in a story of quotes: the last woman quoted may be paragraphs back, across the
 # quotations the pronoun skips, so a person pronoun reaches further than a group's "it"
 PERSON_PRONOUN_REACH = 1200
+STATES_REACH = 1500  # "the two countries": the states of the last paragraph or so
 
 
 @dataclass(slots=True)
@@ -39,8 +40,28 @@ class DocContext:
     # the last asserted events of each 3-digit code, for "this ceasefire" later on
     events: dict[str, list[Event]] = field(default_factory=dict)
 
-    def remember(self, pos: int, actor: Actor, is_person: bool, plural: bool = False) -> None:
+    located: set[int] = field(default_factory=set)  # positions of names used as places ("inside Syria")
+
+    def remember(self, pos: int, actor: Actor, is_person: bool, plural: bool = False,
+                 located: bool = False) -> None:
         self.mentions[pos] = (actor, is_person, plural)
+        if located:
+            self.located.add(pos)
+
+    def last_states(self, pos: int) -> list[Actor]:
+        """The last two different states named before ``pos`` as actors (by a name or a capital;
+        not a person, an armed group or a place: "inside Syria"), most recent first, within
+        ``STATES_REACH`` characters."""
+        out: list[Actor] = []
+        for p in sorted((p for p in self.mentions if p < pos and pos - p <= STATES_REACH), reverse=True):
+            actor, is_person, _ = self.mentions[p]
+            if is_person or p in self.located or not actor.country or actor.sector not in (None, "GOV"):
+                continue
+            if all(a.country != actor.country for a in out):
+                out.append(actor)
+                if len(out) == 2:
+                    break
+        return out
 
     def add_quotes(self, text: str, offset: int) -> None:
         """Record the quoted stretches of a chunk of text (see `quote_spans`)."""

@@ -20,6 +20,7 @@ from spacy.tokens import Token
 
 from detente.actors.document import DocContext
 from detente.actors.kb import Entry, KnowledgeBase, normalize
+from detente.geo.words import GEO_WORDS
 from detente.model import Actor
 from detente.nlp import conj_closure, doc_text, span_text
 
@@ -33,6 +34,7 @@ SPAN_DEPS = frozenset({"compound", "amod", "poss", "nmod", "nummod", "npadvmod",
 PART_OF_HEADS = frozenset({"head", "chief", "leader", "spokesman", "spokeswoman", "spokesperson", "member",
                            "representative", "delegation", "delegate", "official", "envoy", "commander",
                            "part", "wing", "branch", "unit", "faction", "source"})
+STATE_NOUNS = frozenset({"country", "nation", "state", "government"})
 PLURAL_DESCRIPTIONS = frozenset({"side", "party", "country", "power", "nation", "government", "delegation",
                                  "camp", "belligerent", "adversary", "rival", "neighbour", "neighbor", "ally"})
 
@@ -318,7 +320,8 @@ def resolve_head(head: Token, kb: KnowledgeBase, ctx: DocContext) -> tuple[list[
         head.tag_ == "NN" and normalize(lemma) in kb.titles and actor.resolved)
     if actor.resolved or is_person:
         # an unresolved person is remembered too: "he" after an unknown name stays unknown
-        ctx.remember(pos, actor, is_person, plural=head.tag_ in ("NNS", "NNPS"))
+        ctx.remember(pos, actor, is_person, plural=head.tag_ in ("NNS", "NNPS"),
+                     located=head.dep_ == "pobj" and head.head.lower_ in GEO_WORDS.locative_preps)
     ctx.cache[key] = (toks, actor)
     return toks, actor
 
@@ -329,6 +332,9 @@ def resolve_all(head: Token, kb: KnowledgeBase, ctx: DocContext) -> list[tuple[l
             c.lower_ in ("both", "two") for c in head.children):
         # "both sides", "the two delegations": the pair just mentioned, if there is exactly one
         toks = mention_tokens(head)
+        pair = ctx.last_states(ctx.offset + head.idx) if head.lemma_.lower() in STATE_NOUNS else []
+        if len(pair) == 2:  # "the two countries": the last two states named before
+            return [(toks, Actor(a.country, a.country, None, None, None, "coref:plural-states")) for a in pair]
         if len(ctx.last_set) == 2:
             return [(toks, Actor(a.code, a.country, a.sector, a.name, a.kb_id, "coref:plural"))
                     for a in ctx.last_set]

@@ -58,7 +58,7 @@ PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 NOT_PLACE_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "EVENT",
                             "LAW", "WORK_OF_ART", "LANGUAGE"})
 ACTOR_KINDS = frozenset({"person", "org", "group", "adjective"})
-LOCATIVE_PREPS = WORDS.locative_preps
+LOCATIVE_PREPS = GEO_WORDS.locative_preps
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # clause links a governing clause's place does not cross: reported speech, relative clauses,
 # complements ("In Sochi, Russia agreed to withdraw": the withdrawal is not in Sochi)

@@ -48,7 +48,6 @@ class WordLists:
     stative_verbs: frozenset[str]
     noun_target_preps: tuple[str, ...]
     relative_pronouns: frozenset[str]
-    locative_preps: frozenset[str]
     people_nouns: frozenset[str]
     furniture_starts: tuple[str, ...]
     title_function_words: frozenset[str]

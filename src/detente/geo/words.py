@@ -33,6 +33,7 @@ class GeoWords:
     statement_roots: frozenset[str]
     material_roots: frozenset[str]
     meeting_roots: frozenset[str]
+    locative_preps: frozenset[str]
 
     def is_modifier(self, word: str) -> bool:
         """ "eastern", "rebel-held", "Kurdish-controlled": qualifies a place, is not part of it."""
