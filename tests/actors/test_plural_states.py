@@ -21,3 +21,12 @@ def test_the_two_countries_are_the_last_two_states(code_text):
 def test_both_sides_still_take_the_last_coordinated_pair(code_text):
     evs = code_text("Russia and Turkey met in Sochi. Both sides agreed to a truce.", "2018-12-30")
     assert pairs(evs, "agreed") == {("RUS", "TUR"), ("TUR", "RUS")}
+
+
+def test_a_country_named_as_the_scene_is_the_theatre_for_groups(code_text):
+    # the story names the US often, but it is in Syria that things happen: "Kurdish militias"
+    # are Syrian, not American
+    text = ("The US said it has 2,000 troops in Syria. US officials and the US envoy spoke of Syria's future "
+            "and of US plans. American troops in Syria mostly support Kurdish militias fighting Islamic State.")
+    evs = [e for e in code_text(text, "2017-12-06") if e.trigger.text == "fighting"]
+    assert [(e.source.actor.code, e.target.actor.code) for e in evs] == [("SYRREB", "IMGISI")]

@@ -12,6 +12,7 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from detente.actors.kb import Entry, KnowledgeBase
+from detente.geo.words import GEO_WORDS
 from detente.model import Actor, Event
 
 PRONOUN_REACH = 400  # characters
@@ -119,12 +120,19 @@ def _clear_leader(counts: Counter[str]) -> str | None:
     return ranked[0][0]
 
 
+def _located(tok: Token) -> bool:
+    """A name in a locative phrase ("in Syria", "across Syria")."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in GEO_WORDS.locative_preps \
+        and tok.head.lower_ not in GEO_WORDS.topic_preps
+
+
 def focus_country(docs: list[Doc], kb: KnowledgeBase, gazetteer=None) -> tuple[str | None, str | None]:
     """(focus, theatre): the country a document is about, and the country its places are in.
 
     Focus counts country names and adjectives (1), capitals (0.5: usually metonyms
-    for a government) and other places (2). Theatre counts only places that are not
-    capitals (Aleppo, Idlib, Eastern Ghouta). Each is returned only when clear (25%
+    for a government) and other places (2). Theatre counts places that are not
+    capitals (Aleppo, Idlib, Eastern Ghouta) and country names in locative phrases
+    ("troops in Syria"). Each is returned only when clear (25%
     ahead of the runner-up): generic groups ("rebels", "the regime") are resolved
     against them, and wrong is worse than unknown.
     """
@@ -140,6 +148,8 @@ def focus_country(docs: list[Doc], kb: KnowledgeBase, gazetteer=None) -> tuple[s
                 focus[hit.country] += 0.5 if hit.kind == "capital" else 1.0
                 if hit.kind != "capital":
                     names[hit.country] += 1
+                if hit.kind == "country" and _located(ent.root):
+                    theatre[hit.country] += 1.0  # "troops in Syria": a country as the scene
             elif gazetteer is not None:
                 place = gazetteer.lookup(ent.text)
                 if place is not None and place.country and place.feature != "country":

@@ -394,7 +394,7 @@ def _person_country(arg: Argument, ctx: DocContext) -> Argument:
     if arg.actor.how not in UNKNOWN_NAMES:
         return arg
     country, how = ctx.focus_country, "inferred:focus-country"
-    if country is None and ctx.theatre_country is None:
+    if country is None:
         country, how = ctx.publication_country, "inferred:publication-country"
     if country is None:
         return arg
