@@ -396,3 +396,12 @@ def test_mass_violence_at_home_targets_the_country(code_text):
     evs = [e for e in code_text(text, "2018-04-10") if e.cameo_code == "2041"]
     assert [(e.source.actor.code[:3], e.target.actor.code, e.target.actor.how) for e in evs] == [
         ("SYR", "SYR", "inferred:document-theatre")]
+
+
+def test_intercepted_missiles_imply_an_attack(code_text):
+    evs = code_text("Saudi air defences intercepted a Houthi missile over Riyadh.", "2018-05-09")
+    assert triples(evs) == {("190", "SAUMIL", "YEMREB", "asserted"), ("190", "YEMREB", "SAU", "asserted")}
+    assert any("implied-attack" in e.rule for e in evs)
+    # a downed drone may have been watching: no implied attack
+    evs = code_text("Russian jets shot down a Turkish drone.", "2018-05-09")
+    assert triples(evs) == {("190", "RUSMIL", "TURMIL", "asserted")}

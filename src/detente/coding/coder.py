@@ -258,7 +258,8 @@ class EventCoder:
         for c in coded:
             if c.events and not any(e.target is not None for e in c.events):
                 self._complement_target(c, ctx, dateline, mention)
-        return _drop_participial_statements(coded) + intents(coded, self.ontology, mention)
+        events = _drop_participial_statements(coded) + intents(coded, self.ontology, mention)
+        return events + violence.implied_attacks(events, self.ontology)
 
     def _complement_target(self, c: Coded, ctx: DocContext, dateline: int, mention) -> None:
         """A demand with no object targets who must act ("demanded that the US cancel the

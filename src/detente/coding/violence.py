@@ -18,10 +18,16 @@ conventional_cues, conventional_sectors).
 """
 from __future__ import annotations
 
+import dataclasses
+
 from spacy.tokens import Span, Token
 
 from detente.coding.wordlists import WORDS
-from detente.model import Actor, Mention
+from detente.model import Actor, Event, Mention
+from detente.ontology import Ontology
+
+IMPLIED_ATTACK = "190"
+OWN_PLACE = frozenset({"locative", "place-object", "object-locative", "sentence-locative"})
 
 
 def refine(code: str, sent: Span, source: Mention | None, target: Mention | None) -> str:
@@ -73,3 +79,37 @@ def captive(code: str, target: list[Token]) -> str:
             head.lower_ in WORDS.people_nouns:
         return new
     return code
+
+
+def implied_attacks(events: list[Event], ontology: Ontology) -> list[Event]:
+    """ "Syrian air defences downed two Israeli missiles": the missiles' side attacked the
+    interceptor's country. For each interception of a projectile (``interception_verbs``,
+    ``projectile_nouns``) whose target is another country's weapon, the attack it implies:
+    190 from that country to the interceptor's, with the interception's factuality, date and
+    place, and the rule marked "implied-attack"."""
+    out = []
+    info = ontology[IMPLIED_ATTACK]
+    for e in events:
+        if e.cameo_root != "19" or e.target is None or e.source is None:
+            continue
+        pattern = e.rule.split(" ", 1)[0].split(":", 3)  # root19:190:v:down ~plane|...
+        if len(pattern) < 4 or pattern[2] != "v" or pattern[3].split()[0] not in WORDS.interception_verbs:
+            continue
+        weapon = e.target.text.lower().split()[-1].rstrip("s") if e.target.text else ""
+        attacker, defender = e.target.actor, e.source.actor
+        if weapon not in WORDS.projectile_nouns or not attacker.country or not defender.country \
+                or attacker.country == defender.country:
+            continue
+        # where it was intercepted, when the text says so ("over Riyadh"), else the interceptor's country
+        here = e.location.country if e.location is not None and e.location_how in OWN_PLACE else None
+        country = here or defender.country
+        if country == attacker.country:
+            continue
+        victim = Mention("", None, None, Actor(code=country, country=country, how="implied:interceptor-country"))
+        out.append(dataclasses.replace(
+            e, source=e.target, target=victim, cameo_code=info.code, cameo_root=info.root,
+            quad_class=info.quad_class, goldstein=info.goldstein, plover_type=info.plover_type,
+            rule=e.rule.split(" src=")[0] + " src=intercepted-weapon tgt=implied:interceptor-country "
+            + " ".join(w for w in e.rule.split(" ") if w.startswith("fact=")) + " implied-attack",
+            event_id=""))
+    return out

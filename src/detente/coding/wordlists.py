@@ -56,6 +56,8 @@ class WordLists:
     victim_roots: frozenset[str]
     agentless_roots: frozenset[str]
     death_verbs: frozenset[str]
+    interception_verbs: frozenset[str]
+    projectile_nouns: frozenset[str]
     reciprocal_codes: tuple[str, ...]
     reciprocal_lemmas: frozenset[str]
     anaphoric_determiners: frozenset[str]
