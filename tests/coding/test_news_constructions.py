@@ -405,3 +405,12 @@ def test_intercepted_missiles_imply_an_attack(code_text):
     # a downed drone may have been watching: no implied attack
     evs = code_text("Russian jets shot down a Turkish drone.", "2018-05-09")
     assert triples(evs) == {("190", "RUSMIL", "TURMIL", "asserted")}
+
+
+def test_title_case_dateline_with_region_is_no_actor(code_text):
+    # "Raipur, India - ": a place of filing; the subject the parser hangs on it as an apposition acts
+    evs = code_text("Pune, India - Student unions in the state have called for a strike at the university.",
+                    "2015-08-01")
+    assert {(e.source.text, e.source.actor.country) for e in evs} == {("Student unions", "IND")}
+    from detente.coding.furniture import dateline_end
+    assert dateline_end("Moscow said - no talks") == 0 and dateline_end("Raipur: a quiet town") == 0

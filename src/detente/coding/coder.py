@@ -102,8 +102,13 @@ class EventCoder:
         out = []
         for h in heads:
             if h.idx < skip_before:
-                continue
+                # "Raipur, India - Rights activists have called": the parser hangs the subject on
+                # the dateline as an apposition; the apposition is the actor
+                h = next((c for c in h.children if c.dep_ == "appos" and c.idx >= skip_before), None)
+                if h is None:
+                    continue
             for toks, actor in resolve_all(h, self.kb, ctx):
+                toks = [t for t in toks if t.idx >= skip_before] or toks
                 if places is not None and not actor.resolved:
                     actor = _place_actor(h, places) or actor
                 out.append(Argument(toks, actor))

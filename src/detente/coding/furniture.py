@@ -19,7 +19,10 @@ _DATELINE = re.compile(
         (?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?         # , April 9 / Sept. 24, 2001
         \s*(?:\([A-Za-z .&\-]{1,30}\))?                              # (AP) / (Xinhua)
       | \([A-Za-z .&\-]{1,30}\)                                      # (Reuters)
-    )\s*(?:--|—|–|-|:|\|)\s*""",
+    )\s*(?:--|—|–|-|:|\|)\s*
+    | ^\s*(?P<titled>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?),\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+(?:--|—|–|-)\s+
+                                                                     # Raipur, India - (spaced dash)
+    """,
     re.VERBOSE,
 )
 
@@ -27,8 +30,9 @@ _DATELINE = re.compile(
 def dateline_end(text: str) -> int:
     """Character offset where a leading dateline ends (0 when the text has none).
 
-    The place must be written in capitals (at least two letters), as wire copy writes
-    datelines; "Raipur, India -" with a lower-case place is not taken."""
+    The place is written in capitals (at least two letters), as wire copy writes
+    datelines, or in title case when a region follows and a spaced dash closes it
+    ("Raipur, India - "); "Raipur: ..." or "Moscow said" are not datelines."""
     m = _DATELINE.match(text)
     if m is None:
         return 0
@@ -41,9 +45,10 @@ def dateline_end(text: str) -> int:
 def dateline_place(text: str) -> str | None:
     """The place of a leading dateline, in title case ("GUATEMALA CITY --" -> "Guatemala City")."""
     m = _DATELINE.match(text)
-    if m is None or m.group("place") is None or dateline_end(text) == 0:
+    place = (m.group("place") or m.group("titled")) if m is not None else None
+    if place is None or dateline_end(text) == 0:
         return None
-    return m.group("place").title()
+    return place.title()
 
 
 def is_furniture(sentence: str) -> bool:
