@@ -414,3 +414,27 @@ def test_title_case_dateline_with_region_is_no_actor(code_text):
     assert {(e.source.text, e.source.actor.country) for e in evs} == {("Student unions", "IND")}
     from detente.coding.furniture import dateline_end
     assert dateline_end("Moscow said - no talks") == 0 and dateline_end("Raipur: a quiet town") == 0
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Syrian troops defeated Islamic State near Albu Kamal.", ("190", "SYRMIL", "IMGISI", "asserted")),
+    ("Syrian troops declared victory over Islamic State in Albu Kamal.", ("190", "SYRMIL", "IMGISI", "asserted")),
+    ("Kurdish forces ousted Islamic State from Raqqa.", ("190", "SYRREB", "IMGISI", "asserted")),
+])
+def test_words_of_winning_a_war(code_text, text, expected):
+    assert expected in triples(code_text(text, "2017-11-09"))
+
+
+@pytest.mark.parametrize("text", [
+    "The ruling party defeated the opposition in the election.",
+    "Parliament defeated the bill.",
+    "The army ousted the president from power.",
+])
+def test_political_defeats_are_no_fighting(code_text, text):
+    assert not [e for e in code_text(text, "2017-11-09") if e.cameo_code.startswith("19")]
+
+
+def test_object_control_through_a_relative_clause(code_text):
+    # "the militias Iran armed to fight Isis": the militias fight (zero relative, and with "that")
+    evs = code_text("The militias that Iran armed to fight Isis entered the town.", "2017-11-09")
+    assert [e.source.text for e in evs if e.trigger.text == "fight"] == ["militias"]

@@ -78,8 +78,10 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
     if dep in ("xcomp", "ccomp") and head.pos_ in ("VERB", "AUX", "ADJ"):
         if head.lemma_.lower() in OBJECT_CONTROL:
             objs = [c for c in head.children if c.dep_ == "dobj"]
-            if objs:
-                return conj_closure(objs[0])
+            if objs:  # "the rebels that Turkey trained to fight": the rebels fight
+                return conj_closure(_resolve_relative(objs[0]))
+            if head.dep_ == "relcl" and any(c.dep_ in SUBJ_DEPS for c in head.children):
+                return conj_closure(head.head)  # "Kurds it had backed to oust IS": the Kurds oust
             for c in head.children:  # "called on Russia to ..."
                 if c.dep_ == "prep" and c.lower_ in ("on", "upon"):
                     objs = [g for g in c.children if g.dep_ == "pobj"]
