@@ -438,3 +438,12 @@ def test_object_control_through_a_relative_clause(code_text):
     # "the militias Iran armed to fight Isis": the militias fight (zero relative, and with "that")
     evs = code_text("The militias that Iran armed to fight Isis entered the town.", "2017-11-09")
     assert [e.source.text for e in evs if e.trigger.text == "fight"] == ["militias"]
+
+
+def test_agentless_arrests_are_the_states(code_text):
+    evs = code_text("Two journalists were arrested in Istanbul on Monday.", "2018-05-09")
+    assert [(e.cameo_code, e.source.actor.code, e.source.actor.how, e.target.actor.code) for e in evs] == [
+        ("173", "TURGOV", "inferred:place-clause", "TURMED")]
+    # an agentless killing or a harassment has no such author
+    evs = code_text("Eight people were killed in Istanbul on Monday.", "2018-05-09")
+    assert [e.source for e in evs] == [None]

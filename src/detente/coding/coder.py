@@ -205,6 +205,12 @@ class EventCoder:
                 pairs = list(product(sources, targets or [None]))
             actor_toks = {t.i for a in (*sources, *targets) if a is not None for t in a.tokens}
             placement = ww.event_place(trig.token, trig.code, actor_toks, trigger_heads)
+            if source_frame == "agentless-passive" and trig.code[:3] in WORDS.state_coercion_codes:
+                # "two journalists were arrested in Istanbul": a state arrests, charges and jails
+                author = _state_author(placement, ctx)
+                if author is not None:
+                    sources, source_frame = [author], author.actor.how or ""
+                    pairs = list(product(sources, targets or [None]))
             if not targets and target_frame != "reciprocal" and trig.code[:2] in WORDS.theatre_target_roots:
                 inferred = _theatre_target(placement, ctx, sources, victims[0] if victims else None, trig.code)
                 if inferred is not None:
@@ -303,6 +309,21 @@ def _rule(trig: Trigger, source_frame: str, target_frame: str, fact: Factuality)
     cue = f":{fact.cue.lower()}" if fact.cue else ""
     return (f"{trig.pattern.rule} src={source_frame or '-'} tgt={target_frame or '-'} "
             f"fact={fact.value}{cue}")
+
+
+def _state_author(placement: Placement, ctx: DocContext) -> Argument | None:
+    """The state behind an agentless arrest, charge or sentence (its government, GOV): of the
+    country where it happened (how "inferred:place-clause"/"inferred:place-sentence"), else of
+    the document's theatre, else of its focus."""
+    if placement.place is not None and placement.place.country and placement.precision in ("clause", "sentence"):
+        country, how = placement.place.country, f"inferred:place-{placement.precision}"
+    elif ctx.theatre_country:
+        country, how = ctx.theatre_country, "inferred:document-theatre"
+    elif ctx.focus_country:
+        country, how = ctx.focus_country, "inferred:focus-country"
+    else:
+        return None
+    return Argument([], Actor(code=f"{country}GOV", country=country, sector="GOV", how=how))
 
 
 def _theatre_target(placement: Placement, ctx: DocContext, sources: list[Argument | None],

@@ -266,6 +266,7 @@ def _reported_violence(gov: Coded, by_token: dict[int, Coded]) -> list[Event]:
             if content is None or content.fact.value != "asserted":
                 continue
             out += [e for e in content.events if e.quad_class == 4 and e.source is not None
+                    and e.source.start is not None  # named in the text, not inferred
                     and e.source.actor.resolved and e.source.actor.country
                     and e.source.actor.country != mine]
     return out

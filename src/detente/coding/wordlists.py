@@ -55,6 +55,7 @@ class WordLists:
     domestic_theatre_roots: frozenset[str]
     victim_roots: frozenset[str]
     agentless_roots: frozenset[str]
+    state_coercion_codes: frozenset[str]
     death_verbs: frozenset[str]
     interception_verbs: frozenset[str]
     projectile_nouns: frozenset[str]
