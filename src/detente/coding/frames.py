@@ -24,6 +24,7 @@ PROCEDURES = frozenset({"inherited_subject", "bound_possessive"})
 STARTS = frozenset({"trigger", "object", "head"})
 ROLES = frozenset({"source", "target"})
 PATTERN_WORDS = ("pattern:target_preps", "pattern:source_preps")
+TITLED_ADJECTIVE = "ADJ_TITLE"  # an `ent` label: also a capitalised adjective the NER left untagged
 
 
 class FrameError(ValueError):
@@ -134,7 +135,8 @@ def match_path(start: Token, steps: tuple[Step, ...], pattern_words: dict[str, t
             continue
         if c.ent_type_ in ("DATE", "TIME"):
             continue  # "in September 2016" is never an argument
-        if c.pos_ in step.pos_not or (step.ents and c.ent_type_ not in step.ents):
+        if c.pos_ in step.pos_not or (step.ents and c.ent_type_ not in step.ents and not (
+                TITLED_ADJECTIVE in step.ents and c.pos_ == "ADJ" and c.is_title)):
             continue
         if (step.unused and c.i in used) or (step.new and c.i in sources):
             continue

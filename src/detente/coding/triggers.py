@@ -149,6 +149,17 @@ def _candidates(sent: Span, lexicon: Lexicon) -> list[int]:
     return out
 
 
+def _authored(noun: Token) -> bool:
+    """An event noun that names who did it: a possessive, a nationality ("the Russian air
+    strikes") or a "by" phrase."""
+    for c in noun.children:
+        if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by"):
+            return True
+        if c.dep_ in ("amod", "compound") and (c.ent_type_ == "NORP" or (c.pos_ == "ADJ" and c.is_title)):
+            return True
+    return False
+
+
 def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
     """Triggers of one sentence.
 
@@ -176,10 +187,11 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
                     v.token.i == t.token.head.i and v.object_token is not None for v in found):
             drop.add(t.token.head.i)
     # an event noun that is only the object of another event ("bombed a UN aid convoy")
-    # is an argument, unless it has an author of its own ("criticised Lavrov's visit")
+    # is an argument, unless it has an author of its own ("criticised Lavrov's visit",
+    # "condemned the Russian air strikes", "the veto by Russia")
     heads = {t.token.i: t for t in found}
     for t in found:
-        if t.pos != "NOUN" or any(c.dep_ == "poss" for c in t.token.children):
+        if t.pos != "NOUN" or _authored(t.token):
             continue
         gov = t.token.head
         if t.token.dep_ == "pobj" and gov.lower_ in ("of", "on", "against") and gov.head.i in heads:
