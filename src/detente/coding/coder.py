@@ -304,11 +304,13 @@ def _place_actor(head: Token, places: PlaceFinder) -> Actor | None:
 
 
 def _rule(trig: Trigger, source_frame: str, target_frame: str, fact: Factuality) -> str:
-    """The trigger pattern and the frames that gave source, target and factuality:
-    "root19:195:v:bomb src=subject tgt=object fact=asserted"."""
+    """The trigger pattern and the frames that gave source, target and factuality (with the
+    factuality cue): "root19:195:v:bomb src=subject tgt=object fact=asserted@main-clause",
+    "root04:040:v:meet src=subject tgt=object fact=future@auxiliaries:will"."""
+    frame = f"@{fact.frame}" if fact.frame else ""
     cue = f":{fact.cue.lower()}" if fact.cue else ""
     return (f"{trig.pattern.rule} src={source_frame or '-'} tgt={target_frame or '-'} "
-            f"fact={fact.value}{cue}")
+            f"fact={fact.value}{frame}{cue}")
 
 
 def _state_author(placement: Placement, ctx: DocContext) -> Argument | None:

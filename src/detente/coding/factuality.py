@@ -1,15 +1,22 @@
 """Factuality: did the event happen, or is it negated, hypothetical, future, proposed ...?
 
-The decision walks from the trigger up the dependency tree. At each clause it
-looks at (in order): negation, modal auxiliaries, conditional subordinators,
-and the governing verb or noun (plans, calls, proposals, refusals). Reporting
-verbs ("said", "according to") do not change factuality; they set
-``attributed_to``. The first cue found decides; ``factuality_cue`` keeps it.
+The decision is made by the factuality frames of data/frames/factuality.yaml, tried stage
+by stage as the walk climbs from the trigger up the dependency tree: the sentence, a noun
+trigger's own phrase, then at each clause its auxiliaries, subordinators and hedges, and
+the link to the clause that governs it (plans, calls, refusals, allegations; reported
+speech, which does not change factuality but sets ``attributed_to``). The first frame
+that fires decides; ``factuality_cue`` keeps its cue word and ``frame`` its id, which the
+event's rule names (``fact=future@auxiliaries``). Each frame's test is a small function
+here (``TESTS``); the order, the word lists and the values are the data.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 
+import yaml
 from spacy.tokens import Span, Token
 
 from detente.coding.wordlists import WORDS
@@ -36,6 +43,7 @@ class Factuality:
     cue: str | None = None
     cue_token: Token | None = None
     attributed_to: Token | None = None  # head token of the speaker, if reported speech
+    frame: str | None = None  # the id of the factuality frame that decided
 
 
 def _aux_cue(tok: Token, objects: bool = False) -> tuple[str, Token] | None:
@@ -132,6 +140,336 @@ def speaker_of(trigger: Token) -> Token | None:
     return None
 
 
+# ---- the frames (data/frames/factuality.yaml) ------------------------------------------
+
+STAGES = ("sentence", "noun", "clause", "link")
+VALUES = frozenset({"asserted", "negated", "hypothetical", "future", "proposed", "normative", "question",
+                    "alleged", "from-words", "presupposed", "attribute"})
+Hit = tuple[str, Token] | None  # (factuality value, cue token) when a frame fires
+
+
+class FrameError(ValueError):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class FactFrame:
+    id: str
+    stage: str
+    test: str
+    value: str
+    words: tuple[str, ...] = ()
+    node: str = "trigger"  # noun stage: "trigger", or "stand-in" (the noun an apposition stands for)
+    example: dict[str, str] | None = None
+
+
+@dataclass(slots=True)
+class _Walk:
+    """What a frame test sees: the trigger, the node the walk is at, and (on a link) the
+    governing node and the dependency that leads to it."""
+
+    trigger: Token
+    sent: Span
+    tok: Token
+    result: Factuality = field(default_factory=Factuality)
+    gov: Token | None = None
+    dep: str = ""
+
+
+# ---- frame tests: each returns (value, cue) when its frame fires, else None ------------
+
+def _opening_hedge(w: _Walk) -> Hit:
+    """ "Perhaps ... it will offer a ceasefire": a hedge opening the sentence, on the trigger's clause."""
+    opener, trigger = w.sent[0], w.trigger
+    if opener.lower_ in WORDS.hedges and opener.i != trigger.i and opener.head.i != opener.i and (
+            opener.head.i == trigger.i or opener.head.is_ancestor(trigger) or trigger.is_ancestor(opener)
+            or opener.head.dep_ == "ROOT" and trigger.head.i == trigger.i):
+        return "hypothetical", opener
+    return None
+
+
+def _no_determiner(w: _Walk) -> Hit:
+    """ "no ceasefire" """
+    no = next((c for c in w.tok.children if c.dep_ == "det" and c.lower_ == "no"), None)
+    return ("negated", no) if no is not None else None
+
+
+def _noun_modifier(w: _Walk) -> Hit:
+    """ "a proposed ceasefire", "a planned visit": the modifier's value in noun_modality."""
+    for c in w.tok.children:
+        low = c.lemma_.lower()
+        if c.dep_ in ("amod", "compound") and (low in WORDS.noun_modality or c.lower_ in WORDS.noun_modality):
+            return WORDS.noun_modality.get(low) or WORDS.noun_modality[c.lower_], c
+    return None
+
+
+def _allegation_object(w: _Walk) -> Hit:
+    """ "accused Russia of war crimes" """
+    verb = _allegation_verb(w.tok.head) if w.tok.dep_ == "pobj" else None
+    return ("alleged", verb) if verb is not None else None
+
+
+def _absence_object(w: _Walk) -> Hit:
+    """ "in the absence of a ceasefire" """
+    if w.tok.dep_ == "pobj" and w.tok.head.head.lemma_.lower() in WORDS.absence_nouns:
+        return "negated", w.tok.head.head
+    return None
+
+
+def _representation_object(w: _Walk) -> Hit:
+    """ "the visions of the slaughter do not correlate": a picture of it, not it."""
+    tok = w.tok
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in WORDS.representation_nouns:
+        return "hypothetical", tok.head.head
+    return None
+
+
+def _plan_or_prospect(noun: Token) -> Hit:
+    low = noun.lemma_.lower()
+    if low in FUTURE_NOUNS:
+        return "future", noun
+    if low in PROPOSAL_NOUNS:
+        return "proposed", noun
+    return None
+
+
+def _prospect_object(w: _Walk) -> Hit:
+    """ "the prospect of a cross-border attack" (future), "a call for talks" (proposed)."""
+    tok = w.tok
+    if tok.dep_ == "pobj" and tok.head.head.pos_ == "NOUN":
+        return _plan_or_prospect(tok.head.head)
+    return None
+
+
+def _rejected_offer(w: _Walk) -> Hit:
+    """ "rejected Russia's offer": it was offered."""
+    tok = w.tok
+    if tok.dep_ in ("dobj", "attr") and tok.head.lemma_.lower() in WORDS.rejection_verbs \
+            and w.trigger.lemma_.lower() in WORDS.authored_nouns:
+        return "asserted", tok.head
+    return None
+
+
+def _presupposed_noun(w: _Walk) -> Hit:
+    """A noun event as subject, complement of a preposition, apposition ...: it happened
+    ("the veto should have convinced them"), unless a plan or call governs the preposition."""
+    tok = w.tok
+    if tok.dep_ in ("nsubj", "nsubjpass", "pobj", "appos", "conj", "ROOT", "npadvmod"):
+        g = tok.head.head
+        if not (tok.dep_ == "pobj" and g.lemma_.lower() in GOVERNOR_CLASSES and g.lemma_.lower() not in IMPLICATIVE):
+            return "asserted", tok
+    return None
+
+
+def _object_of_an_act(w: _Walk) -> Hit:
+    """A noun event as the object of a verb that is neither light ("cast a veto") nor a
+    governor ("proposed a ceasefire"): "condemned the bombing" presupposes the bombing."""
+    tok = w.tok
+    if tok.dep_ in ("dobj", "attr") and tok.head.lemma_.lower() not in (LIGHT_OBJECT_VERBS | set(GOVERNOR_CLASSES)):
+        return "asserted", tok.head
+    return None
+
+
+def _hedge_adverb(w: _Walk) -> Hit:
+    hedge = next((c for c in w.tok.children if c.dep_ == "advmod" and c.lower_ in WORDS.hedges), None)
+    return ("hypothetical", hedge) if hedge is not None else None
+
+
+def _auxiliaries(w: _Walk) -> Hit:
+    """Negation and modals on the clause's verb (``_aux_cue``); a reporting verb's own are
+    not the reported event's; "said he would seek" is the future of a past report."""
+    tok = w.tok
+    cue = _aux_cue(tok, objects=tok is w.trigger)
+    if cue is None or (w.result.attributed_to is not None and tok.lemma_.lower() in REPORTING_VERBS):
+        return None
+    value, word = cue
+    if value == "hypothetical" and word.lower_ in ("would", "'d") and tok.dep_ == "ccomp" \
+            and tok.head.lemma_.lower() in REPORTING_VERBS and tok.head.tag_ in ("VBD", "VBN"):
+        value = "future"
+    return value, word
+
+
+def _conditional_mark(w: _Walk) -> Hit:
+    mark = _clause_mark(w.tok)
+    if mark is None:
+        return None
+    return ("question" if mark.lower_ == "whether" else "hypothetical"), mark
+
+
+def _main_clause(w: _Walk) -> Hit:
+    return ("asserted", w.tok) if w.gov is None else None
+
+
+def _relative_clause(w: _Walk) -> Hit:
+    """A relative clause is presupposed: "Deir ez-Zor, where their forces had besieged"."""
+    return ("asserted", w.tok) if w.tok.dep_ == "relcl" and w.tok.pos_ in ("VERB", "AUX") else None
+
+
+def _factive_adverbial(w: _Walk) -> Hit:
+    """ "will have to watch from afar after they were denied visas": the denial happened."""
+    if w.tok.dep_ == "advcl":
+        mark = next((c for c in w.tok.children if c.dep_ == "mark" and c.lower_ in FACTIVE_MARKS), None)
+        if mark is not None:
+            return "asserted", mark
+    return None
+
+
+def _stative_purpose(w: _Walk) -> Hit:
+    """ "have the means to launch attacks": what one could do, not what one did."""
+    gov = w.gov
+    if w.dep == "advcl" and gov is not None and gov.lemma_.lower() in WORDS.stative_verbs and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in w.tok.children):
+        return "hypothetical", gov
+    return None
+
+
+def _allegation_complement(w: _Walk) -> Hit:
+    """ "accused B of shelling C": alleged by A, never asserted."""
+    verb = _allegation_verb(w.gov) if w.dep == "pcomp" and w.gov is not None else None
+    return ("alleged", verb) if verb is not None else None
+
+
+def _claimed_content(w: _Walk) -> Hit:
+    """ "claimed that the centre was bankrolled by Iran" (condemning and criticising are no claims)."""
+    gov = w.gov
+    if gov is not None and gov.pos_ in ("VERB", "AUX") and w.dep == "ccomp" and gov.lemma_.lower() in (
+            WORDS.allegation_verbs - {"condemn", "criticise", "criticize", "denounce"}):
+        return "alleged", gov
+    return None
+
+
+def _clausal_link(w: _Walk) -> bool:
+    gov = w.gov
+    return gov is not None and (gov.pos_ in ("VERB", "AUX") or (gov.pos_ == "ADJ" and w.dep == "xcomp")) \
+        and w.dep in ("xcomp", "ccomp", "advcl", "csubj")
+
+
+def _reported_speech(w: _Walk) -> Hit:
+    if _clausal_link(w) and w.dep == "ccomp" and w.gov.lemma_.lower() in REPORTING_VERBS:  # type: ignore[union-attr]
+        return "attribute", w.gov  # type: ignore[return-value]
+    return None
+
+
+def _governing_verb(w: _Walk) -> Hit:
+    """ "plans to withdraw" (future), "urged ... to withdraw" (proposed), "refused to" (negated);
+    a negative governor's own modality decides: "should stop bombing", "did not refuse to"."""
+    gov = w.gov
+    if not _clausal_link(w) or w.dep not in ("xcomp", "ccomp") or gov is None:
+        return None
+    glem = gov.lemma_.lower()
+    if glem in REPORTING_VERBS and w.dep == "ccomp" or glem not in GOVERNOR_CLASSES or glem in IMPLICATIVE:
+        return None
+    value = GOVERNOR_CLASSES[glem]
+    own = _aux_cue(gov)
+    if own is not None and value == "negated":
+        return ("asserted" if own[0] == "negated" else own[0]), own[1]
+    return value, gov
+
+
+def _governing_preposition(w: _Walk) -> Hit:
+    """ "called for withdrawing", "argued for arming" """
+    gov = w.gov
+    if gov is not None and gov.pos_ == "ADP" and w.dep == "pcomp" and gov.head.lemma_.lower() in GOVERNOR_CLASSES:
+        return GOVERNOR_CLASSES[gov.head.lemma_.lower()], gov.head
+    return None
+
+
+def _governing_noun(w: _Walk) -> Hit:
+    """ "a plan to withdraw", "the threat of a veto" """
+    gov = w.gov
+    if gov is not None and gov.pos_ in ("NOUN", "PROPN") and w.dep in ("acl", "relcl", "pobj", "compound", "amod", "prep"):
+        return _plan_or_prospect(gov)
+    return None
+
+
+def _capacity_noun(w: _Walk) -> Hit:
+    """ "the motivation to launch attacks", "the ability to strike": a capacity, not a deed."""
+    gov = w.gov
+    if gov is not None and gov.pos_ in ("NOUN", "PROPN") and w.dep == "acl" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in w.tok.children):
+        return "hypothetical", gov
+    return None
+
+
+def _governing_noun_phrase(w: _Walk) -> Hit:
+    gov = w.gov
+    if gov is not None and w.dep == "pobj" and gov.dep_ == "prep" and gov.head.pos_ in ("NOUN", "PROPN"):
+        return _plan_or_prospect(gov.head)
+    return None
+
+
+def _governed_object(w: _Walk) -> Hit:
+    """A noun event as object of a governing verb: "Russia proposed a ceasefire". "have" governs
+    only an infinitive ("has to withdraw"): "has proof that the regime used" is possession."""
+    gov, tok = w.gov, w.tok
+    if gov is not None and w.dep == "dobj" and gov.pos_ in ("VERB", "AUX") and tok.pos_ in ("NOUN", "PROPN"):
+        glem = gov.lemma_.lower()
+        if glem in GOVERNOR_CLASSES and glem not in IMPLICATIVE | {"agree", "have"}:
+            return GOVERNOR_CLASSES[glem], gov
+    return None
+
+
+TESTS: dict[str, Callable[[_Walk], Hit]] = {
+    "opening_hedge": _opening_hedge, "no_determiner": _no_determiner, "noun_modifier": _noun_modifier,
+    "allegation_object": _allegation_object, "absence_object": _absence_object,
+    "representation_object": _representation_object, "prospect_object": _prospect_object,
+    "rejected_offer": _rejected_offer, "presupposed_noun": _presupposed_noun, "object_of_an_act": _object_of_an_act,
+    "hedge_adverb": _hedge_adverb, "auxiliaries": _auxiliaries, "conditional_mark": _conditional_mark,
+    "main_clause": _main_clause, "relative_clause": _relative_clause, "factive_adverbial": _factive_adverbial,
+    "stative_purpose": _stative_purpose, "allegation_complement": _allegation_complement,
+    "claimed_content": _claimed_content, "reported_speech": _reported_speech, "governing_verb": _governing_verb,
+    "governing_preposition": _governing_preposition, "governing_noun": _governing_noun,
+    "capacity_noun": _capacity_noun, "governing_noun_phrase": _governing_noun_phrase,
+    "governed_object": _governed_object,
+}
+
+
+def parse_frames(data: dict) -> dict[str, tuple[FactFrame, ...]]:
+    """The frames of each stage, checked: known stages, tests, values and word lists."""
+    out = {}
+    seen: set[str] = set()
+    for stage in STAGES:
+        frames = []
+        for i, raw in enumerate((data or {}).get(stage) or []):
+            where = f"factuality.yaml: {stage}[{i}]"
+            fid = raw.get("id")
+            if not fid or fid in seen:
+                raise FrameError(f"{where}: missing or repeated id {fid!r}")
+            seen.add(fid)
+            if raw.get("test") not in TESTS:
+                raise FrameError(f"{where} ({fid}): unknown test {raw.get('test')!r}")
+            if raw.get("value") not in VALUES:
+                raise FrameError(f"{where} ({fid}): unknown value {raw.get('value')!r}")
+            words = tuple(raw.get("words") or ())
+            for name in words:
+                if not hasattr(WORDS, name):
+                    raise FrameError(f"{where} ({fid}): {name!r} is not a word list in wordlists.yaml")
+            node = raw.get("node", "trigger")
+            if node not in ("trigger", "stand-in") or (node == "stand-in" and stage != "noun"):
+                raise FrameError(f"{where} ({fid}): bad node {node!r}")
+            frames.append(FactFrame(fid, stage, raw["test"], raw["value"], words, node, raw.get("example")))
+        out[stage] = tuple(frames)
+    unknown = set(data or {}) - set(STAGES)
+    if unknown:
+        raise FrameError(f"factuality.yaml: unknown stages {sorted(unknown)}")
+    return out
+
+
+@lru_cache(maxsize=1)
+def load_frames() -> dict[str, tuple[FactFrame, ...]]:
+    path = resources.files("detente.data").joinpath("frames/factuality.yaml")
+    return parse_frames(yaml.safe_load(path.read_text(encoding="utf-8")))
+
+
+FRAMES = load_frames()
+
+
+def all_frames() -> tuple[FactFrame, ...]:
+    return tuple(f for stage in STAGES for f in FRAMES[stage])
+
+
+# ---- the walk -----------------------------------------------------------------------------
+
 def judge(trigger: Token, sent: Span) -> Factuality:
     """Factuality of the event whose head is ``trigger`` in sentence ``sent``."""
     result = _judge(trigger, sent)
@@ -149,132 +487,61 @@ def _inverted(modal: Token) -> bool:
     return subj is not None and modal.i < subj.i
 
 
+def _stand_in(tok: Token) -> Token:
+    """ "an objective ...: a durable ceasefire": the apposition stands where its noun stands."""
+    while tok.dep_ == "appos" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def _decide(frame: FactFrame, hit: tuple[str, Token], w: _Walk) -> Factuality:
+    """The factuality a frame gives; its id, after the reported speech the walk passed
+    ("reported-speech/main-clause"), names it in the event's rule."""
+    value, cue = hit
+    fid = f"{w.result.frame}/{frame.id}" if w.result.frame else frame.id
+    if value == "alleged":
+        return Factuality("alleged", cue.text, cue, _speaker(cue), fid)
+    if frame.value == "presupposed":
+        w.result.frame = fid
+        return _sentence_question(w.result, w.sent, w.trigger)
+    return Factuality(value, cue.text, cue, w.result.attributed_to, fid)
+
+
 def _judge(trigger: Token, sent: Span) -> Factuality:
-    result = Factuality()
-    tok = trigger
-    opener = sent[0] if len(sent) else None
-    if opener is not None and opener.lower_ in WORDS.hedges and opener.i != trigger.i and \
-            opener.head.i != opener.i and (opener.head.i == trigger.i or opener.head.is_ancestor(trigger)
-                                           or trigger.is_ancestor(opener) or opener.head.dep_ == "ROOT"
-                                           and trigger.head.i == trigger.i):
-        return Factuality("hypothetical", opener.text, opener)  # "Perhaps ... it will offer a ceasefire"
-    # Noun triggers: "no ceasefire", "a proposed ceasefire", "a planned visit", "Russia's plan for talks"
-    if tok.pos_ in ("NOUN", "PROPN"):
-        for c in tok.children:
-            low = c.lemma_.lower()
-            if c.dep_ == "det" and c.lower_ == "no":
-                return Factuality("negated", c.text, c)
-            if c.dep_ in ("amod", "compound") and (low in WORDS.noun_modality or c.lower_ in WORDS.noun_modality):
-                value = WORDS.noun_modality.get(low) or WORDS.noun_modality[c.lower_]
-                return Factuality(value, c.text, c)
-        if tok.dep_ == "pobj" and (alleger := _allegation_verb(tok.head)) is not None:
-            return _alleged(alleger)  # "accused Russia of war crimes"
-        if tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in WORDS.absence_nouns:
-            return Factuality("negated", tok.head.head.text, tok.head.head)  # "in the absence of a ceasefire"
-        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in WORDS.representation_nouns:
-            g = tok.head.head  # "the visions of the slaughter do not correlate": a picture of it, not it
-            return Factuality("hypothetical", g.text, g)
-        if tok.dep_ == "pobj" and tok.head.head.pos_ == "NOUN" and (
-                (g := tok.head.head).lemma_.lower() in FUTURE_NOUNS | PROPOSAL_NOUNS):
-            value = "future" if g.lemma_.lower() in FUTURE_NOUNS else "proposed"
-            return Factuality(value, g.text, g)  # "the prospect of a cross-border attack", "a call for talks"
-        # "an objective ...: a durable ceasefire": the apposition stands where its noun stands
-        while tok.dep_ == "appos" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i != tok.i:
-            tok = tok.head
-        if tok.dep_ in ("dobj", "attr") and tok.head.lemma_.lower() in WORDS.rejection_verbs \
-                and trigger.lemma_.lower() in WORDS.authored_nouns:
-            return _sentence_question(result, sent, trigger)  # "rejected Russia's offer": it was offered
-        # A noun event is presupposed unless it is the object of a light verb or of a
-        # plan/call/refusal: "the veto should have convinced them" asserts the veto.
-        if tok.dep_ in ("nsubj", "nsubjpass", "pobj", "appos", "conj", "ROOT", "npadvmod"):
-            if not (tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in GOVERNOR_CLASSES
-                    and tok.head.head.lemma_.lower() not in IMPLICATIVE):
-                return _sentence_question(result, sent, trigger)
-        elif tok.dep_ in ("dobj", "attr") and tok.head.lemma_.lower() not in (
-                LIGHT_OBJECT_VERBS | set(GOVERNOR_CLASSES)):
-            return _sentence_question(result, sent, trigger)
-    steps = 0
-    while steps < 12:
-        steps += 1
-        hedge = next((c for c in tok.children if c.dep_ == "advmod" and c.lower_ in WORDS.hedges), None)
-        if hedge is not None:  # "Perhaps ... it will offer a ceasefire"
-            return Factuality("hypothetical", hedge.text, hedge, result.attributed_to)
-        cue = _aux_cue(tok, objects=tok is trigger)
-        if cue is not None and not (result.attributed_to is not None and tok.lemma_.lower() in REPORTING_VERBS):
-            result.value, result.cue_token = cue
-            result.cue = cue[1].text
-            if cue[0] == "hypothetical" and cue[1].lower_ in ("would", "'d") and tok.dep_ == "ccomp" \
-                    and tok.head.lemma_.lower() in REPORTING_VERBS and tok.head.tag_ in ("VBD", "VBN"):
-                result.value = "future"  # "Macron said he would seek ...": the future of a past report
-            return result
-        mark = _clause_mark(tok)
-        if mark is not None:
-            result.value = "question" if mark.lower_ == "whether" else "hypothetical"
-            result.cue, result.cue_token = mark.text, mark
-            return result
-        if tok.dep_ == "ROOT" or tok.head.i == tok.i:
+    w = _Walk(trigger, sent, trigger)
+    if len(sent):
+        for frame in FRAMES["sentence"]:
+            if (hit := TESTS[frame.test](w)) is not None:
+                return _decide(frame, hit, w)
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        stand_in = _stand_in(trigger)
+        for frame in FRAMES["noun"]:
+            w.tok = stand_in if frame.node == "stand-in" else trigger
+            if (hit := TESTS[frame.test](w)) is not None:
+                return _decide(frame, hit, w)
+        w.tok = stand_in
+    for _ in range(12):
+        w.gov, w.dep = None, ""
+        for frame in FRAMES["clause"]:
+            if (hit := TESTS[frame.test](w)) is not None:
+                return _decide(frame, hit, w)
+        tok = w.tok
+        if tok.dep_ != "ROOT" and tok.head.i != tok.i:
+            w.gov = tok.head
+            w.dep = tok.dep_
+            if w.dep == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children):
+                w.dep = "xcomp"  # "calls for Russia and Turkey to carry out patrols": a complement
+        for frame in FRAMES["link"]:
+            if (hit := TESTS[frame.test](w)) is not None:
+                if frame.value == "attribute":
+                    w.result.attributed_to = hit[1]  # marks "inside reported speech" for the walk
+                    w.result.frame = frame.id
+                    break
+                return _decide(frame, hit, w)
+        if w.gov is None:
             break
-        if tok.dep_ == "relcl" and tok.pos_ in ("VERB", "AUX"):
-            break  # a relative clause is presupposed: "Deir ez-Zor, where their forces had besieged"
-        if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in FACTIVE_MARKS for c in tok.children):
-            break  # "will have to watch from afar after they were denied visas": the denial happened
-        gov = tok.head
-        dep = tok.dep_
-        glem = gov.lemma_.lower()
-        if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children):
-            dep = "xcomp"  # "calls for Russia and Turkey to carry out patrols": a complement
-        if dep == "advcl" and glem in WORDS.stative_verbs and any(
-                c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
-            # "have the means to launch attacks": what one could do, not what one did
-            result.value, result.cue, result.cue_token = "hypothetical", gov.text, gov
-            return result
-        if dep == "pcomp" and (alleger := _allegation_verb(gov)) is not None:
-            return _alleged(alleger)  # "accused B of shelling C": alleged by A, never asserted
-        if gov.pos_ in ("VERB", "AUX") and dep == "ccomp" and glem in WORDS.allegation_verbs - {"condemn", "criticise",
-                                                                                             "criticize", "denounce"}:
-            return _alleged(gov)  # "claimed that the centre was bankrolled by Iran"
-        if (gov.pos_ in ("VERB", "AUX") or (gov.pos_ == "ADJ" and dep == "xcomp")) \
-                and dep in ("xcomp", "ccomp", "advcl", "csubj"):
-            if glem in REPORTING_VERBS and dep == "ccomp":
-                result.attributed_to = gov  # marks "inside reported speech" for the loop
-            elif dep in ("xcomp", "ccomp") and glem in GOVERNOR_CLASSES and glem not in IMPLICATIVE:
-                value = GOVERNOR_CLASSES[glem]
-                own = _aux_cue(gov)
-                if own is not None and value == "negated":
-                    # "should stop bombing", "did not refuse to": the governor's own modality decides
-                    value = "asserted" if own[0] == "negated" else own[0]
-                    result.value, result.cue, result.cue_token = value, own[1].text, own[1]
-                    return result
-                result.value, result.cue, result.cue_token = value, gov.text, gov
-                return result
-        elif gov.pos_ == "ADP" and dep == "pcomp" and gov.head.lemma_.lower() in GOVERNOR_CLASSES:
-            # "called for withdrawing", "argued for arming"
-            g2 = gov.head
-            result.value, result.cue, result.cue_token = GOVERNOR_CLASSES[g2.lemma_.lower()], g2.text, g2
-            return result
-        elif gov.pos_ in ("NOUN", "PROPN") and dep in ("acl", "relcl", "pobj", "compound", "amod", "prep") \
-                and glem in PROPOSAL_NOUNS | FUTURE_NOUNS:
-            value = "future" if glem in FUTURE_NOUNS else "proposed"
-            result.value, result.cue, result.cue_token = value, gov.text, gov
-            return result
-        elif gov.pos_ in ("NOUN", "PROPN") and dep == "acl" and any(
-                c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
-            # "the motivation to launch attacks", "the ability to strike": a capacity, not a deed
-            result.value, result.cue, result.cue_token = "hypothetical", gov.text, gov
-            return result
-        elif dep == "pobj" and gov.dep_ == "prep" and gov.head.pos_ in ("NOUN", "PROPN") \
-                and gov.head.lemma_.lower() in PROPOSAL_NOUNS | FUTURE_NOUNS:
-            g2 = gov.head
-            value = "future" if g2.lemma_.lower() in FUTURE_NOUNS else "proposed"
-            result.value, result.cue, result.cue_token = value, g2.text, g2
-            return result
-        elif dep in ("dobj", "nsubj", "nsubjpass") and gov.pos_ in ("VERB", "AUX") and tok.pos_ in ("NOUN", "PROPN"):
-            # noun event as argument of a verb: "Russia proposed a ceasefire", "the ceasefire will hold"
-            if glem in GOVERNOR_CLASSES and glem not in IMPLICATIVE | {"agree"} and dep == "dobj":
-                result.value, result.cue, result.cue_token = GOVERNOR_CLASSES[glem], gov.text, gov
-                return result
-        tok = gov
-    return _sentence_question(result, sent, trigger)
+        w.tok = w.gov
+    return _sentence_question(w.result, sent, trigger)
 
 
 def _sentence_question(result: Factuality, sent: Span, trigger: Token) -> Factuality:
