@@ -136,3 +136,15 @@ def test_bombed_eastern_aleppo_end_to_end(code_text):
 
 def test_no_place_without_one_in_the_document(place):
     assert place("The ministers agreed.", "agreed", "030") == (None, None, "none", "none")
+
+
+def test_fighting_goes_on_where_the_sentence_before_put_it(code_text):
+    text = ("Syria has been at war since 2011. Kurdish fighters stormed Raqqa on Saturday. "
+            "Islamic State militants surrendered to the Kurdish fighters.")
+    evs = [e for e in code_text(text, "2017-10-20") if e.trigger.text == "surrendered"]
+    assert [(e.location.name, e.location_precision, e.location_how) for e in evs] == [
+        ("Ar Raqqah", "document", "previous-sentence")]
+    # a statement is not placed by the fighting before it
+    text = "Kurdish fighters stormed Raqqa on Saturday. The Kremlin criticised Washington."
+    evs = [e for e in code_text(text, "2017-10-20") if e.trigger.text == "criticised"]
+    assert [e.location_how for e in evs] != ["previous-sentence"]

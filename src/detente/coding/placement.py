@@ -21,6 +21,9 @@ from a place the event is about or a place an actor is named after:
   the event's ("In Idlib, jets kept up their bombing"), never across reported speech; for
   a material event (``material_roots``), else the locative of its sentence nearest to it,
   on the same side of any quotation and not on an actor ("the regime in Tehran").
+* ``previous-sentence`` (precision "document"): for a material event, the place of a material
+  event of the sentence right before, placed from its own sentence ("Fighters retook Baghuz
+  on Saturday. Militants kept surrendering to them");
 * otherwise the country where the document's places are (``document-theatre``: the
   country of its locative phrases, when one leads clearly, else the coder's theatre), else
   the country it is about (``document-focus``: its clear focus, else the country it names
@@ -123,6 +126,8 @@ class PlaceFinder:
     theatre_country: str | None = None
     document: DocumentPlaces = field(default_factory=DocumentPlaces)
     _context: tuple[str, ...] = field(init=False, default=())
+    # the place of the last material event placed from its own sentence: (Doc id, sentence start, place)
+    _recent: tuple[int, int, Place] | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
         self._context = tuple(c for c in self.document.countries if c != self.focus_country)
@@ -141,12 +146,18 @@ class PlaceFinder:
             found = self._at(head, statement, material, moving, meeting)
             if found is not None:
                 place, how = found
-                return Placement(place, "clause", how)
+                return self._seen(Placement(place, "clause", how), trigger, material)
         found = self._governing_locative(trigger, actor_tokens)
         if found is None and material:
             found = self._scene(trigger)
         if found is not None:
-            return Placement(found[0], "sentence", "sentence-locative" + found[1])
+            return self._seen(Placement(found[0], "sentence", "sentence-locative" + found[1]), trigger, material)
+        recent = self._recent
+        if material and recent is not None and recent[0] == id(trigger.doc) and trigger.sent.start > 0 \
+                and trigger.doc[trigger.sent.start - 1].sent.start_char == recent[1]:
+            # "Fighters retook Baghuz on Saturday. Militants continued to surrender": the
+            # fighting of the sentence before goes on where it was
+            return Placement(recent[2], "document", "previous-sentence")
         countries = self.document.countries
         fallbacks = ((self.document.scene, "document-theatre"), (self.theatre_country, "document-theatre"),
                      (self.focus_country, "document-focus"), (countries[0] if countries else None, "document-focus"))
@@ -156,6 +167,11 @@ class PlaceFinder:
                 if place is not None:
                     return Placement(place, "document", how)
         return Placement(None, "none", "none")
+
+    def _seen(self, placement: Placement, trigger: Token, material: bool) -> Placement:
+        if material and placement.place is not None:
+            self._recent = (id(trigger.doc), trigger.sent.start_char, placement.place)
+        return placement
 
     def _at(self, head: Token, statement: bool, material: bool, moving: bool,
             meeting: bool = False) -> tuple[Place, str] | None:
