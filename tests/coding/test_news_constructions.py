@@ -447,3 +447,31 @@ def test_agentless_arrests_are_the_states(code_text):
     # an agentless killing or a harassment has no such author
     evs = code_text("Eight people were killed in Istanbul on Monday.", "2018-05-09")
     assert [e.source for e in evs] == [None]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an attack noun that is the subject of a verb of harm: one event, the attack, with the victims
+    ("Russian air strikes killed 20 civilians in Idlib.", {("195", "RUS", "SYRCVL", "asserted")}),
+    ("Saudi-led coalition air strikes killed 12 civilians in Yemen's Saada province.",
+     {("195", "SAUMIL", "YEMCVL", "asserted")}),
+    ("Turkish shelling wounded three Kurdish fighters near Afrin.", {("194", "TUR", "SYRREB", "asserted")}),
+    # an organisation or an armed force in the compound is the attacker, not a second actor
+    ("Nato air strikes hit the town.", {("195", "IGONAT", None, "asserted")}),
+])
+def test_attack_nouns_that_kill(code_text, text, expected):
+    assert triples(code_text(text, "2021-05-28")) == expected
+
+
+def test_a_place_in_the_compound_is_no_attacker(code_text):
+    assert not [e for e in code_text("The Damascus bombing killed 20 people.", "2021-05-28")
+                if e.source is not None and e.source.text == "Damascus"]
+
+
+def test_the_army_that_reports_is_the_army_just_named(code_text):
+    evs = code_text("Israeli troops shot dead a Palestinian man in the West Bank on Friday, the army said.",
+                    "2021-05-28")
+    assert ("010", "ISRMIL", None, "asserted") in triples(evs)
+    # a military reporting a launch that harmed nobody accuses nobody
+    evs = code_text("North Korea fired two ballistic missiles into the sea, South Korea's military said.",
+                    "2021-05-28")
+    assert "112" not in {e.cameo_code for e in evs}

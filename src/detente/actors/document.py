@@ -49,6 +49,16 @@ class DocContext:
         if located:
             self.located.add(pos)
 
+    def last_of_sector(self, pos: int, sector: str) -> Actor | None:
+        """The last actor of a country with this sector (MIL, GOV, COP ...) named before ``pos``,
+        within ``STATES_REACH`` characters: "Israeli troops ... the army"."""
+        best = None
+        for p, (actor, is_person, _) in self.mentions.items():
+            if p < pos and pos - p <= STATES_REACH and not is_person and actor.country \
+                    and actor.sector == sector and (best is None or p > best[0]):
+                best = (p, actor)
+        return best[1] if best else None
+
     def last_states(self, pos: int) -> list[Actor]:
         """The last two different states named before ``pos`` as actors (by a name or a capital;
         not a person, an armed group or a place: "inside Syria"), most recent first, within

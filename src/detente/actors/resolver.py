@@ -124,9 +124,11 @@ def _leader(head: Token, toks: list[Token], kb: KnowledgeBase) -> Entry | None:
     if normalize(head.lemma_.lower()) not in kb.led_groups:
         return None
     doc = head.doc
+    if head.dep_ == "compound":  # "Saudi-led coalition air strikes": "Saudi-led" hangs on "strikes"
+        toks = [*doc[head.head.left_edge.i:head.i], *toks]
     for t in toks:
         led = (t.i + 2 < len(doc) and doc[t.i + 1].text == "-" and doc[t.i + 2].lower_ == "led") or (
-            t.head.lower_ == "led" and t.head.i > t.i and t.head.i < head.i)
+            t.head.lower_ == "led" and t.head.i > t.i and t.head.i < max(head.i, t.head.i + 1))
         if led:
             hit = next((e for e in kb.lookup(t.text) if e.kind in ("country", "adjective", "capital") and e.country),
                        None)
@@ -502,6 +504,11 @@ def _resolve_tokens(head: Token, toks: list[Token], kb: KnowledgeBase, ctx: DocC
             a = ctx.titles[lemma]
             return Actor(a.code, a.country, a.sector, a.name, a.kb_id, "coref:title")
         sec = generic or sector
+        if sec and len(toks) == 1 and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            # "Israeli troops shot a man, the army said": the army just named, not a guess
+            named = ctx.last_of_sector(ctx.offset + head.idx, sec[:3])
+            if named is not None:
+                return Actor(named.code, named.country, named.sector, named.name, named.kb_id, "coref:sector")
         home = ctx.theatre_country or ctx.focus_country
         # only group words ("rebels", "the regime", "government forces") take the focus country;
         # titles and officials without a country ("the envoy", "diplomats") stay unknown

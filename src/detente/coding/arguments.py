@@ -178,6 +178,8 @@ def _conditions(trig: Trigger) -> set[str]:
         out.add("light_object")
     if not any(c.dep_ == "poss" for c in tok.children):
         out.add("no_possessive")
+    if trig.code[:2] in WORDS.victim_roots:
+        out.add("violent")  # "coalition air strikes", "Nato air strikes": the compound attacks
     if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN") and not any(
             c.dep_ in ("dobj", "dative", "nsubjpass") or (c.dep_ == "nsubj" and c.lower_ in RELATIVE_PRONOUNS)
             or c.lower_ in ("where", "when", "why", "how") for c in tok.children) and any(c.dep_ == "nsubj" for c in tok.children):

@@ -19,7 +19,7 @@ from detente.actors.resolver import resolve_all, resolve_head
 from detente.coding import violence
 from detente.coding.arguments import Arguments, find_arguments
 from detente.coding.complements import (Coded, accusations, complement_subject, give_victims, intents, link_complements,
-                                        normative_subject, retarget, victim_clause)
+                                        normative_subject, retarget, same_act, victim_clause)
 from detente.coding.context import Placement, WhenWhere
 from detente.coding.factuality import Factuality, judge
 from detente.coding.furniture import dateline_end, dateline_place, is_furniture
@@ -139,7 +139,6 @@ class EventCoder:
             day, precision, date_text = ww.event_time(trig.token, sent, para_start, fact.value, trigger_heads)
             ctx.event_date = day or document.published
             args = find_arguments(trig)
-            speaker = resolve_head(fact.attributed_to, self.kb, ctx)[1] if fact.attributed_to is not None else None
             # an event noun coordinated with an argument ("the resolution and the visit") is no actor
             sources = self._resolve([_quantity_head(h) for h in args.sources
                                      if not _coordinated_event(h, trigger_heads)], ctx, dateline)
@@ -149,6 +148,8 @@ class EventCoder:
                     trig.token.lemma_.lower() not in WORDS.reciprocal_lemmas and _armed_of(args, targets):
                 # "the attack of the Turkish army": an armed force in the 'of' phrase did it
                 sources, targets, args.source_frame, args.target_frame = targets, [], "noun:of-agent", ""
+            # the speaker after the arguments: "Israeli troops shot a man, the army said" (that army)
+            speaker = resolve_head(fact.attributed_to, self.kb, ctx)[1] if fact.attributed_to is not None else None
             if speaker is not None and speaker.country:
                 # "Syrian state media said air defences downed two missiles": the speaker's own
                 sources = [_speakers_own(a, speaker, self.kb) for a in sources]
@@ -259,13 +260,17 @@ class EventCoder:
         by_token = {x.trigger.token.i: x for x in coded}
         for c in coded:  # "five soldiers were killed in a Turkish air strike": one event, the strike's
             verb = victim_clause(c.trigger, by_token)
-            subj = _clause_subject(verb) if verb is not None else None
+            subj = _victims_head(verb, c.trigger.token) if verb is not None else None
             if subj is None:
+                if verb is not None and c.trigger.token.dep_ == "nsubj":
+                    same_act(c, verb, coded)
                 continue
             victims = [_victim_country(a, c.events)
                        for a in self._resolve([_quantity_head(subj)], ctx, dateline, places=ww.places)]
             if any(a is not None for a in victims):
                 give_victims(c, verb, [a for a in victims if a is not None], coded, self.ontology, mention)
+            elif c.trigger.token.dep_ == "nsubj":
+                same_act(c, verb, coded)
         for c in coded:
             if c.events and not any(e.target is not None for e in c.events):
                 self._complement_target(c, ctx, dateline, mention)
@@ -376,6 +381,14 @@ def _unique(args) -> list[Argument]:
     for a in args:
         out.setdefault(a.actor.code, a)
     return list(out.values())
+
+
+def _victims_head(verb: Token, noun: Token) -> Token | None:
+    """Who ``verb`` hurt: its object when the event noun is its subject ("air strikes killed
+    12 civilians"), else its subject ("five soldiers were killed in an air strike")."""
+    if noun.head.i == verb.i and noun.dep_ == "nsubj":
+        return next((t for t in verb.children if t.dep_ == "dobj"), None)
+    return _clause_subject(verb)
 
 
 def _clause_subject(verb: Token) -> Token | None:

@@ -39,6 +39,7 @@ from detente.model import Actor, Event, Mention
 from detente.ontology import Ontology
 
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp"})
+GUESSED = ("generic", "inferred", "sector", "unresolved")  # actor.how of a speaker the text does not name
 
 
 @dataclass(slots=True)
@@ -207,9 +208,15 @@ def normative_subject(tok: Token) -> Token | None:
 
 def victim_clause(trigger: Trigger, by_token: dict[int, Coded]) -> Token | None:
     """The verb whose victims a violent event noun hurt: "died in an airstrike", "were killed
-    in a Turkish air strike" (a death verb, or an agentless passive violence trigger)."""
+    in a Turkish air strike" (a death verb, or an agentless passive violence trigger), "air
+    strikes killed 12 civilians" (a violence trigger whose subject is the noun)."""
     tok = trigger.token
-    if trigger.pos != "NOUN" or trigger.code[:2] not in WORDS.victim_roots or tok.dep_ != "pobj":
+    if trigger.pos != "NOUN" or trigger.code[:2] not in WORDS.victim_roots:
+        return None
+    if tok.dep_ == "nsubj" and tok.head.pos_ == "VERB":  # "coalition air strikes killed 12 civilians"
+        verb = tok.head
+        return verb if verb.lemma_.lower() in WORDS.harm_verbs else None  # an nsubj: active
+    if tok.dep_ != "pobj":
         return None
     prep = tok.head
     if prep.lower_ not in ("in", "during", "by") or prep.head.pos_ not in ("VERB", "AUX"):
@@ -244,9 +251,20 @@ def give_victims(noun: Coded, verb: Token, victims: list, coded: list[Coded], on
     if not new:
         return
     noun.events[:] = new
+    same_act(noun, verb, coded)
+
+
+def same_act(noun: Coded, verb: Token, coded: list[Coded]) -> None:
+    """The verb's own events are the noun's act: agentless ("were killed in an air strike"), or
+    done by the noun itself ("Nato air strikes hit the town": the strikes, not a second
+    attack by "Nato air strikes"); they are dropped (in place)."""
+    if not noun.events:
+        return
+    at = noun.events[0].trigger.start  # the noun's offset in the document
     for c in coded:
         if c.trigger.token.i == verb.i:
-            c.events[:] = [e for e in c.events if e.source is not None]
+            c.events[:] = [e for e in c.events if e.source is not None and not (
+                e.source.start is not None and e.source.end is not None and e.source.start <= at < e.source.end)]
 
 
 def _reported_violence(gov: Coded, by_token: dict[int, Coded]) -> list[Event]:
@@ -254,8 +272,8 @@ def _reported_violence(gov: Coded, by_token: dict[int, Coded]) -> list[Event]:
     country's actor used force (QuadClass 4) accuses it; a report of one's own side's deeds
     ("Russia said its jets struck") accuses nobody."""
     speaker = next((e.source for e in gov.events if e.source is not None), None)
-    if speaker is None:
-        return []
+    if speaker is None or (speaker.actor.how or "").startswith(GUESSED):
+        return []  # "the army said": whose army is a guess, and an accusation needs an accuser
     mine = speaker.actor.country
     out = []
     for c in gov.trigger.token.children:
@@ -266,6 +284,7 @@ def _reported_violence(gov: Coded, by_token: dict[int, Coded]) -> list[Event]:
             if content is None or content.fact.value != "asserted":
                 continue
             out += [e for e in content.events if e.quad_class == 4 and e.source is not None
+                    and e.target is not None  # someone was harmed ("fired missiles into the sea": nobody)
                     and e.source.start is not None  # named in the text, not inferred
                     and e.source.actor.resolved and e.source.actor.country
                     and e.source.actor.country != mine]

@@ -19,7 +19,7 @@ from spacy.tokens import Token
 from detente.coding.wordlists import WORDS, WordLists
 
 CONDITIONS = frozenset({"swap", "not_swap", "passive", "active", "object", "light_head", "light_object",
-                        "no_possessive", "no_targets", "one_source", "object_gap"})
+                        "no_possessive", "no_targets", "one_source", "object_gap", "violent"})
 PROCEDURES = frozenset({"inherited_subject", "bound_possessive"})
 STARTS = frozenset({"trigger", "object", "head"})
 ROLES = frozenset({"source", "target"})
