@@ -8,12 +8,15 @@ is only a verb is dropped.
 """
 from __future__ import annotations
 
+from spacy.attrs import ENT_IOB, POS
 from spacy.language import Language
+from spacy.parts_of_speech import VERB as VERB_POS
 from spacy.tokens import Doc, Span, Token
 
 PIPE_NAME = "entity_fixes"
 FACTORY = "detente_entity_fixes"
 VERB_TAGS = frozenset({"VBG", "VBN", "VBD", "VBZ", "VBP", "VB"})
+BEGIN = 3  # ENT_IOB: 3 is "B", the first token of an entity
 
 
 def _leading_verb(tok: Token) -> bool:
@@ -21,9 +24,11 @@ def _leading_verb(tok: Token) -> bool:
 
 
 def trim_entities(doc: Doc) -> Doc:
-    ents = doc.ents
-    if not any(_leading_verb(e[0]) for e in ents):  # the common case: nothing to do
+    # the common case, checked on arrays without building spans: no entity starts with a verb
+    arr = doc.to_array([ENT_IOB, POS])
+    if not ((arr[:, 0] == BEGIN) & (arr[:, 1] == VERB_POS)).any():
         return doc
+    ents = doc.ents
     fixed = []
     for ent in ents:
         start = ent.start

@@ -72,6 +72,20 @@ def _split_long(text: str, start: int, stop: int, max_chars: int) -> list[tuple[
     return out
 
 
+def doc_ents(doc: Doc) -> tuple[Span, ...]:
+    """doc.ents, built once per Doc (spaCy builds every entity span on each access, and
+    ``Span.ents`` does so for the whole Doc)."""
+    ents = doc.user_data.get("detente.ents")
+    if ents is None:
+        ents = doc.user_data["detente.ents"] = tuple(doc.ents)
+    return ents
+
+
+def sent_ents(sent: Span) -> list[Span]:
+    """The entities of one sentence, from the Doc's cached list."""
+    return [e for e in doc_ents(sent.doc) if sent.start <= e.start < sent.end]
+
+
 def doc_text(doc: Doc) -> str:
     """doc.text, built once per Doc (spaCy joins every token on each access)."""
     text = doc.user_data.get("detente.text")

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 from detente.actors.kb import Entry, KnowledgeBase
 from detente.geo.words import GEO_WORDS
 from detente.model import Actor, Event
+from detente.nlp import doc_ents
 
 PRONOUN_REACH = 400  # characters
 # "she said" in a story of quotes: the last woman quoted may be paragraphs back, across the
@@ -150,7 +151,7 @@ def focus_country(docs: list[Doc], kb: KnowledgeBase, gazetteer=None) -> tuple[s
     theatre: Counter[str] = Counter()
     names: Counter[str] = Counter()
     for doc in docs:
-        for ent in doc.ents:
+        for ent in doc_ents(doc):
             if ent.label_ not in ("GPE", "NORP", "LOC", "FAC"):
                 continue
             hit = next((e for e in kb.lookup(ent.text) if e.kind in ("country", "adjective", "capital")), None)

@@ -29,7 +29,7 @@ from detente.coding.wordlists import WORDS
 from detente.geo import Gazetteer
 from detente.coding.placement import PlaceFinder
 from detente.model import Actor, Document, Event, Mention
-from detente.nlp import dep_ids, doc_text, lemma_ids, span_text
+from detente.nlp import dep_ids, doc_text, lemma_ids, sent_ents, span_text
 from detente.ontology import Ontology
 
 
@@ -122,7 +122,7 @@ class EventCoder:
             return []  # captions, credits, links: no event
         # named actors of the sentence first, so that pronouns find their antecedents
         ctx.event_date = document.published
-        for ent in sent.ents:
+        for ent in sent_ents(sent):
             if ent.label_ in ("PERSON", "ORG", "GPE", "NORP") and ent.start_char >= dateline:
                 resolve_head(ent.root, self.kb, ctx)
         triggers = find_triggers(sent, self.lexicon)

@@ -56,6 +56,7 @@ from detente.coding.wordlists import WORDS
 from detente.geo.gazetteer import Gazetteer
 from detente.geo.words import GEO_WORDS
 from detente.model import Place
+from detente.nlp import doc_ents, sent_ents
 
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 NOT_PLACE_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "EVENT",
@@ -93,7 +94,7 @@ def document_places(docs: Iterable[Doc], kb: KnowledgeBase, gazetteer: Gazetteer
     counts: Counter[str] = Counter()
     scene: Counter[str] = Counter()
     for doc in docs:
-        for ent in doc.ents:
+        for ent in doc_ents(doc):
             if ent.label_ not in ("GPE", "NORP", "LOC", "FAC"):
                 continue
             country = None
@@ -276,7 +277,7 @@ class PlaceFinder:
     def _country_before(self, tok: Token) -> str | None:
         """The last country named before ``tok`` in its sentence ("troops in Syria ... in the
         north of the country" -> SYR)."""
-        for ent in reversed([e for e in tok.sent.ents if e.end <= tok.i and e.label_ == "GPE"]):
+        for ent in reversed([e for e in sent_ents(tok.sent) if e.end <= tok.i and e.label_ == "GPE"]):
             hit = next((e for e in self.kb.lookup(ent.text) if e.kind == "country"), None)
             if hit is not None and hit.country:
                 return hit.country
