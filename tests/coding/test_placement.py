@@ -148,3 +148,15 @@ def test_fighting_goes_on_where_the_sentence_before_put_it(code_text):
     text = "Kurdish fighters stormed Raqqa on Saturday. The Kremlin criticised Washington."
     evs = [e for e in code_text(text, "2017-10-20") if e.trigger.text == "criticised"]
     assert [e.location_how for e in evs] != ["previous-sentence"]
+
+
+def test_another_actors_clause_is_another_scene(code_text):
+    # "as foreign ministers gathered in Brussels": the ministers' scene, not the aircraft's
+    text = "Russia sent in aircraft to bomb Idlib, as foreign ministers gathered in Brussels to pledge aid."
+    evs = [e for e in code_text(text, "2019-03-14") if e.trigger.text == "sent"]
+    assert evs and all(e.location_how not in ("locative", "sentence-locative") for e in evs)
+    assert all(e.target is None or e.target.actor.code != "BEL" or e.target.actor.how == "inferred:document-theatre"
+               for e in evs)
+    # a "when" clause still places what happened then
+    evs = code_text("He was killed on 23 October when a mine exploded in Raqqa.", "2017-10-30")
+    assert {e.location.country for e in evs if e.location} == {"SYR"}

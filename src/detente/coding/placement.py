@@ -341,8 +341,21 @@ def event_heads(trigger: Token, events: set[int] = frozenset()) -> list[Token]: 
                 heads.append(c)
             elif c.dep_ in SUBJECT_DEPS and c.i in events:
                 heads.append(c)
-        heads.extend(_time_clauses(trigger, 2))
+        if not (_own_subject(trigger) and not _is_passive_verb(trigger)):
+            heads.extend(_time_clauses(trigger, 2))
+        else:  # an actor's own act: only a "when" clause shares its scene ("as ministers met in
+            # Brussels, Russia sent in aircraft" is two scenes)
+            heads.extend(c for c in _time_clauses(trigger, 2) if _marker(c) == "when")
     return heads
+
+
+def _is_passive_verb(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def _marker(clause: Token) -> str | None:
+    return next((g.lower_ for g in clause.children if g.dep_ in ("mark", "advmod")
+                 and g.lower_ in GEO_WORDS.time_clause_markers), None)
 
 
 def _time_clause(clause: Token) -> bool:
@@ -372,10 +385,11 @@ def _objects(verb: Token) -> Iterator[Token]:
 
 
 def _in_other_clause(tok: Token, trigger: Token) -> bool:
-    """``tok`` is inside a relative or participial clause on a noun that does not contain the
-    trigger ("Robinson, who served in Afghanistan", "fighters captured in Syria")."""
+    """``tok`` is inside a relative or participial clause on a noun, or an adverbial clause
+    with a subject of its own, that does not contain the trigger ("Robinson, who served in
+    Afghanistan", "fighters captured in Syria", "as ministers gathered in Brussels")."""
     for anc in tok.ancestors:
-        if anc.dep_ in ("relcl", "acl"):
+        if anc.dep_ in ("relcl", "acl") or (anc.dep_ == "advcl" and _own_subject(anc)):
             return trigger not in anc.subtree
     return False
 
