@@ -158,5 +158,5 @@ def test_another_actors_clause_is_another_scene(code_text):
     assert all(e.target is None or e.target.actor.code != "BEL" or e.target.actor.how == "inferred:document-theatre"
                for e in evs)
     # a "when" clause still places what happened then
-    evs = code_text("He was killed on 23 October when a mine exploded in Raqqa.", "2017-10-30")
-    assert {e.location.country for e in evs if e.location} == {"SYR"}
+    evs = code_text("Five Syrian soldiers were killed on Monday when a mine exploded in Raqqa.", "2017-10-30")
+    assert {(e.location.country, e.location_how) for e in evs} == {("SYR", "locative")}
