@@ -475,3 +475,13 @@ def test_the_army_that_reports_is_the_army_just_named(code_text):
     evs = code_text("North Korea fired two ballistic missiles into the sea, South Korea's military said.",
                     "2021-05-28")
     assert "112" not in {e.cameo_code for e in evs}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Turkey deployed troops to fight the YPG.", ("154", "TUR", "SYRREB", "asserted")),
+    ("Russia sent warplanes to bomb Idlib.", ("154", "RUS", "SYR", "asserted")),
+])
+def test_force_sent_for_a_purpose_is_aimed_at_its_target(code_text, text, expected):
+    evs = code_text(text, "2019-03-14")
+    assert expected in triples(evs)
+    assert any("tgt=purpose-target" in e.rule for e in evs if e.cameo_code == "154")

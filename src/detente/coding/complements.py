@@ -178,6 +178,29 @@ def retarget(coded: Coded, actor: Actor, tokens: list[Token], frame: str, ontolo
     coded.events[:] = new
 
 
+def purpose_target(coded: Coded, by_token: dict[int, Coded], ontology: Ontology) -> None:
+    """Force sent or aid given for a purpose is aimed where the purpose is: "deployed troops
+    to fight the YPG" (154 TUR->SYRREB), "sent weapons to help the Houthis" (in place; for
+    the roots of ``purpose_roots``, events with no target of their own)."""
+    if coded.trigger.code[:2] not in WORDS.purpose_roots or not coded.events \
+            or any(e.target is not None for e in coded.events):
+        return
+    for c in coded.trigger.token.children:
+        if c.dep_ != "advcl" or not any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) \
+                or any(a.dep_ in ("nsubj", "nsubjpass") for a in c.children):
+            continue
+        purpose = by_token.get(c.i)
+        aim = next((e.target for e in purpose.events if e.target is not None and (
+            e.target.start is not None or (e.target.actor.how or "").startswith("inferred:place"))),
+                   None) if purpose is not None else None  # named, or the place of its own clause
+        if aim is None:
+            continue
+        coded.events[:] = [e if e.source is not None and e.source.actor.code == aim.actor.code else _recode(
+            e, e.cameo_code, ontology, target=dataclasses.replace(aim),
+            rule=e.rule.replace(" tgt=- ", " tgt=purpose-target ")) for e in coded.events]
+        return
+
+
 def complement_subject(tok: Token) -> Token | None:
     """The subject of the clause a demand governs: "demanded that the US cancel ..." -> US."""
     for c in tok.children:

@@ -59,6 +59,7 @@ class WordLists:
     state_coercion_codes: frozenset[str]
     death_verbs: frozenset[str]
     harm_verbs: frozenset[str]
+    purpose_roots: frozenset[str]
     interception_verbs: frozenset[str]
     projectile_nouns: frozenset[str]
     reciprocal_codes: tuple[str, ...]
