@@ -485,3 +485,10 @@ def test_force_sent_for_a_purpose_is_aimed_at_its_target(code_text, text, expect
     evs = code_text(text, "2019-03-14")
     assert expected in triples(evs)
     assert any("tgt=purpose-target" in e.rule for e in evs if e.cameo_code == "154")
+
+
+def test_retaliation_with_an_attack(code_text):
+    # the attack noun is the retaliating actor's, and the retaliation is aimed where it is
+    evs = code_text("Israel retaliated with air strikes on Gaza.", "2021-05-20")
+    assert triples(evs) == {("190", "ISR", "PSE", "asserted"), ("195", "ISR", "PSE", "asserted")}
+    assert {e.rule.split(" tgt=")[1].split()[0] for e in evs} == {"instrument-target", "inferred:place-clause"}

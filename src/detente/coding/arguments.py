@@ -196,6 +196,12 @@ def _bind(frame: Frame, trig: Trigger, used: set[int], args: Arguments) -> list[
     if frame.call == "bound_possessive":
         poss = next((c for c in trig.token.children if c.dep_ == "poss" and c.i not in used), None)
         return _bound_possessive(poss, trig.token) if poss is not None else []
+    if frame.call == "instrument_subject":
+        # "Israel retaliated with air strikes on Gaza": the strikes are the retaliating Israel's
+        prep = trig.token.head
+        if trig.token.dep_ == "pobj" and prep.lower_ in ("with", "by") and prep.head.pos_ == "VERB":
+            return subject_of(prep.head)
+        return []
     p = trig.pattern
     pattern_words = {"pattern:target_preps": p.target_preps, "pattern:source_preps": p.source_preps or ("from",)}
     hit = match_path(start, frame.path, pattern_words, used, {t.i for t in args.sources})

@@ -180,14 +180,20 @@ def retarget(coded: Coded, actor: Actor, tokens: list[Token], frame: str, ontolo
 
 def purpose_target(coded: Coded, by_token: dict[int, Coded], ontology: Ontology) -> None:
     """Force sent or aid given for a purpose is aimed where the purpose is: "deployed troops
-    to fight the YPG" (154 TUR->SYRREB), "sent weapons to help the Houthis" (in place; for
-    the roots of ``purpose_roots``, events with no target of their own)."""
-    if coded.trigger.code[:2] not in WORDS.purpose_roots or not coded.events \
+    to fight the YPG" (154 TUR->SYRREB), "sent weapons to help the Houthis" (the roots of
+    ``purpose_roots``); an act of force done with an attack is aimed where the attack is:
+    "retaliated with air strikes on Gaza" (in place; events with no target of their own)."""
+    root = coded.trigger.code[:2]
+    if root not in WORDS.purpose_roots | WORDS.victim_roots or not coded.events \
             or any(e.target is not None for e in coded.events):
         return
     for c in coded.trigger.token.children:
-        if c.dep_ != "advcl" or not any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) \
-                or any(a.dep_ in ("nsubj", "nsubjpass") for a in c.children):
+        frame = "purpose-target"
+        if c.dep_ == "prep" and c.lower_ == "with":  # "retaliated with air strikes on Gaza"
+            c, frame = next((g for g in c.children if g.dep_ == "pobj"), c), "instrument-target"
+        elif root not in WORDS.purpose_roots or c.dep_ != "advcl" or not any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in c.children) or any(
+                a.dep_ in ("nsubj", "nsubjpass") for a in c.children):
             continue
         purpose = by_token.get(c.i)
         aim = next((e.target for e in purpose.events if e.target is not None and (
@@ -197,7 +203,7 @@ def purpose_target(coded: Coded, by_token: dict[int, Coded], ontology: Ontology)
             continue
         coded.events[:] = [e if e.source is not None and e.source.actor.code == aim.actor.code else _recode(
             e, e.cameo_code, ontology, target=dataclasses.replace(aim),
-            rule=e.rule.replace(" tgt=- ", " tgt=purpose-target ")) for e in coded.events]
+            rule=e.rule.replace(" tgt=- ", f" tgt={frame} ")) for e in coded.events]
         return
 
 
