@@ -492,3 +492,8 @@ def test_retaliation_with_an_attack(code_text):
     evs = code_text("Israel retaliated with air strikes on Gaza.", "2021-05-20")
     assert triples(evs) == {("190", "ISR", "PSE", "asserted"), ("195", "ISR", "PSE", "asserted")}
     assert {e.rule.split(" tgt=")[1].split()[0] for e in evs} == {"instrument-target", "inferred:place-clause"}
+
+
+def test_protesters_are_where_they_protest(code_text):
+    evs = code_text("Thousands of people protested in Tbilisi against the new law.", "2021-05-20")
+    assert [(e.source.actor.code, e.source.actor.how) for e in evs] == [("GEOCVL", "sector+inferred:place")]

@@ -212,6 +212,13 @@ class EventCoder:
                 if author is not None:
                     sources, source_frame = [author], author.actor.how or ""
                     pairs = list(product(sources, targets or [None]))
+            if trig.code[:2] in WORDS.local_source_roots and placement.precision in ("clause", "sentence") \
+                    and placement.place is not None and placement.place.country:
+                # "thousands of people protested in Tbilisi": protesters are where they protest
+                local = [_local(a, placement.place.country) for a in sources]
+                if local != sources:
+                    sources = local
+                    pairs = [(_local(a, placement.place.country) if a is not None else None, b) for a, b in pairs]
             if not targets and target_frame != "reciprocal" and trig.code[:2] in WORDS.theatre_target_roots:
                 inferred = _theatre_target(placement, ctx, sources, victims[0] if victims else None, trig.code)
                 if inferred is not None:
@@ -317,6 +324,15 @@ def _rule(trig: Trigger, source_frame: str, target_frame: str, fact: Factuality)
     cue = f":{fact.cue.lower()}" if fact.cue else ""
     return (f"{trig.pattern.rule} src={source_frame or '-'} tgt={target_frame or '-'} "
             f"fact={fact.value}{frame}{cue}")
+
+
+def _local(arg: Argument, country: str) -> Argument:
+    """A role named without a country ("people", "students") in the country of the event's place."""
+    a = arg.actor
+    if a.how != "sector-only" or not a.sector:
+        return arg
+    return Argument(arg.tokens, Actor(code=f"{country}{a.sector}", country=country, sector=a.sector,
+                                      how="sector+inferred:place"))
 
 
 def _state_author(placement: Placement, ctx: DocContext) -> Argument | None:

@@ -60,6 +60,7 @@ class WordLists:
     death_verbs: frozenset[str]
     harm_verbs: frozenset[str]
     purpose_roots: frozenset[str]
+    local_source_roots: frozenset[str]
     interception_verbs: frozenset[str]
     projectile_nouns: frozenset[str]
     reciprocal_codes: tuple[str, ...]
