@@ -6,10 +6,11 @@ looks into; the last events, for "this ceasefire").
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from detente.actors.kb import Entry, KnowledgeBase
 from detente.geo.words import GEO_WORDS
@@ -20,6 +21,7 @@ PRONOUN_REACH = 400  # characters
 # "she said" in a story of quotes: the last woman quoted may be paragraphs back, across the
 # quotations the pronoun skips, so a person pronoun reaches further than a group's "it"
 PERSON_PRONOUN_REACH = 1200
+PLACE_LABELS = frozenset({"GPE", "NORP", "LOC", "FAC"})
 STATES_REACH = 1500  # "the two countries": the states of the last paragraph or so
 
 
@@ -131,10 +133,20 @@ def _clear_leader(counts: Counter[str]) -> str | None:
     return ranked[0][0]
 
 
-def _located(tok: Token) -> bool:
-    """A name in a locative phrase ("in Syria", "across Syria")."""
+def located(tok: Token) -> bool:
+    """A name in a locative phrase ("in Syria", "across Syria"; not "talks over Idlib")."""
     return tok.dep_ == "pobj" and tok.head.lower_ in GEO_WORDS.locative_preps \
         and tok.head.lower_ not in GEO_WORDS.topic_preps
+
+
+def named_places(docs: Iterable[Doc], kb: KnowledgeBase) -> Iterator[tuple[Span, Entry | None]]:
+    """The place-like entities of a document (GPE, NORP, LOC, FAC) with the country, nationality
+    or capital the knowledge base knows them as (None when it knows none)."""
+    for doc in docs:
+        for ent in doc_ents(doc):
+            if ent.label_ in PLACE_LABELS:
+                hit = next((e for e in kb.lookup(ent.text) if e.kind in ("country", "adjective", "capital")), None)
+                yield ent, (hit if hit is not None and hit.country else None)
 
 
 def focus_country(docs: list[Doc], kb: KnowledgeBase, gazetteer=None) -> tuple[str | None, str | None]:
@@ -150,22 +162,18 @@ def focus_country(docs: list[Doc], kb: KnowledgeBase, gazetteer=None) -> tuple[s
     focus: Counter[str] = Counter()
     theatre: Counter[str] = Counter()
     names: Counter[str] = Counter()
-    for doc in docs:
-        for ent in doc_ents(doc):
-            if ent.label_ not in ("GPE", "NORP", "LOC", "FAC"):
-                continue
-            hit = next((e for e in kb.lookup(ent.text) if e.kind in ("country", "adjective", "capital")), None)
-            if hit is not None and hit.country:
-                focus[hit.country] += 0.5 if hit.kind == "capital" else 1.0
-                if hit.kind != "capital":
-                    names[hit.country] += 1
-                if hit.kind == "country" and _located(ent.root):
-                    theatre[hit.country] += 1.0  # "troops in Syria": a country as the scene
-            elif gazetteer is not None:
-                place = gazetteer.lookup(ent.text)
-                if place is not None and place.country and place.feature != "country":
-                    focus[place.country] += 2.0
-                    theatre[place.country] += 1.0
+    for ent, hit in named_places(docs, kb):
+        if hit is not None and hit.country:
+            focus[hit.country] += 0.5 if hit.kind == "capital" else 1.0
+            if hit.kind != "capital":
+                names[hit.country] += 1
+            if hit.kind == "country" and located(ent.root):
+                theatre[hit.country] += 1.0  # "troops in Syria": a country as the scene
+        elif gazetteer is not None:
+            place = gazetteer.lookup(ent.text)
+            if place is not None and place.country and place.feature != "country":
+                focus[place.country] += 2.0
+                theatre[place.country] += 1.0
     # a theatre must also be a country the text talks about, not only a venue (Geneva, Vienna)
     named = max(names.values(), default=0)
     theatre = Counter({c: n for c, n in theatre.items() if names.get(c, 0) >= 0.5 * named})

@@ -50,13 +50,14 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from detente.actors.kb import KnowledgeBase
+from detente.actors.document import located, named_places
 from detente.actors.resolver import entity_bounds
 from detente.coding.quotes import quote_of
 from detente.coding.wordlists import WORDS
 from detente.geo.gazetteer import Gazetteer
 from detente.geo.words import GEO_WORDS
 from detente.model import Place
-from detente.nlp import doc_ents, sent_ents
+from detente.nlp import sent_ents
 
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 NOT_PLACE_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "EVENT",
@@ -93,24 +94,18 @@ def document_places(docs: Iterable[Doc], kb: KnowledgeBase, gazetteer: Gazetteer
     countries."""
     counts: Counter[str] = Counter()
     scene: Counter[str] = Counter()
-    for doc in docs:
-        for ent in doc_ents(doc):
-            if ent.label_ not in ("GPE", "NORP", "LOC", "FAC"):
-                continue
-            country = None
-            hit = next((e for e in kb.lookup(ent.text) if e.kind in ("country", "adjective", "capital")), None)
-            if hit is not None and hit.country:
-                country = hit.country
-            elif ent.label_ != "NORP":
-                place = gazetteer.lookup(ent.text, strict=True)
-                country = place.country if place is not None else None
-            if country is None:
-                continue
-            counts[country] += 1
-            root = ent.root
-            if ent.label_ != "NORP" and root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS \
-                    and root.head.lower_ not in GEO_WORDS.topic_preps:
-                scene[country] += 1
+    for ent, hit in named_places(docs, kb):
+        country = None
+        if hit is not None:
+            country = hit.country
+        elif ent.label_ != "NORP":
+            place = gazetteer.lookup(ent.text, strict=True)
+            country = place.country if place is not None else None
+        if country is None:
+            continue
+        counts[country] += 1
+        if ent.label_ != "NORP" and located(ent.root):
+            scene[country] += 1
     lead = [c for c in dict.fromkeys(first) if c]
     ranked = scene.most_common(2)
     clear = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] >= 1.25 * ranked[1][1]) else None
