@@ -25,6 +25,7 @@ from pathlib import Path
 
 import duckdb
 
+from detente.store.db import join_connect
 from detente.store.schema import SCHEMA_VERSION
 
 
@@ -81,7 +82,7 @@ class Database:
         deadline = time.monotonic() + self.open_retry_s
         while True:
             try:
-                con = duckdb.connect(str(self.path), read_only=True)
+                con = join_connect(self.path, read_only=True)
                 break
             except duckdb.IOException as exc:
                 if "lock" not in str(exc).lower() or time.monotonic() >= deadline:

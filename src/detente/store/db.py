@@ -44,6 +44,24 @@ class WriteResult:
 _CONFIG = {"memory_limit": os.environ.get("DETENTE_DUCKDB_MEMORY", "256MB"), "threads": 2}
 
 
+def join_connect(path: Path, read_only: bool, config: dict | None = None) -> duckdb.DuckDBPyConnection:
+    """``duckdb.connect`` that joins a database this process already holds open under another
+    configuration (the API server's connection and a report or CLI run in the same process):
+    DuckDB refuses a second configuration for one file, so the other one is used."""
+    try:
+        return duckdb.connect(str(path), read_only=read_only, config=config or {})
+    except duckdb.ConnectionException as exc:
+        if "different configuration" not in str(exc):
+            raise
+    for other in ({}, _CONFIG):
+        if other != (config or {}):
+            try:
+                return duckdb.connect(str(path), read_only=read_only, config=other)
+            except duckdb.ConnectionException:
+                continue
+    raise StoreError(f"{path}: this process holds the database open under another configuration")
+
+
 def _connect(path: Path, read_only: bool, retries: int = 600) -> duckdb.DuckDBPyConnection:
     # DuckDB lets one process hold the file at a time; opening while another holds it
     # raises IOException. Wait (up to a minute) rather than fail: the API server lets go
@@ -54,7 +72,7 @@ def _connect(path: Path, read_only: bool, retries: int = 600) -> duckdb.DuckDBPy
         raise StoreError(f"{path}: is a folder, not a database file; give --db a file name")
     for attempt in range(retries):
         try:
-            return duckdb.connect(str(path), read_only=read_only, config=_CONFIG)
+            return join_connect(path, read_only, _CONFIG)
         except duckdb.IOException as exc:
             text = str(exc)
             if "lock" in text.lower() and attempt < retries - 1:  # held by another process
