@@ -4,7 +4,8 @@ The model takes a capitalised participle that opens a sentence for part of the n
 it: "Congratulating Egypt on ..." becomes one PERSON, "Visiting Moscow, Erdogan said" one
 GPE, so the name is lost as an actor or a place. A pipeline component placed after the NER
 trims such leading verbs from every entity span (the rest keeps its label); an entity that
-is only a verb is dropped.
+is only a verb is dropped. So is an entity with no letter or digit at all: noise such as "¦"
+tagged PERSON would otherwise become the antecedent of a later "he".
 """
 from __future__ import annotations
 
@@ -23,18 +24,24 @@ def _leading_verb(tok: Token) -> bool:
     return tok.pos_ == "VERB" and tok.tag_ in VERB_TAGS
 
 
+def _wordless(span: Span) -> bool:
+    return not any(ch.isalnum() for ch in span.text)
+
+
 def trim_entities(doc: Doc) -> Doc:
     # the common case, checked on arrays without building spans: no entity starts with a verb
+    # or with a token that has no letter or digit
     arr = doc.to_array([ENT_IOB, POS])
-    if not ((arr[:, 0] == BEGIN) & (arr[:, 1] == VERB_POS)).any():
+    begins = arr[:, 0] == BEGIN
+    if not (begins & (arr[:, 1] == VERB_POS)).any() \
+            and all(any(ch.isalnum() for ch in doc[int(i)].text) for i in begins.nonzero()[0]):
         return doc
-    ents = doc.ents
     fixed = []
-    for ent in ents:
+    for ent in doc.ents:
         start = ent.start
         while start < ent.end and _leading_verb(doc[start]):
             start += 1
-        if start < ent.end:
+        if start < ent.end and not _wordless(ent):
             fixed.append(ent if start == ent.start else Span(doc, start, ent.end, label=ent.label_))
     doc.ents = fixed
     return doc
