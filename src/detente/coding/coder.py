@@ -326,13 +326,18 @@ def _rule(trig: Trigger, source_frame: str, target_frame: str, fact: Factuality)
             f"fact={fact.value}{frame}{cue}")
 
 
+def _role_in(arg: Argument, country: str, how: str) -> Argument:
+    """A role named without a country ("soldiers", "air defences") placed in `country`."""
+    a = arg.actor
+    return Argument(arg.tokens, Actor(code=f"{country}{a.sector or ''}", country=country, sector=a.sector,
+                                      name=a.name, how=how))
+
+
 def _local(arg: Argument, country: str) -> Argument:
     """A role named without a country ("people", "students") in the country of the event's place."""
-    a = arg.actor
-    if a.how != "sector-only" or not a.sector:
+    if arg.actor.how != "sector-only" or not arg.actor.sector:
         return arg
-    return Argument(arg.tokens, Actor(code=f"{country}{a.sector}", country=country, sector=a.sector,
-                                      how="sector+inferred:place"))
+    return _role_in(arg, country, "sector+inferred:place")
 
 
 def _state_author(placement: Placement, ctx: DocContext) -> Argument | None:
@@ -426,9 +431,7 @@ def _victim_country(arg: Argument, events: list[Event]) -> Argument | None:
         return arg
     place = next((e.location for e in events if e.location is not None and e.location.country), None)
     if a.how == "sector-only" and place is not None:
-        country = place.country
-        return Argument(arg.tokens, Actor(code=f"{country}{a.sector or ''}", country=country, sector=a.sector,
-                                          how="sector+inferred:place"))
+        return _role_in(arg, place.country, "sector+inferred:place")
     return None
 
 
@@ -440,9 +443,7 @@ def _speakers_own(arg: Argument, speaker: Actor, kb: KnowledgeBase) -> Argument:
     if a.how not in ("sector-only", "unresolved:sector-only", "generic:focus-country") or not a.sector \
             or speaker.country is None or any(normalize(t.lower_) in kb.ethnic_groups for t in arg.tokens):
         return arg
-    country = speaker.country
-    return Argument(arg.tokens, Actor(code=f"{country}{a.sector}", country=country, sector=a.sector, name=a.name,
-                                      how="generic:speaker-country"))
+    return _role_in(arg, speaker.country, "generic:speaker-country")
 
 
 def _person_country(arg: Argument, ctx: DocContext) -> Argument:

@@ -23,7 +23,6 @@ from detente.coding.wordlists import WORDS
 from detente.nlp import span_text
 
 # every list is defined once, in data/frames/wordlists.yaml
-NEGATORS = WORDS.negators
 HYPOTHETICAL_MODALS = WORDS.hypothetical_modals
 NORMATIVE_MODALS = WORDS.normative_modals
 FUTURE_MODALS = WORDS.future_modals
