@@ -506,3 +506,18 @@ def test_retaliation_with_an_attack(code_text):
 def test_protesters_are_where_they_protest(code_text):
     evs = code_text("Thousands of people protested in Tbilisi against the new law.", "2021-05-20")
     assert [(e.source.actor.code, e.source.actor.how) for e in evs] == [("GEOCVL", "sector+inferred:place")]
+
+
+def test_a_war_placed_in_the_fighters_own_country_is_a_civil_war(code_text):
+    # the place of its own clause makes the target, even the source's own country
+    evs = code_text("Syrian forces fought rebels for years. The Syrian civil war in Aleppo has torn up the city.",
+                    "2018-05-09")
+    assert ("190", "SYR", "SYR", "asserted") in triples(evs)
+    # a named actor acting on itself stays a parse artefact
+    assert not [e for e in code_text("Russia attacked itself.", "2018-05-09") if e.target is not None]
+
+
+def test_what_an_offensive_buys_time_for_has_not_happened(code_text):
+    evs = code_text("The summit bought Moscow time for a final Russian offensive on Idlib.", "2018-01-30")
+    assert [(e.cameo_code, e.source.actor.code, e.factuality) for e in evs if e.trigger.text == "offensive"] \
+        == [("190", "RUS", "future")]

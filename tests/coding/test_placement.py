@@ -41,6 +41,16 @@ CASES = [
     ("The US-led invasion of Iraq began in 2003.", "invasion", "192", ("Iraq", "IRQ", "clause", "place-object")),
     ("The Turkish offensive against Afrin killed 20 civilians.", "killed", "190",
      ("‘Afrīn", "SYR", "clause", "place-object"), ("offensive",)),
+    # an attack noun carried by a light verb reaches its place through that verb; the object
+    # that is part of a trigger names the place through its 'of' ("took control of Deraa")
+    ("Turkey launched an offensive on Afrin.", "offensive", "190", ("‘Afrīn", "SYR", "clause", "place-object")),
+    ("The regime took control of Deraa in July.", "took", "192", ("Dar‘ā", "SYR", "clause", "place-object")),
+    # other event nouns are about their 'on' phrase: talks on Syria are held where they are held
+    ("Russia and Turkey held talks on Syria in Sochi.", "talks", "046", ("Sochi", "RUS", "clause", "locative")),
+    ("Russia and Turkey held talks on Syria.", "talks", "046", ("Turkey", "TUR", "document", "document-focus"),
+     (), "TUR"),
+    # a victim of an attack verb is no place, even when a town shares its name
+    ("Hall was killed on Saturday.", "killed", "180", ("Syria", "SYR", "document", "document-focus"), (), "SYR"),
     # movements through a particle, and away from a place
     ("The two fighters should be sent back to the UK.", "sent", "154",
      ("United Kingdom", "GBR", "clause", "place-object")),

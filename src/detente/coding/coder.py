@@ -27,6 +27,7 @@ from detente.coding.lexicon import Lexicon
 from detente.coding.triggers import Trigger, find_triggers
 from detente.coding.wordlists import WORDS
 from detente.geo import Gazetteer
+from detente.geo.words import GEO_WORDS
 from detente.coding.placement import PlaceFinder
 from detente.model import Actor, Document, Event, Mention
 from detente.nlp import dep_ids, doc_text, lemma_ids, sent_ents, span_text
@@ -205,7 +206,7 @@ class EventCoder:
             else:
                 pairs = list(product(sources, targets or [None]))
             actor_toks = {t.i for a in (*sources, *targets) if a is not None for t in a.tokens}
-            placement = ww.event_place(trig.token, trig.code, actor_toks, trigger_heads)
+            placement = ww.event_place(trig.token, trig.code, actor_toks, trigger_heads, trig.object_token)
             if source_frame == "agentless-passive" and trig.code[:3] in WORDS.state_coercion_codes:
                 # "two journalists were arrested in Istanbul": a state arrests, charges and jails
                 author = _state_author(placement, ctx)
@@ -231,7 +232,8 @@ class EventCoder:
             out: list[Event] = []
             coded.append(Coded(trig, fact, out))
             for src, tgt in pairs:
-                if src is not None and tgt is not None and src.actor.code and src.actor.code == tgt.actor.code:
+                if src is not None and tgt is not None and src.actor.code and src.actor.code == tgt.actor.code \
+                        and not _civil_war(trig.code, tgt):
                     continue  # an actor acting on itself is a parse artefact here
                 code = violence.refine(trig.code, sent, _arg_mention(src, offset), _arg_mention(tgt, offset))
                 note = "" if code == trig.code else (
@@ -378,6 +380,12 @@ def _theatre_target(placement: Placement, ctx: DocContext, sources: list[Argumen
             and any(s is not None and s.actor.country == country for s in sources):
         return None  # but mass violence in the theatre is against its people ("is using chemical weapons")
     return Argument([], Actor(code=country, country=country, how=how))
+
+
+def _civil_war(code: str, target: Argument) -> bool:
+    """Fighting placed by its own clause in the fighter's own country is a civil war, not a
+    parse artefact ("the Syrian civil war": SYR -> SYR, target inferred from the place)."""
+    return code[:2] in GEO_WORDS.attack_roots and (target.actor.how or "").startswith("inferred:place-")
 
 
 def _armed_of(args: Arguments, targets: list[Argument]) -> bool:

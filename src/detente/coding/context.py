@@ -48,5 +48,7 @@ class WhenWhere:
         """A sentence without events: its dates may still be linked to ("The next day ...")."""
         self.dates.see(sent, paragraph_start)
 
-    def event_place(self, trigger: Token, code: str, actor_tokens: set[int], events: set[int]) -> Placement:
-        return self.places.event_place(trigger, code, actor_tokens, events, self._heads_of(trigger, events))
+    def event_place(self, trigger: Token, code: str, actor_tokens: set[int], events: set[int],
+                    pattern_object: Token | None = None) -> Placement:
+        return self.places.event_place(trigger, code, actor_tokens, events, self._heads_of(trigger, events),
+                                       pattern_object)

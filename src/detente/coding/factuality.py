@@ -232,6 +232,21 @@ def _plan_or_prospect(noun: Token) -> Hit:
     return None
 
 
+def _preparation_object(w: _Walk) -> Hit:
+    """ "buying time for their final offensive", "preparing for an assault", "paved the way
+    for talks": what is prepared for has not happened yet."""
+    tok = w.tok
+    if tok.dep_ != "pobj" or tok.head.lower_ != "for":
+        return None
+    prep = tok.head
+    gov = prep.head  # "preparing for", or the verb of "buying time for" / "paved the way for"
+    before = prep.doc[prep.i - 1] if prep.i > 0 else prep  # "time for", however it was attached
+    for cue in (gov, *(c for c in gov.children if c.dep_ == "dobj"), before):
+        if cue.lemma_.lower() in WORDS.preparation_heads:
+            return "future", cue
+    return None
+
+
 def _prospect_object(w: _Walk) -> Hit:
     """ "the prospect of a cross-border attack" (future), "a call for talks" (proposed)."""
     tok = w.tok
@@ -412,6 +427,7 @@ TESTS: dict[str, Callable[[_Walk], Hit]] = {
     "opening_hedge": _opening_hedge, "no_determiner": _no_determiner, "noun_modifier": _noun_modifier,
     "allegation_object": _allegation_object, "absence_object": _absence_object,
     "representation_object": _representation_object, "prospect_object": _prospect_object,
+    "preparation_object": _preparation_object,
     "rejected_offer": _rejected_offer, "presupposed_noun": _presupposed_noun, "object_of_an_act": _object_of_an_act,
     "hedge_adverb": _hedge_adverb, "auxiliaries": _auxiliaries, "conditional_mark": _conditional_mark,
     "main_clause": _main_clause, "relative_clause": _relative_clause, "factive_adverbial": _factive_adverbial,

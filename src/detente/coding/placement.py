@@ -130,19 +130,34 @@ class PlaceFinder:
 
     # ---- the event's place ------------------------------------------------------------
     def event_place(self, trigger: Token, code: str, actor_tokens: set[int] = frozenset(),  # type: ignore[assignment]
-                    events: set[int] = frozenset(), heads: list[Token] | None = None) -> Placement:  # type: ignore[assignment]
+                    events: set[int] = frozenset(), heads: list[Token] | None = None,  # type: ignore[assignment]
+                    pattern_object: Token | None = None) -> Placement:
         """``events``: token indices of the sentence's event triggers (an event noun that is
         the subject of the trigger shares its place: "the offensive on Afrin killed ...");
-        ``heads``: ``event_heads`` of the trigger, when already known."""
+        ``heads``: ``event_heads`` of the trigger, when already known; ``pattern_object``: the
+        object that is part of the trigger ("control" in "took control of Deraa")."""
         statement = code[:2] in GEO_WORDS.statement_roots
         material = code[:2] in GEO_WORDS.material_roots
         meeting = code[:2] in GEO_WORDS.meeting_roots
-        moving = trigger.lemma_.lower() in GEO_WORDS.place_object_verbs
+        # an attack noun reaches its place as the attack verbs do, also through the verb that
+        # carries it ("launched an offensive on Afrin"); ``attack``: event nouns of the clause
+        # do too ("the offensive against Afrin killed ...")
+        attack = code[:2] in GEO_WORDS.attack_roots
+        moving = trigger.lemma_.lower() in GEO_WORDS.place_object_verbs or (
+            attack and trigger.pos_ in ("NOUN", "PROPN"))
         for head in heads if heads is not None else event_heads(trigger, events):
-            found = self._at(head, statement, material, moving, meeting)
+            found = self._at(head, statement, material, moving or (attack and head.pos_ in ("NOUN", "PROPN")),
+                             meeting)
             if found is not None:
                 place, how = found
                 return self._seen(Placement(place, "clause", how), trigger, material)
+        if (moving or attack) and pattern_object is not None and not statement:
+            # "took control of Deraa", "lifted the siege of Aleppo": what the object is of
+            for slot in (obj for c in pattern_object.children if c.dep_ == "prep"
+                         and c.lower_ in GEO_WORDS.place_object_preps for obj in [_first_object(c)] if obj is not None):
+                found = self.place_of(slot)
+                if found is not None:
+                    return self._seen(Placement(found[0], "clause", "place-object" + found[1]), trigger, material)
         found = self._governing_locative(trigger, actor_tokens)
         if found is None and material:
             found = self._scene(trigger)
@@ -429,7 +444,8 @@ def venue_locatives(head: Token) -> Iterator[Token]:
 
 def place_objects(head: Token, moves: bool) -> Iterator[Token]:
     """The place acted on: the object of an attack or movement verb, its passive subject,
-    the subject of "fall"; the place objects of an event noun ("the offensive on Afrin")."""
+    the subject of "fall"; the place objects of an attack or movement noun ("the offensive on
+    Afrin", "the siege of Aleppo", "control of Deraa" after "took")."""
     lemma = head.lemma_.lower()
     if head.pos_ in ("VERB", "AUX"):
         if moves:
@@ -439,14 +455,17 @@ def place_objects(head: Token, moves: bool) -> Iterator[Token]:
                 preps = [c] if c.dep_ == "prep" else []
                 if c.lower_ in GEO_WORDS.motion_particles:  # "sent back to the UK", "out of Raqqa"
                     preps += [g for g in c.children if g.dep_ == "prep"]
+                # "of" on the verb itself only as the parser's misattachment from its object
+                # ("took control of Deraa")
+                of_ok = any(d.dep_ == "dobj" for d in head.children)
                 for p in preps:
-                    if p.lower_ in GEO_WORDS.place_object_preps and (p.lower_ != "of" or c is not p):
+                    if p.lower_ in GEO_WORDS.place_object_preps and (p.lower_ != "of" or c is not p or of_ok):
                         obj = _first_object(p)
                         if obj is not None:
                             yield obj
         if lemma in GEO_WORDS.place_subject_verbs:
             yield from (c for c in head.children if c.dep_ == "nsubj")
-    elif head.pos_ in ("NOUN", "PROPN"):
+    elif head.pos_ in ("NOUN", "PROPN") and moves:  # "talks on Syria" are about Syria, not in it
         for c in head.children:
             if c.dep_ == "prep" and c.lower_ in GEO_WORDS.place_object_preps:
                 obj = _first_object(c)

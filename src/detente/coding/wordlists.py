@@ -43,6 +43,7 @@ class WordLists:
     authored_nouns: frozenset[str]
     future_nouns: frozenset[str]
     absence_nouns: frozenset[str]
+    preparation_heads: frozenset[str]
     noun_modality: dict[str, str]  # modifier -> factuality value
     implicatives: frozenset[str]
     stative_verbs: frozenset[str]

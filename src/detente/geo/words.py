@@ -32,6 +32,7 @@ class GeoWords:
     topic_preps: frozenset[str]
     statement_roots: frozenset[str]
     material_roots: frozenset[str]
+    attack_roots: frozenset[str]
     meeting_roots: frozenset[str]
     locative_preps: frozenset[str]
 
