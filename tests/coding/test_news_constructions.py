@@ -521,3 +521,21 @@ def test_what_an_offensive_buys_time_for_has_not_happened(code_text):
     evs = code_text("The summit bought Moscow time for a final Russian offensive on Idlib.", "2018-01-30")
     assert [(e.cameo_code, e.source.actor.code, e.factuality) for e in evs if e.trigger.text == "offensive"] \
         == [("190", "RUS", "future")]
+
+
+def test_a_past_participle_on_a_noun_is_a_passive_with_its_agent(code_text):
+    # "held by Isis": Isis holds the journalist, and that is presupposed, whatever the main clause says
+    evs = code_text("Officials seek John Cantlie, a British journalist held by Isis since 2012.", "2018-11-09")
+    assert ("173", "IMGISI", "GBRMED", "asserted") in triples(evs)
+    evs = code_text("The two Syrian fighters being held by Turkish forces will not return.", "2018-11-09")
+    assert ("173", "TURMIL", "SYRUAF", "asserted") in triples(evs)
+    # a participle with a subject of its own is no reduced relative (a misparse)
+    evs = code_text("The grounds that the men held are dangerous were rejected.", "2018-11-09")
+    assert not [e for e in evs if e.trigger.text == "held"]
+
+
+def test_a_raised_subject_acts_in_the_infinitive(code_text):
+    evs = code_text("Russia is expected to veto the resolution.", "2018-11-09")
+    assert ("129", "RUS", None, "future") in triples(evs)
+    evs = code_text("Russian forces are poised to storm Idlib.", "2018-11-09")
+    assert {e.factuality for e in evs if e.trigger.text == "storm"} == {"future"}

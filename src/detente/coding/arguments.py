@@ -43,7 +43,9 @@ class Arguments:
 
 
 def _is_passive(verb: Token) -> bool:
-    return any(c.dep_ in PASS_SUBJ_DEPS or c.dep_ == "auxpass" for c in verb.children)
+    """A passive verb; a past participle on a noun too ("a journalist held by Isis")."""
+    return any(c.dep_ in PASS_SUBJ_DEPS or c.dep_ == "auxpass" for c in verb.children) or (
+        verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(c.dep_ in SUBJ_DEPS for c in verb.children))
 
 
 def _resolve_relative(tok: Token) -> Token:
@@ -87,6 +89,11 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
                     objs = [g for g in c.children if g.dep_ == "pobj"]
                     if objs:
                         return conj_closure(objs[0])
+        if _is_passive(head) and not any(c.dep_ == "agent" for c in head.children):
+            # raising: "Russia is expected to veto", "rebels were said to have shelled"
+            subs = [c for c in head.children if c.dep_ in PASS_SUBJ_DEPS]
+            if subs:
+                return conj_closure(_resolve_relative(subs[0]))
         return subject_of(head, depth + 1)
     if dep == "pcomp" and head.pos_ == "ADP" and head.head.i != head.i:
         # "responded by bombing", "was withering in condemning": the governing clause's subject

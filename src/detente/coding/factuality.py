@@ -316,7 +316,41 @@ def _main_clause(w: _Walk) -> Hit:
 
 def _relative_clause(w: _Walk) -> Hit:
     """A relative clause is presupposed: "Deir ez-Zor, where their forces had besieged"."""
-    return ("asserted", w.tok) if w.tok.dep_ == "relcl" and w.tok.pos_ in ("VERB", "AUX") else None
+    tok = w.tok
+    if tok.dep_ == "relcl" and tok.pos_ in ("VERB", "AUX") and not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):  # "a base to be handed over"
+        return "asserted", tok
+    return None
+
+
+def _reduced_relative(w: _Walk) -> Hit:
+    """A past participle on a noun is presupposed like a relative clause: "fighters held by
+    Kurdish forces will not return" (they are held); not "troops to be deployed"."""
+    tok = w.tok
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
+            and tok.head.lemma_.lower() not in WORDS.scheduled_nouns:  # "talks, sponsored by the UN, are expected"
+        return "asserted", tok
+    return None
+
+
+def _infinitive_on_noun(w: _Walk) -> Hit:
+    """ "the troops to be deployed by Russia", "a resolution to be put to a vote": still to come."""
+    tok = w.tok
+    if tok.dep_ in ("acl", "relcl") and tok.pos_ in ("VERB", "AUX"):
+        to = next((c for c in tok.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+        if to is not None:
+            return "future", to
+    return None
+
+
+def _scheduled_predicate(w: _Walk) -> Hit:
+    """ "Talks, sponsored by the UN, are expected in Geneva": a clause that says its subject is
+    expected, scheduled or planned is about the future."""
+    tok = w.tok
+    if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in WORDS.scheduled_predicates \
+            and any(c.dep_ == "auxpass" for c in tok.children):
+        return "future", tok
+    return None
 
 
 def _factive_adverbial(w: _Walk) -> Hit:
@@ -430,7 +464,8 @@ TESTS: dict[str, Callable[[_Walk], Hit]] = {
     "preparation_object": _preparation_object,
     "rejected_offer": _rejected_offer, "presupposed_noun": _presupposed_noun, "object_of_an_act": _object_of_an_act,
     "hedge_adverb": _hedge_adverb, "auxiliaries": _auxiliaries, "conditional_mark": _conditional_mark,
-    "main_clause": _main_clause, "relative_clause": _relative_clause, "factive_adverbial": _factive_adverbial,
+    "main_clause": _main_clause, "relative_clause": _relative_clause, "reduced_relative": _reduced_relative,
+    "infinitive_on_noun": _infinitive_on_noun, "scheduled_predicate": _scheduled_predicate, "factive_adverbial": _factive_adverbial,
     "stative_purpose": _stative_purpose, "allegation_complement": _allegation_complement,
     "claimed_content": _claimed_content, "reported_speech": _reported_speech, "governing_verb": _governing_verb,
     "governing_preposition": _governing_preposition, "governing_noun": _governing_noun,

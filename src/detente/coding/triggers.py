@@ -60,6 +60,8 @@ def _match_verb(tok: Token, p: Pattern, children: list[Token]) -> Trigger | None
                 cands += [c for c in children if c.dep_ in OBJECT_DEPS]
         else:
             cands = [c for c in children if c.dep_ in OBJECT_DEPS]
+            if tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(c.dep_ == "nsubj" for c in children):
+                cands.append(tok.head)  # "fighters held by Kurdish forces": the noun a passive participle modifies
             # "call for talks" written without the particle still needs its pobj
             cands += [g for c in children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
         for cand in cands:

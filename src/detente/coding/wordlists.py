@@ -44,6 +44,8 @@ class WordLists:
     future_nouns: frozenset[str]
     absence_nouns: frozenset[str]
     preparation_heads: frozenset[str]
+    scheduled_nouns: frozenset[str]
+    scheduled_predicates: frozenset[str]
     noun_modality: dict[str, str]  # modifier -> factuality value
     implicatives: frozenset[str]
     stative_verbs: frozenset[str]
