@@ -539,3 +539,17 @@ def test_a_raised_subject_acts_in_the_infinitive(code_text):
     assert ("129", "RUS", None, "future") in triples(evs)
     evs = code_text("Russian forces are poised to storm Idlib.", "2018-11-09")
     assert {e.factuality for e in evs if e.trigger.text == "storm"} == {"future"}
+
+
+def test_what_was_done_before_a_future_act_happened(code_text):
+    evs = code_text("The Arab League is poised to readmit Syria, seven years after expelling it.", "2018-11-09")
+    assert ("174", "IGOARL", "SYR", "asserted") in triples(evs)
+
+
+def test_a_reference_back_to_an_event_is_no_new_event(code_text):
+    text = "Turkish jets bombed Afrin on Monday. Consider the two sides in this onslaught."
+    evs = code_text(text, "2018-03-16")
+    assert {e.sentence_index for e in evs} == {0}
+    # a clause that says what became of it is: "This third ceasefire collapsed"
+    text = "Russia and Turkey agreed a ceasefire in Idlib. This ceasefire collapsed within a week."
+    assert {e.sentence_index for e in code_text(text, "2018-03-16")} == {0, 1}

@@ -187,8 +187,10 @@ class EventCoder:
                     ctx.last_set = [a.actor for a in group]
             source_frame, target_frame = args.source_frame, args.target_frame if targets else ""
             if not sources and not args.targets and trig.pos == "NOUN" and _definite(trig.token) \
-                    and trig.code[:3] in ctx.events:
+                    and trig.token.dep_ in ("nsubj", "nsubjpass") and trig.code[:3] in ctx.events:
                 # "This third ceasefire collapsed": the ceasefire of the last such event, and its date
+                # (a subject the clause says something about; "the two sides in this onslaught" only
+                # refers to it)
                 known = ctx.events[trig.code[:3]]
                 sources = _unique(Argument([], _refers_back(e.source.actor)) for e in known)
                 targets = targets or _unique(Argument([], _refers_back(e.target.actor)) for e in known if e.target)

@@ -327,8 +327,9 @@ def _reduced_relative(w: _Walk) -> Hit:
     """A past participle on a noun is presupposed like a relative clause: "fighters held by
     Kurdish forces will not return" (they are held); not "troops to be deployed"."""
     tok = w.tok
-    if tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
-            and tok.head.lemma_.lower() not in WORDS.scheduled_nouns:  # "talks, sponsored by the UN, are expected"
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.lemma_.lower() not in WORDS.scheduled_nouns \
+            and not any((c.dep_ == "aux" and c.lower_ == "to") or c.dep_ in ("nsubj", "mark") for c in tok.children):
+        # not "talks, sponsored by the UN, are expected", nor "no confirmation that they have received"
         return "asserted", tok
     return None
 
@@ -359,6 +360,8 @@ def _factive_adverbial(w: _Walk) -> Hit:
         mark = next((c for c in w.tok.children if c.dep_ == "mark" and c.lower_ in FACTIVE_MARKS), None)
         if mark is not None:
             return "asserted", mark
+    if w.tok.dep_ == "pcomp" and w.tok.tag_ == "VBG" and w.tok.head.lower_ in FACTIVE_MARKS:
+        return "asserted", w.tok.head  # "poised to re-admit Syria, seven years after expelling it"
     return None
 
 
