@@ -553,3 +553,15 @@ def test_a_reference_back_to_an_event_is_no_new_event(code_text):
     # a clause that says what became of it is: "This third ceasefire collapsed"
     text = "Russia and Turkey agreed a ceasefire in Idlib. This ceasefire collapsed within a week."
     assert {e.sentence_index for e in code_text(text, "2018-03-16")} == {0, 1}
+
+
+def test_a_local_role_without_a_country_is_of_the_story_s_country(code_text):
+    text = ("Syrian jets bombed Idlib and Syrian troops shelled Hama. "
+            "Administrators said the clinic was hit. Military analysts said the raids would go on. "
+            "Aid officials said food was short. Most governments refused to help.")
+    evs = code_text(text, "2019-02-11")
+    said = {e.source.text: e.source.actor.code for e in evs if e.trigger.text in ("said", "refused")}
+    assert said["Administrators"] == "SYRGOV"  # officials, police, courts, residents: local
+    assert said["Military analysts"] == "EDU"   # experts travel
+    assert said["Aid officials"] == "GOV"       # aid officials are mostly foreign
+    assert said.get("Most governments", "GOV") == "GOV"  # other countries

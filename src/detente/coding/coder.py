@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from detente.actors.kb import KnowledgeBase, normalize
 from detente.actors.document import DocContext, focus_country
-from detente.actors.resolver import resolve_all, resolve_head
+from detente.actors.resolver import STATE_NOUNS, resolve_all, resolve_head
 from detente.coding import violence
 from detente.coding.arguments import Arguments, find_arguments
 from detente.coding.complements import (Coded, accusations, complement_subject, give_victims, intents, link_complements,
@@ -158,7 +158,7 @@ class EventCoder:
                            else a for a in targets]
             # a source is kept when known, or when it is a person or role we can name but not code
             sources = [a for a in sources if a.actor.resolved or a.actor.how in UNKNOWN_NAMES]
-            sources = [_person_country(a, ctx) for a in sources]
+            sources = [_role_country(_person_country(a, ctx), ctx) for a in sources]
             # a target must be a coded actor with a country or organisation; a role with no
             # country ("civilians", "troops") waits for the country where the event happened
             victims = [a for a in targets if a.actor.how == "sector-only"] or (
@@ -470,6 +470,19 @@ def _person_country(arg: Argument, ctx: DocContext) -> Argument:
         return arg
     a = arg.actor
     return Argument(arg.tokens, Actor(code=country, country=country, name=a.name, how=how))
+
+
+def _role_country(arg: Argument, ctx: DocContext) -> Argument:
+    """A local role named without a country ("officials said", "administrators", "police",
+    "residents") in a story about one country is of that country (how
+    "sector+inferred:focus-country"); "foreign ministers", "aid officials" and roles that
+    travel (troops, experts, journalists) are not."""
+    a = arg.actor
+    if a.how != "sector-only" or a.sector not in WORDS.local_role_sectors or ctx.focus_country is None or any(
+            normalize(t.lower_) in WORDS.foreign_modifiers for t in arg.tokens) or (
+            arg.tokens and arg.tokens[-1].tag_ == "NNS" and arg.tokens[-1].lemma_.lower() in STATE_NOUNS):
+        return arg  # "most governments balk": other countries
+    return _role_in(arg, ctx.focus_country, "sector+inferred:focus-country")
 
 
 def _agentless(trig: Trigger, args: Arguments) -> bool:

@@ -46,6 +46,8 @@ class WordLists:
     preparation_heads: frozenset[str]
     scheduled_nouns: frozenset[str]
     scheduled_predicates: frozenset[str]
+    foreign_modifiers: frozenset[str]
+    local_role_sectors: frozenset[str]
     noun_modality: dict[str, str]  # modifier -> factuality value
     implicatives: frozenset[str]
     stative_verbs: frozenset[str]
