@@ -339,8 +339,8 @@ def _role_in(arg: Argument, country: str, how: str) -> Argument:
 
 def _local(arg: Argument, country: str) -> Argument:
     """A role named without a country ("people", "students") in the country of the event's place."""
-    if arg.actor.how != "sector-only" or not arg.actor.sector:
-        return arg
+    if arg.actor.how not in ("sector-only", "sector+inferred:focus-country") or not arg.actor.sector:
+        return arg  # the place of the event beats the story's country
     return _role_in(arg, country, "sector+inferred:place")
 
 
