@@ -47,6 +47,9 @@ CASES = [
     ("Norway provided Malawi with 5 million dollars for schools.", ("071", "NOR", "MWI", "asserted")),
     # ending one's mediation efforts halts mediation (165)
     ("Qatar ended its mediation efforts between Sudan and Chad.", ("165", "QAT", "SDN", "asserted")),
+    # the side that begins, completes or speeds up a withdrawal is its source (0874)
+    ("The United States accelerated the withdrawal of its troops from Iraq.", ("0874", "USA", "IRQ", "asserted")),
+    ("Russia completed the withdrawal of its forces from Georgia.", ("0874", "RUS", "GEO", "asserted")),
 ]
 
 
