@@ -565,3 +565,10 @@ def test_a_local_role_without_a_country_is_of_the_story_s_country(code_text):
     assert said["Military analysts"] == "EDU"   # experts travel
     assert said["Aid officials"] == "GOV"       # aid officials are mostly foreign
     assert said.get("Most governments", "GOV") == "GOV"  # other countries
+
+
+@pytest.mark.parametrize("text", ["The Kremlin declined to comment on the report.",
+                                  "The Kremlin refused to say whether troops had left."])
+def test_declining_to_comment_is_one_event(code_text, text):
+    evs = code_text(text, "2018-05-09")
+    assert [(e.cameo_code, e.source.actor.code, e.factuality) for e in evs] == [("011", "RUSGOV", "asserted")]

@@ -11,6 +11,7 @@ from detente.nlp import conj_closure, lemma_ids
 
 PARTICLE_DEPS = frozenset({"prt", "prep", "advmod", "dative", "agent", "acomp", "npadvmod"})
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "dative"})
+NAME_ENTS = frozenset({"GPE", "ORG", "NORP", "PERSON", "LOC", "FAC"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod", "poss"})
 LIGHT_VERBS = WORDS.light_verbs  # data/frames/wordlists.yaml
 AGREEMENT_VERBS = WORDS.agreement_verbs
@@ -36,6 +37,10 @@ def _lemma(tok: Token) -> str:
     return tok.lemma_.lower()
 
 
+def _acts_on_name(verb: Token) -> bool:
+    return any(c.dep_ == "dobj" and (c.ent_type_ in NAME_ENTS or c.pos_ == "PROPN") for c in verb.children)
+
+
 def _match_verb(tok: Token, p: Pattern, children: list[Token]) -> Trigger | None:
     if not p.particles and not p.objects:
         return Trigger(tok, p, (tok,))
@@ -59,7 +64,9 @@ def _match_verb(tok: Token, p: Pattern, children: list[Token]) -> Trigger | None
             if part.dep_ in ("prt", "advmod"):  # "laid down their arms": the verb's own object
                 cands += [c for c in children if c.dep_ in OBJECT_DEPS]
         else:
-            cands = [c for c in children if c.dep_ in OBJECT_DEPS]
+            # "declined to comment", "resumed fighting": a verb complement can be the object,
+            # unless it acts on a name of its own ("stop bombing Aleppo" keeps the bombing)
+            cands = [c for c in children if c.dep_ in OBJECT_DEPS or (c.dep_ == "xcomp" and not _acts_on_name(c))]
             if tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(c.dep_ == "nsubj" for c in children):
                 cands.append(tok.head)  # "fighters held by Kurdish forces": the noun a passive participle modifies
             # "call for talks" written without the particle still needs its pobj
@@ -204,4 +211,8 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
                 drop.add(gov.i)  # "agreed a ceasefire" is the ceasefire (0871), not a bare 030
             else:
                 drop.add(t.token.i)
+    for t in found:  # "declined to comment" is one event (011), not also a comment
+        if t.pos == "VERB" and t.object_token is not None and t.object_token.dep_ == "xcomp" \
+                and t.object_token.i in heads and t.token.i not in drop:
+            drop.add(t.object_token.i)
     return [t for t in found if t.token.i not in drop]
