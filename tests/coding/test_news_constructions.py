@@ -572,3 +572,11 @@ def test_a_local_role_without_a_country_is_of_the_story_s_country(code_text):
 def test_declining_to_comment_is_one_event(code_text, text):
     evs = code_text(text, "2018-05-09")
     assert [(e.cameo_code, e.source.actor.code, e.factuality) for e in evs] == [("011", "RUSGOV", "asserted")]
+
+
+def test_a_participle_between_subject_and_verb_takes_the_noun_subject(code_text):
+    # the parser makes "eyeing ..." a clausal subject beside the real one
+    evs = code_text("Justin Trudeau, eyeing a new trade pact with Mexico, has courted its president.", "2018-05-09")
+    assert ("030", "CANGOV", "MEX", "asserted") in triples(evs)
+    evs = code_text("Japan is pursuing a security partnership with Vietnam.", "2018-05-09")
+    assert ("030", "JPN", "VNM", "asserted") in triples(evs)

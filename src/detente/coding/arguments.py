@@ -68,6 +68,7 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
                     return conj_closure(objs[0])
         return []
     subs = [c for c in verb.children if c.dep_ in SUBJ_DEPS]
+    subs = [c for c in subs if c.dep_ != "csubj"] or subs  # a clause is a subject only when no noun is
     if subs:
         # two subjects is a misparse ("BEIRUT -- Gunmen released ..."): the nearer one acts
         return conj_closure(_resolve_relative(min(subs, key=lambda c: abs(verb.i - c.i))))
