@@ -580,3 +580,25 @@ def test_a_participle_between_subject_and_verb_takes_the_noun_subject(code_text)
     assert ("030", "CANGOV", "MEX", "asserted") in triples(evs)
     evs = code_text("Japan is pursuing a security partnership with Vietnam.", "2018-05-09")
     assert ("030", "JPN", "VNM", "asserted") in triples(evs)
+
+
+def test_a_visit_to_a_place_named_by_a_common_noun_targets_its_country(code_text):
+    text = ("Turkish jets bombed rebels in Afrin on Monday. Rebels fought back in Afrin and in Idlib. "
+            "Amnesty International visited the camps near the border.")
+    evs = [e for e in code_text(text, "2018-03-01") if e.trigger.text == "visited"]
+    assert [(e.cameo_code, e.source.actor.code, e.target.actor.code, e.target.actor.how) for e in evs] \
+        == [("042", "NGOAMN", "SYR", "inferred:document-theatre")]
+
+
+def test_fighting_takes_the_country_of_the_document_s_locatives(code_text):
+    # no country leads the names, but the story's places are in Syria: the incursion is there
+    text = ("Families sheltered in Afrin and in Jinderes on Sunday. Many stayed in Rajo. "
+            "Kurdish leaders condemned the Turkish incursion.")
+    evs = code_text(text, "2018-03-10")
+    assert [(e.source.actor.code, e.target.actor.code, e.target.actor.how) for e in evs
+            if e.trigger.text == "incursion"] == [("TUR", "SYR", "inferred:document-theatre")]
+
+
+def test_protesters_occupying_stations_protest(code_text):
+    evs = code_text("Kurdish activists occupied railway stations and roads in London.", "2018-03-10")
+    assert {e.cameo_code for e in evs} == {"144"}

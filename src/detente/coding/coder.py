@@ -222,7 +222,8 @@ class EventCoder:
                 if local != sources:
                     sources = local
                     pairs = [(_local(a, placement.place.country) if a is not None else None, b) for a, b in pairs]
-            if not targets and target_frame != "reciprocal" and trig.code[:2] in WORDS.theatre_target_roots:
+            if not targets and target_frame != "reciprocal" and (trig.code[:2] in WORDS.theatre_target_roots or (
+                    trig.code in WORDS.visit_codes and _visits_a_place(trig))):
                 inferred = _theatre_target(placement, ctx, sources, victims[0] if victims else None, trig.code)
                 if inferred is not None:
                     targets, target_frame = [inferred], inferred.actor.how or ""
@@ -369,6 +370,11 @@ def _theatre_target(placement: Placement, ctx: DocContext, sources: list[Argumen
         country, how = placement.place.country, f"inferred:place-{placement.precision}"
     elif ctx.theatre_country:
         country, how = ctx.theatre_country, "inferred:document-theatre"
+    elif placement.how == "document-theatre" and placement.place is not None and placement.place.country and (
+            code[:2] in GEO_WORDS.attack_roots or code in WORDS.visit_codes):
+        # the country of the document's locatives: for fighting and visits only (arrests,
+        # protests and bans are as often at home as where the story's places are)
+        country, how = placement.place.country, "inferred:document-theatre"
     else:
         return None
     # a place named in the event's own clause stands even in the source's own country
@@ -382,6 +388,16 @@ def _theatre_target(placement: Placement, ctx: DocContext, sources: list[Argumen
             and any(s is not None and s.actor.country == country for s in sources):
         return None  # but mass violence in the theatre is against its people ("is using chemical weapons")
     return Argument([], Actor(code=country, country=country, how=how))
+
+
+def _visits_a_place(trig: Trigger) -> bool:
+    """ "Human Rights Watch has visited the camps": a visit to a place named by a common noun
+    is a visit to the country it is in."""
+    obj = trig.token
+    objs = [c for c in obj.children if c.dep_ == "dobj"] if obj.pos_ == "VERB" else []
+    if obj.dep_ == "relcl" and any(c.dep_ == "dobj" and c.lower_ in WORDS.relative_pronouns for c in obj.children):
+        objs = [obj.head]  # "the camps, which HRW has visited"
+    return any(o.lemma_.lower() in GEO_WORDS.place_nouns for o in objs)
 
 
 def _civil_war(code: str, target: Argument) -> bool:

@@ -57,6 +57,7 @@ class WordLists:
     furniture_starts: tuple[str, ...]
     title_function_words: frozenset[str]
     theatre_target_roots: frozenset[str]
+    visit_codes: frozenset[str]
     domestic_theatre_roots: frozenset[str]
     victim_roots: frozenset[str]
     armed_force_nouns: frozenset[str]
