@@ -602,3 +602,17 @@ def test_fighting_takes_the_country_of_the_document_s_locatives(code_text):
 def test_protesters_occupying_stations_protest(code_text):
     evs = code_text("Kurdish activists occupied railway stations and roads in London.", "2018-03-10")
     assert {e.cameo_code for e in evs} == {"144"}
+
+
+def test_people_protest_against_their_own_country(code_text):
+    text = "Protests spread in Basra and in Najaf. Sunni leaders in Iraq boycotted the elections."
+    evs = [e for e in code_text(text, "2018-05-12") if e.trigger.text == "boycotted"]
+    assert [(e.cameo_code, e.source.actor.code, e.target.actor.code) for e in evs] == [("143", "IRQGOV", "IRQ")]
+
+
+def test_trying_to_persuade_is_an_appeal_made(code_text):
+    evs = code_text("Russia has sought to convince Washington of the merits of its plan.", "2018-05-12")
+    assert ("020", "RUS", "USAGOV", "asserted") in triples(evs)
+    # a material act only tried is not done
+    evs = code_text("Russia has sought to capture Idlib.", "2018-05-12")
+    assert {e.factuality for e in evs if e.trigger.text == "capture"} == {"future"}

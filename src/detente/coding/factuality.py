@@ -401,6 +401,16 @@ def _reported_speech(w: _Walk) -> Hit:
     return None
 
 
+def _attempted_persuasion(w: _Walk) -> Hit:
+    """ "Russia has sought to convince Washington": trying to persuade someone is already
+    the appeal, whatever comes of it (a material act only tried is not done)."""
+    gov = w.gov
+    if gov is not None and w.dep == "xcomp" and w.tok is w.trigger \
+            and w.trigger.lemma_.lower() in WORDS.persuasion_verbs and gov.lemma_.lower() in WORDS.attempt_verbs:
+        return "asserted", gov
+    return None
+
+
 def _governing_verb(w: _Walk) -> Hit:
     """ "plans to withdraw" (future), "urged ... to withdraw" (proposed), "refused to" (negated);
     a negative governor's own modality decides: "should stop bombing", "did not refuse to"."""
@@ -470,7 +480,7 @@ TESTS: dict[str, Callable[[_Walk], Hit]] = {
     "main_clause": _main_clause, "relative_clause": _relative_clause, "reduced_relative": _reduced_relative,
     "infinitive_on_noun": _infinitive_on_noun, "scheduled_predicate": _scheduled_predicate, "factive_adverbial": _factive_adverbial,
     "stative_purpose": _stative_purpose, "allegation_complement": _allegation_complement,
-    "claimed_content": _claimed_content, "reported_speech": _reported_speech, "governing_verb": _governing_verb,
+    "claimed_content": _claimed_content, "reported_speech": _reported_speech, "governing_verb": _governing_verb, "attempted_persuasion": _attempted_persuasion,
     "governing_preposition": _governing_preposition, "governing_noun": _governing_noun,
     "capacity_noun": _capacity_noun, "governing_noun_phrase": _governing_noun_phrase,
     "governed_object": _governed_object,
