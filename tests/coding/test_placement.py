@@ -51,6 +51,12 @@ CASES = [
      (), "TUR"),
     # a victim of an attack verb is no place, even when a town shares its name
     ("Hall was killed on Saturday.", "killed", "180", ("Syria", "SYR", "document", "document-focus"), (), "SYR"),
+    # a relative clause on a noun is another scene than its governing clause, unless "where"
+    # says it happened at that noun
+    ("Parties involved in the Syrian civil war are meeting in Sochi.", "war", "190",
+     ("Russia", "RUS", "document", "document-theatre")),  # the document's, not "in Sochi" of the meeting
+    ("Russian forces guard Damascus, where the regime conducted its chemical weapons attack.", "attack", "190",
+     ("Damascus", "SYR", "clause", "locative")),
     # movements through a particle, and away from a place
     ("The two fighters should be sent back to the UK.", "sent", "154",
      ("United Kingdom", "GBR", "clause", "place-object")),

@@ -205,6 +205,10 @@ class PlaceFinder:
             found = self.place_of(slot)
             if found is not None:
                 return found[0], "venue" + found[1]
+        if head.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "where" for c in head.children):
+            found = self.place_of(head.head)  # "Damascus, where the regime conducted its attack"
+            if found is not None:
+                return found[0], "locative" + found[1]
         if (material or meeting) and head.pos_ in ("VERB", "AUX"):
             for obj in _objects(head):
                 if meeting and not (self._actor_noun(obj) or obj.lemma_.lower() in GEO_WORDS.venue_nouns):
@@ -239,7 +243,8 @@ class PlaceFinder:
         for prep in trigger.sent:
             if prep.dep_ != "prep" or prep.lower_ not in LOCATIVE_PREPS or prep.lower_ in GEO_WORDS.topic_preps:
                 continue
-            if quote_of(prep) != here or self._actor_noun(prep.head) or _in_other_clause(prep, trigger):
+            if quote_of(prep) != here or self._actor_noun(prep.head) or _in_other_clause(prep, trigger) \
+                    or _in_other_clause(trigger, prep):  # "parties involved in the war are meeting in Sochi"
                 continue
             obj = _first_object(prep)
             if obj is None or (best is not None and abs(obj.i - trigger.i) >= best[0]):
