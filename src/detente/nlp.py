@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 import spacy
-from spacy.attrs import DEP, LEMMA
+from spacy.attrs import DEP, LEMMA, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -114,6 +114,27 @@ def lemma_ids(doc: Doc) -> list[int]:
 
 def dep_ids(doc: Doc) -> list[int]:
     return _attr_ids(doc, DEP, "detente.deps")
+
+
+def _lowered_strings(doc: Doc, ids: list[int], key: str) -> list[str]:
+    """The lower-cased strings of one attribute's ids, for every token, built once per Doc
+    (kept in user_data): each distinct id is looked up once."""
+    out = doc.user_data.get(key)
+    if out is None:
+        strings = doc.vocab.strings
+        lowered = {h: strings[h].lower() for h in set(ids)}
+        out = doc.user_data[key] = [lowered[h] for h in ids]
+    return out
+
+
+def lower_forms(doc: Doc) -> list[str]:
+    """``token.lower_`` of every token of the Doc."""
+    return _lowered_strings(doc, _attr_ids(doc, LOWER, "detente.lowers"), "detente.lower_forms")
+
+
+def lemma_forms(doc: Doc) -> list[str]:
+    """``token.lemma_.lower()`` of every token of the Doc."""
+    return _lowered_strings(doc, lemma_ids(doc), "detente.lemma_forms")
 
 
 def conj_closure(tok: Token) -> list[Token]:

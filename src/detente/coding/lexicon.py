@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -44,6 +44,20 @@ class Pattern:
     swap: bool = False
     source_preps: tuple[str, ...] = ()
     rule: str = ""
+    # one of these must be the object's lemma or lower-case form, None when any named place
+    # will do (set from ``objects``: the alternatives, and the head of each "mod+head")
+    object_words: frozenset[str] | None = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        words = None if PLACE_OBJECT in self.objects else self.objects | {
+            alt.partition(QUALIFIER)[2] for alt in self.objects if QUALIFIER in alt}
+        object.__setattr__(self, "object_words", words)
+
+    def may_match(self, words: AbstractSet[str]) -> bool:
+        """A cheap necessary test before matching: every particle, and some object word,
+        is among ``words`` (the lower-case forms and lemmas of the words around the head)."""
+        return all(part in words for part in self.particles) and (
+            not self.objects or self.object_words is None or not self.object_words.isdisjoint(words))
 
     @property
     def specificity(self) -> int:

@@ -7,7 +7,7 @@ from spacy.tokens import Span, Token
 
 from detente.coding.lexicon import BLOCK, PLACE_ENTS, PLACE_OBJECT, QUALIFIER, Lexicon, Pattern
 from detente.coding.wordlists import WORDS
-from detente.nlp import conj_closure, lemma_ids
+from detente.nlp import conj_closure, lemma_forms, lemma_ids, lower_forms
 
 PARTICLE_DEPS = frozenset({"prt", "prep", "advmod", "dative", "agent", "acomp", "npadvmod"})
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "dative"})
@@ -113,6 +113,15 @@ def _match_noun(tok: Token, p: Pattern, children: list[Token]) -> Trigger | None
     return Trigger(tok, p, tuple(sorted(used, key=lambda t: t.i)))
 
 
+def _nearby_words(tok: Token) -> set[str]:
+    """The lower-case forms and lemmas of every word a verb pattern on ``tok`` may use: its
+    subtree, or for a participle on a noun ("fighters held by"), the noun's, whose
+    coordinated nouns may be the object (a subtree lies within its left and right edges)."""
+    top = tok.head if tok.dep_ == "acl" else tok
+    start, end = top.left_edge.i, top.right_edge.i + 1
+    return {*lower_forms(tok.doc)[start:end], *lemma_forms(tok.doc)[start:end]}
+
+
 def match_token(tok: Token, lexicon: Lexicon) -> Trigger | None:
     """The most specific lexicon pattern that matches at this token, or None."""
     lemma = _lemma(tok)
@@ -131,7 +140,10 @@ def match_token(tok: Token, lexicon: Lexicon) -> Trigger | None:
     if not pats:
         return None
     children = list(tok.children)
+    words = _nearby_words(tok) if matcher is _match_verb else None
     for p in pats:  # sorted most specific first
+        if words is not None and not p.may_match(words):
+            continue  # a particle or the object it needs is nowhere near
         trig = matcher(tok, p, children)
         if trig is not None:
             return None if p.code == BLOCK else trig
