@@ -137,6 +137,15 @@ def lemma_forms(doc: Doc) -> list[str]:
     return _lowered_strings(doc, lemma_ids(doc), "detente.lemma_forms")
 
 
+PLACE_ENT_TYPES = frozenset({"GPE", "LOC", "FAC"})
+
+
+def named_place(tok: Token) -> bool:
+    """A place name, also when the NER tagged only its first word ("Deir ez-Zor": "Deir")."""
+    return tok.ent_type_ in PLACE_ENT_TYPES or (tok.pos_ == "PROPN" and not tok.ent_type_ and any(
+        c.dep_ == "compound" and c.ent_type_ in PLACE_ENT_TYPES for c in tok.children))
+
+
 def conj_closure(tok: Token) -> list[Token]:
     """A token and everything coordinated with it: "Russia, Turkey and Iran" -> three heads."""
     out = [tok]

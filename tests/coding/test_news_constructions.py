@@ -616,3 +616,11 @@ def test_trying_to_persuade_is_an_appeal_made(code_text):
     # a material act only tried is not done
     evs = code_text("Russia has sought to capture Idlib.", "2018-05-12")
     assert {e.factuality for e in evs if e.trigger.text == "capture"} == {"future"}
+
+
+def test_a_place_name_the_ner_cut_short_is_still_a_place_object(code_text):
+    # the small model tags only "Deir" of "Deir ez-Zor"
+    evs = code_text("Hundreds of Isis militants retreated east after abandoning Deir ez-Zor in October.", "2017-11-09")
+    got = [(e.cameo_code, e.source.actor.code, e.target.actor.code, e.location.name) for e in evs
+           if e.trigger.text == "abandoning"]
+    assert got == [("0874", "IMGISI", "SYR", "Deir ez-Zor")]

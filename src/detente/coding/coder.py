@@ -30,7 +30,7 @@ from detente.geo import Gazetteer
 from detente.geo.words import GEO_WORDS
 from detente.coding.placement import PlaceFinder
 from detente.model import Actor, Document, Event, Mention
-from detente.nlp import dep_ids, doc_text, lemma_ids, sent_ents, span_text
+from detente.nlp import dep_ids, doc_text, lemma_ids, named_place, sent_ents, span_text
 from detente.ontology import Ontology
 
 
@@ -312,7 +312,7 @@ def _place_actor(head: Token, places: PlaceFinder) -> Actor | None:
     cands = [head] + [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
                       for g in c.children if g.dep_ == "pobj"]
     for tok in cands:
-        if tok.ent_type_ not in ("GPE", "LOC", "FAC", "NORP") or tok.pos_ != "PROPN":  # NORP: "eastern Aleppo"
+        if tok.pos_ != "PROPN" or not (tok.ent_type_ == "NORP" or named_place(tok)):  # NORP: "eastern Aleppo"
             continue
         found = places.place_of(tok)
         if found is not None and found[0].country:

@@ -5,9 +5,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from detente.coding.lexicon import BLOCK, PLACE_ENTS, PLACE_OBJECT, QUALIFIER, Lexicon, Pattern
+from detente.coding.lexicon import BLOCK, PLACE_OBJECT, QUALIFIER, Lexicon, Pattern
 from detente.coding.wordlists import WORDS
-from detente.nlp import conj_closure, lemma_forms, lemma_ids, lower_forms
+from detente.nlp import conj_closure, lemma_forms, lemma_ids, lower_forms, named_place
 
 PARTICLE_DEPS = frozenset({"prt", "prep", "advmod", "dative", "agent", "acomp", "npadvmod"})
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "dative"})
@@ -74,7 +74,7 @@ def _match_verb(tok: Token, p: Pattern, children: list[Token]) -> Trigger | None
         for cand in cands:
             for o in conj_closure(cand):
                 if _lemma(o) in p.objects or o.lower_ in p.objects or (
-                        PLACE_OBJECT in p.objects and o.ent_type_ in PLACE_ENTS
+                        PLACE_OBJECT in p.objects and named_place(o)
                         and o.dep_ in (("pobj", "conj") if p.object_prep else ("dobj", "conj"))) \
                         or _qualified(o, p.objects):
                     obj = o
