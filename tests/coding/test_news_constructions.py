@@ -624,3 +624,13 @@ def test_a_place_name_the_ner_cut_short_is_still_a_place_object(code_text):
     got = [(e.cameo_code, e.source.actor.code, e.target.actor.code, e.location.name) for e in evs
            if e.trigger.text == "abandoning"]
     assert got == [("0874", "IMGISI", "SYR", "Deir ez-Zor")]
+
+
+@pytest.mark.parametrize("text,source", [
+    ("Officials in Whitehall said the talks had failed.", "GBRGOV"),  # a seat of government
+    ("Residents of Damascus said the jets had returned.", "SYRCVL"),  # a capital
+    ("Hardliners in Russia said the talks had failed.", "RUSRAD"),    # a country
+])
+def test_a_role_in_a_country_or_its_capital_is_of_that_country(code_text, text, source):
+    evs = code_text(text, "2018-05-12")
+    assert [e.source.actor.code for e in evs if e.trigger.text == "said"] == [source]

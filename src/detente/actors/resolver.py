@@ -281,6 +281,18 @@ def _of_organisation(head: Token, kb: KnowledgeBase) -> Entry | None:
     return None
 
 
+def _located_in(head: Token, kb: KnowledgeBase) -> Entry | None:
+    """The country of the capital, country or seat of government a role is in or of."""
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ in ("in", "of", "from"):
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    e = _kb_in_tokens(mention_tokens(g), kb, ("country", "capital", "metonym"))
+                    if e is not None and e.country:
+                        return e
+    return None
+
+
 def resolve_head(head: Token, kb: KnowledgeBase, ctx: DocContext) -> tuple[list[Token], Actor]:
     """Mention tokens and actor for an argument head. Unresolved actors have code None."""
     low = head.lower_
@@ -482,6 +494,10 @@ def _resolve_tokens(head: Token, toks: list[Token], kb: KnowledgeBase, ctx: DocC
             country = _of_organisation(head, kb)
             if country is not None and country.kind not in ("country",):
                 return _entry_actor(country, day, "kb:of-org")
+        if country is None:
+            where = _located_in(head, kb)  # "officials in Whitehall", "residents of Damascus"
+            if where is not None:
+                return _make(f"{where.country}{sector}", where.country, sector, None, "sector+located")
         if country is not None and country.country:
             return _make(f"{country.country}{sector}", country.country, sector, country, "sector+country")
         people = _ethnic(toks, head, kb, ctx, sector)
