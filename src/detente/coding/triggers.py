@@ -113,17 +113,16 @@ def _match_noun(tok: Token, p: Pattern, children: list[Token]) -> Trigger | None
     return Trigger(tok, p, tuple(sorted(used, key=lambda t: t.i)))
 
 
-def _nearby_words(tok: Token) -> set[str]:
-    """The lower-case forms and lemmas of every word a verb pattern on ``tok`` may use: its
-    subtree, or for a participle on a noun ("fighters held by"), the noun's, whose
-    coordinated nouns may be the object (a subtree lies within its left and right edges)."""
-    top = tok.head if tok.dep_ == "acl" else tok
-    start, end = top.left_edge.i, top.right_edge.i + 1
-    return {*lower_forms(tok.doc)[start:end], *lemma_forms(tok.doc)[start:end]}
+def sentence_words(sent: Span) -> set[str]:
+    """The lower-case forms and lemmas of every word of a sentence: a superset of the words a
+    verb pattern on any of its tokens may use."""
+    doc = sent.doc
+    return {*lower_forms(doc)[sent.start:sent.end], *lemma_forms(doc)[sent.start:sent.end]}
 
 
-def match_token(tok: Token, lexicon: Lexicon) -> Trigger | None:
-    """The most specific lexicon pattern that matches at this token, or None."""
+def match_token(tok: Token, lexicon: Lexicon, words: set[str] | None = None) -> Trigger | None:
+    """The most specific lexicon pattern that matches at this token, or None. ``words``: the
+    sentence's ``sentence_words``, to skip verb patterns whose particles or objects are absent."""
     lemma = _lemma(tok)
     if lemma not in lexicon.verbs and lemma not in lexicon.nouns:
         return None
@@ -140,7 +139,8 @@ def match_token(tok: Token, lexicon: Lexicon) -> Trigger | None:
     if not pats:
         return None
     children = list(tok.children)
-    words = _nearby_words(tok) if matcher is _match_verb else None
+    if matcher is not _match_verb:
+        words = None
     for p in pats:  # sorted most specific first
         if words is not None and not p.may_match(words):
             continue  # a particle or the object it needs is nowhere near
@@ -190,7 +190,9 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
     takes the light verb's subject as its source.
     """
     doc = sent.doc
-    found = [t for t in (match_token(doc[i], lexicon) for i in _candidates(sent, lexicon))
+    cands = _candidates(sent, lexicon)
+    words = sentence_words(sent) if cands else None
+    found = [t for t in (match_token(doc[i], lexicon, words) for i in cands)
              if t is not None and not (t.pos == "NOUN" and t.token.dep_ == "compound")]  # "veto power"
     nouns = {t.token.i: t for t in found if t.pos == "NOUN"}
     drop: set[int] = set()
