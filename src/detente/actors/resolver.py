@@ -270,27 +270,27 @@ def _appositive_tokens(head: Token) -> list[Token]:
     return out
 
 
-def _of_organisation(head: Token, kb: KnowledgeBase) -> Entry | None:
+def _entry_in_prep(head: Token, kb: KnowledgeBase, preps: tuple[str, ...], kinds: tuple[str, ...]) -> Entry | None:
+    """The first knowledge-base entry of ``kinds`` named in one of the head's ``preps`` phrases."""
     for c in head.children:
-        if c.dep_ == "prep" and c.lower_ in ("of", "at", "from"):
+        if c.dep_ == "prep" and c.lower_ in preps:
             for g in c.children:
                 if g.dep_ == "pobj":
-                    e = _kb_in_tokens(mention_tokens(g), kb, ("org", "group", "country"))
+                    e = _kb_in_tokens(mention_tokens(g), kb, kinds)
                     if e is not None:
                         return e
     return None
 
 
+def _of_organisation(head: Token, kb: KnowledgeBase) -> Entry | None:
+    """ "a spokesman of the Foreign Ministry", "an analyst at Chatham House" """
+    return _entry_in_prep(head, kb, ("of", "at", "from"), ("org", "group", "country"))
+
+
 def _located_in(head: Token, kb: KnowledgeBase) -> Entry | None:
-    """The country of the capital, country or seat of government a role is in or of."""
-    for c in head.children:
-        if c.dep_ == "prep" and c.lower_ in ("in", "of", "from"):
-            for g in c.children:
-                if g.dep_ == "pobj":
-                    e = _kb_in_tokens(mention_tokens(g), kb, ("country", "capital", "metonym"))
-                    if e is not None and e.country:
-                        return e
-    return None
+    """The capital, country or seat of government a role is in or of."""
+    e = _entry_in_prep(head, kb, ("in", "of", "from"), ("country", "capital", "metonym"))
+    return e if e is not None and e.country else None
 
 
 def resolve_head(head: Token, kb: KnowledgeBase, ctx: DocContext) -> tuple[list[Token], Actor]:

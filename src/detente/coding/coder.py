@@ -13,35 +13,27 @@ from itertools import product
 
 from spacy.tokens import Doc, Span, Token
 
-from detente.actors.kb import KnowledgeBase, normalize
+from detente.actors.kb import KnowledgeBase
 from detente.actors.document import DocContext, focus_country
-from detente.actors.resolver import STATE_NOUNS, resolve_all, resolve_head
+from detente.actors.resolver import resolve_all, resolve_head
 from detente.coding import violence
 from detente.coding.arguments import Arguments, find_arguments
 from detente.coding.complements import (Coded, accusations, complement_subject, give_victims, intents, link_complements,
                                         normative_subject, purpose_target, retarget, same_act, victim_clause)
-from detente.coding.context import Placement, WhenWhere
+from detente.coding.context import WhenWhere
 from detente.coding.factuality import Factuality, judge
 from detente.coding.furniture import dateline_end, dateline_place, is_furniture
+from detente.coding.inference import (UNKNOWN_NAMES, Argument, civil_war, local_role, person_country, role_country,
+                                      speakers_own, state_author, theatre_target, victim_country,
+                                      visits_a_place)
 from detente.coding.lexicon import Lexicon
 from detente.coding.triggers import Trigger, find_triggers
 from detente.coding.wordlists import WORDS
 from detente.geo import Gazetteer
-from detente.geo.words import GEO_WORDS
 from detente.coding.placement import PlaceFinder
 from detente.model import Actor, Document, Event, Mention
 from detente.nlp import dep_ids, doc_text, lemma_ids, named_place, sent_ents, span_text
 from detente.ontology import Ontology
-
-
-# people and names the knowledge base does not know: kept as sources, with their text
-UNKNOWN_NAMES = frozenset({"unresolved:person", "unresolved:name"})
-
-
-@dataclass(slots=True)
-class Argument:
-    tokens: list[Token]
-    actor: Actor
 
 
 @dataclass
@@ -153,12 +145,12 @@ class EventCoder:
             speaker = resolve_head(fact.attributed_to, self.kb, ctx)[1] if fact.attributed_to is not None else None
             if speaker is not None and speaker.country:
                 # "Syrian state media said air defences downed two missiles": the speaker's own
-                sources = [_speakers_own(a, speaker, self.kb) for a in sources]
-                targets = [_speakers_own(a, speaker, self.kb) if a.tokens and a.tokens[-1].dep_ == "nsubjpass"
+                sources = [speakers_own(a, speaker, self.kb) for a in sources]
+                targets = [speakers_own(a, speaker, self.kb) if a.tokens and a.tokens[-1].dep_ == "nsubjpass"
                            else a for a in targets]
             # a source is kept when known, or when it is a person or role we can name but not code
             sources = [a for a in sources if a.actor.resolved or a.actor.how in UNKNOWN_NAMES]
-            sources = [_role_country(_person_country(a, ctx), ctx) for a in sources]
+            sources = [role_country(person_country(a, ctx), ctx) for a in sources]
             # a target must be a coded actor with a country or organisation; a role with no
             # country ("civilians", "troops") waits for the country where the event happened
             victims = [a for a in targets if a.actor.how == "sector-only"] or (
@@ -211,20 +203,20 @@ class EventCoder:
             placement = ww.event_place(trig.token, trig.code, actor_toks, trigger_heads, trig.object_token)
             if source_frame == "agentless-passive" and trig.code[:3] in WORDS.state_coercion_codes:
                 # "two journalists were arrested in Istanbul": a state arrests, charges and jails
-                author = _state_author(placement, ctx)
+                author = state_author(placement, ctx)
                 if author is not None:
                     sources, source_frame = [author], author.actor.how or ""
                     pairs = list(product(sources, targets or [None]))
             if trig.code[:2] in WORDS.local_source_roots and placement.precision in ("clause", "sentence") \
                     and placement.place is not None and placement.place.country:
                 # "thousands of people protested in Tbilisi": protesters are where they protest
-                local = [_local(a, placement.place.country) for a in sources]
+                local = [local_role(a, placement.place.country) for a in sources]
                 if local != sources:
                     sources = local
-                    pairs = [(_local(a, placement.place.country) if a is not None else None, b) for a, b in pairs]
+                    pairs = [(local_role(a, placement.place.country) if a is not None else None, b) for a, b in pairs]
             if not targets and target_frame != "reciprocal" and (trig.code[:2] in WORDS.theatre_target_roots or (
-                    trig.code in WORDS.visit_codes and _visits_a_place(trig))):
-                inferred = _theatre_target(placement, ctx, sources, victims[0] if victims else None, trig.code)
+                    trig.code in WORDS.visit_codes and visits_a_place(trig))):
+                inferred = theatre_target(placement, ctx, sources, victims[0] if victims else None, trig.code)
                 if inferred is not None:
                     targets, target_frame = [inferred], inferred.actor.how or ""
                     pairs = list(product(sources, targets))
@@ -236,7 +228,7 @@ class EventCoder:
             coded.append(Coded(trig, fact, out))
             for src, tgt in pairs:
                 if src is not None and tgt is not None and src.actor.code and src.actor.code == tgt.actor.code \
-                        and not _civil_war(trig.code, tgt):
+                        and not civil_war(trig.code, tgt):
                     continue  # an actor acting on itself is a parse artefact here
                 code = violence.refine(trig.code, sent, _arg_mention(src, offset), _arg_mention(tgt, offset))
                 note = "" if code == trig.code else (
@@ -277,7 +269,7 @@ class EventCoder:
                 if verb is not None and c.trigger.token.dep_ == "nsubj":
                     same_act(c, verb, coded)
                 continue
-            victims = [_victim_country(a, c.events)
+            victims = [victim_country(a, c.events)
                        for a in self._resolve([_quantity_head(subj)], ctx, dateline, places=ww.places)]
             if any(a is not None for a in victims):
                 give_victims(c, verb, [a for a in victims if a is not None], coded, self.ontology, mention)
@@ -331,81 +323,6 @@ def _rule(trig: Trigger, source_frame: str, target_frame: str, fact: Factuality)
             f"fact={fact.value}{frame}{cue}")
 
 
-def _role_in(arg: Argument, country: str, how: str) -> Argument:
-    """A role named without a country ("soldiers", "air defences") placed in `country`."""
-    a = arg.actor
-    return Argument(arg.tokens, Actor(code=f"{country}{a.sector or ''}", country=country, sector=a.sector,
-                                      name=a.name, how=how))
-
-
-def _local(arg: Argument, country: str) -> Argument:
-    """A role named without a country ("people", "students") in the country of the event's place."""
-    if arg.actor.how not in ("sector-only", "sector+inferred:focus-country") or not arg.actor.sector:
-        return arg  # the place of the event beats the story's country
-    return _role_in(arg, country, "sector+inferred:place")
-
-
-def _state_author(placement: Placement, ctx: DocContext) -> Argument | None:
-    """The state behind an agentless arrest, charge or sentence (its government, GOV): of the
-    country where it happened (how "inferred:place-clause"/"inferred:place-sentence"), else of
-    the document's theatre, else of its focus."""
-    if placement.place is not None and placement.place.country and placement.precision in ("clause", "sentence"):
-        country, how = placement.place.country, f"inferred:place-{placement.precision}"
-    elif ctx.theatre_country:
-        country, how = ctx.theatre_country, "inferred:document-theatre"
-    elif ctx.focus_country:
-        country, how = ctx.focus_country, "inferred:focus-country"
-    else:
-        return None
-    return Argument([], Actor(code=f"{country}GOV", country=country, sector="GOV", how=how))
-
-
-def _theatre_target(placement: Placement, ctx: DocContext, sources: list[Argument | None],
-                    victim: Argument | None, code: str) -> Argument | None:
-    """The country where a material event took place, as its target when the text names none:
-    "Turkey's campaign in Syria" -> TUR->SYR (target how "inferred:place-clause"). From the event's
-    own clause first, else the document's theatre; never the source's own country. A victim named
-    only by its role ("killing dozens of civilians") keeps the role: SYRCVL."""
-    if placement.place is not None and placement.place.country and placement.precision in ("clause", "sentence"):
-        country, how = placement.place.country, f"inferred:place-{placement.precision}"
-    elif ctx.theatre_country:
-        country, how = ctx.theatre_country, "inferred:document-theatre"
-    elif placement.how == "document-theatre" and placement.place is not None and placement.place.country and (
-            code[:2] in GEO_WORDS.attack_roots or code in WORDS.visit_codes):
-        # the country of the document's locatives: for fighting and visits only (arrests,
-        # protests and bans are as often at home as where the story's places are)
-        country, how = placement.place.country, "inferred:document-theatre"
-    else:
-        return None
-    # a place named in the event's own clause stands even in the source's own country
-    # ("Turkish police broke up a protest in Sivas": TUR); a document's theatre does not
-    domestic = how.startswith("inferred:place-")
-    if victim is not None:
-        sector = victim.actor.sector or ""
-        return Argument(victim.tokens, Actor(code=f"{country}{sector}", country=country, sector=sector or None,
-                                             how=f"sector+{how}"))
-    if not domestic and code[:2] not in WORDS.domestic_theatre_roots \
-            and any(s is not None and s.actor.country == country for s in sources):
-        return None  # but mass violence in the theatre is against its people ("is using chemical weapons")
-    return Argument([], Actor(code=country, country=country, how=how))
-
-
-def _visits_a_place(trig: Trigger) -> bool:
-    """ "Human Rights Watch has visited the camps": a visit to a place named by a common noun
-    is a visit to the country it is in."""
-    obj = trig.token
-    objs = [c for c in obj.children if c.dep_ == "dobj"] if obj.pos_ == "VERB" else []
-    if obj.dep_ == "relcl" and any(c.dep_ == "dobj" and c.lower_ in WORDS.relative_pronouns for c in obj.children):
-        objs = [obj.head]  # "the camps, which HRW has visited"
-    return any(o.lemma_.lower() in GEO_WORDS.place_nouns for o in objs)
-
-
-def _civil_war(code: str, target: Argument) -> bool:
-    """Fighting placed by its own clause in the fighter's own country is a civil war, not a
-    parse artefact ("the Syrian civil war": SYR -> SYR, target inferred from the place)."""
-    return code[:2] in GEO_WORDS.attack_roots and (target.actor.how or "").startswith("inferred:place-")
-
-
 def _armed_of(args: Arguments, targets: list[Argument]) -> bool:
     """The 'of' phrase of a violent event noun names an armed force or a state, its author."""
     return args.target_frame == "noun:prep" and bool(targets) and all(
@@ -447,58 +364,6 @@ def _clause_subject(verb: Token) -> Token | None:
             return subj
         verb = verb.head
     return None
-
-
-def _victim_country(arg: Argument, events: list[Event]) -> Argument | None:
-    """A victim as a target: a coded actor, or people named by their role ("soldiers") in the
-    country where the event took place."""
-    a = arg.actor
-    if a.resolved and a.how != "sector-only":
-        return arg
-    place = next((e.location for e in events if e.location is not None and e.location.country), None)
-    if a.how == "sector-only" and place is not None:
-        return _role_in(arg, place.country, "sector+inferred:place")
-    return None
-
-
-def _speakers_own(arg: Argument, speaker: Actor, kb: KnowledgeBase) -> Argument:
-    """A role with no country of its own ("air defences", "security forces") in what a
-    state's voice reports is that state's (how "generic:speaker-country"); a people named by
-    its ethnicity ("Kurdish militias") is not."""
-    a = arg.actor
-    if a.how not in ("sector-only", "unresolved:sector-only", "generic:focus-country") or not a.sector \
-            or speaker.country is None or any(normalize(t.lower_) in kb.ethnic_groups for t in arg.tokens):
-        return arg
-    return _role_in(arg, speaker.country, "generic:speaker-country")
-
-
-def _person_country(arg: Argument, ctx: DocContext) -> Argument:
-    """A person the knowledge base does not know, in a story about one country, is most
-    often of that country: the code is the focus country (how "inferred:focus-country");
-    in a story about no one country, of the publishing outlet's ("inferred:publication-country":
-    the local press quotes locals)."""
-    if arg.actor.how not in UNKNOWN_NAMES:
-        return arg
-    country, how = ctx.focus_country, "inferred:focus-country"
-    if country is None:
-        country, how = ctx.publication_country, "inferred:publication-country"
-    if country is None:
-        return arg
-    a = arg.actor
-    return Argument(arg.tokens, Actor(code=country, country=country, name=a.name, how=how))
-
-
-def _role_country(arg: Argument, ctx: DocContext) -> Argument:
-    """A local role named without a country ("officials said", "administrators", "police",
-    "residents") in a story about one country is of that country (how
-    "sector+inferred:focus-country"); "foreign ministers", "aid officials" and roles that
-    travel (troops, experts, journalists) are not."""
-    a = arg.actor
-    if a.how != "sector-only" or a.sector not in WORDS.local_role_sectors or ctx.focus_country is None or any(
-            normalize(t.lower_) in WORDS.foreign_modifiers for t in arg.tokens) or (
-            arg.tokens and arg.tokens[-1].tag_ == "NNS" and arg.tokens[-1].lemma_.lower() in STATE_NOUNS):
-        return arg  # "most governments balk": other countries
-    return _role_in(arg, ctx.focus_country, "sector+inferred:focus-country")
 
 
 def _agentless(trig: Trigger, args: Arguments) -> bool:

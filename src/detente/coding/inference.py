@@ -1,0 +1,159 @@
+"""Actors and targets a sentence implies but does not name.
+
+A role named without a country ("soldiers", "officials", "air defences") is placed in the
+country its context gives: where the event happened, the story's country, the country of
+the voice that reports it. An event with no target named takes the country where it took
+place (``theatre_target``), an agentless arrest the state where it happened
+(``state_author``). Every actor made here says how in its ``how``
+("sector+inferred:place", "inferred:document-theatre" ...), so users can keep or drop them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from detente.actors.document import DocContext
+from detente.actors.kb import KnowledgeBase, normalize
+from detente.actors.resolver import STATE_NOUNS
+from detente.coding.placement import Placement
+from detente.coding.triggers import Trigger
+from detente.coding.wordlists import WORDS
+from detente.geo.words import GEO_WORDS
+from detente.model import Actor, Event
+
+# people and names the knowledge base does not know: kept as sources, with their text
+UNKNOWN_NAMES = frozenset({"unresolved:person", "unresolved:name"})
+
+
+@dataclass(slots=True)
+class Argument:
+    tokens: list[Token]
+    actor: Actor
+
+
+def role_in(arg: Argument, country: str, how: str) -> Argument:
+    """A role named without a country ("soldiers", "air defences") placed in `country`."""
+    a = arg.actor
+    return Argument(arg.tokens, Actor(code=f"{country}{a.sector or ''}", country=country, sector=a.sector,
+                                      name=a.name, how=how))
+
+
+def local_role(arg: Argument, country: str) -> Argument:
+    """A role named without a country ("people", "students") in the country of the event's place."""
+    if arg.actor.how not in ("sector-only", "sector+inferred:focus-country") or not arg.actor.sector:
+        return arg  # the place of the event beats the story's country
+    return role_in(arg, country, "sector+inferred:place")
+
+
+def state_author(placement: Placement, ctx: DocContext) -> Argument | None:
+    """The state behind an agentless arrest, charge or sentence (its government, GOV): of the
+    country where it happened (how "inferred:place-clause"/"inferred:place-sentence"), else of
+    the document's theatre, else of its focus."""
+    if placement.place is not None and placement.place.country and placement.precision in ("clause", "sentence"):
+        country, how = placement.place.country, f"inferred:place-{placement.precision}"
+    elif ctx.theatre_country:
+        country, how = ctx.theatre_country, "inferred:document-theatre"
+    elif ctx.focus_country:
+        country, how = ctx.focus_country, "inferred:focus-country"
+    else:
+        return None
+    return Argument([], Actor(code=f"{country}GOV", country=country, sector="GOV", how=how))
+
+
+def theatre_target(placement: Placement, ctx: DocContext, sources: list[Argument | None],
+                    victim: Argument | None, code: str) -> Argument | None:
+    """The country where a material event took place, as its target when the text names none:
+    "Turkey's campaign in Syria" -> TUR->SYR (target how "inferred:place-clause"). From the event's
+    own clause first, else the document's theatre; never the source's own country. A victim named
+    only by its role ("killing dozens of civilians") keeps the role: SYRCVL."""
+    if placement.place is not None and placement.place.country and placement.precision in ("clause", "sentence"):
+        country, how = placement.place.country, f"inferred:place-{placement.precision}"
+    elif ctx.theatre_country:
+        country, how = ctx.theatre_country, "inferred:document-theatre"
+    elif placement.how == "document-theatre" and placement.place is not None and placement.place.country and (
+            code[:2] in GEO_WORDS.attack_roots or code in WORDS.visit_codes):
+        # the country of the document's locatives: for fighting and visits only (arrests,
+        # protests and bans are as often at home as where the story's places are)
+        country, how = placement.place.country, "inferred:document-theatre"
+    else:
+        return None
+    # a place named in the event's own clause stands even in the source's own country
+    # ("Turkish police broke up a protest in Sivas": TUR); a document's theatre does not
+    domestic = how.startswith("inferred:place-")
+    if victim is not None:
+        sector = victim.actor.sector or ""
+        return Argument(victim.tokens, Actor(code=f"{country}{sector}", country=country, sector=sector or None,
+                                             how=f"sector+{how}"))
+    if not domestic and code[:2] not in WORDS.domestic_theatre_roots \
+            and any(s is not None and s.actor.country == country for s in sources):
+        return None  # but mass violence in the theatre is against its people ("is using chemical weapons")
+    return Argument([], Actor(code=country, country=country, how=how))
+
+
+def visits_a_place(trig: Trigger) -> bool:
+    """ "Human Rights Watch has visited the camps": a visit to a place named by a common noun
+    is a visit to the country it is in."""
+    obj = trig.token
+    objs = [c for c in obj.children if c.dep_ == "dobj"] if obj.pos_ == "VERB" else []
+    if obj.dep_ == "relcl" and any(c.dep_ == "dobj" and c.lower_ in WORDS.relative_pronouns for c in obj.children):
+        objs = [obj.head]  # "the camps, which HRW has visited"
+    return any(o.lemma_.lower() in GEO_WORDS.place_nouns for o in objs)
+
+
+def civil_war(code: str, target: Argument) -> bool:
+    """Fighting placed by its own clause in the fighter's own country is a civil war, not a
+    parse artefact ("the Syrian civil war": SYR -> SYR, target inferred from the place)."""
+    return code[:2] in GEO_WORDS.attack_roots and (target.actor.how or "").startswith("inferred:place-")
+
+
+def victim_country(arg: Argument, events: list[Event]) -> Argument | None:
+    """A victim as a target: a coded actor, or people named by their role ("soldiers") in the
+    country where the event took place."""
+    a = arg.actor
+    if a.resolved and a.how != "sector-only":
+        return arg
+    place = next((e.location for e in events if e.location is not None and e.location.country), None)
+    if a.how == "sector-only" and place is not None:
+        return role_in(arg, place.country, "sector+inferred:place")
+    return None
+
+
+def speakers_own(arg: Argument, speaker: Actor, kb: KnowledgeBase) -> Argument:
+    """A role with no country of its own ("air defences", "security forces") in what a
+    state's voice reports is that state's (how "generic:speaker-country"); a people named by
+    its ethnicity ("Kurdish militias") is not."""
+    a = arg.actor
+    if a.how not in ("sector-only", "unresolved:sector-only", "generic:focus-country") or not a.sector \
+            or speaker.country is None or any(normalize(t.lower_) in kb.ethnic_groups for t in arg.tokens):
+        return arg
+    return role_in(arg, speaker.country, "generic:speaker-country")
+
+
+def person_country(arg: Argument, ctx: DocContext) -> Argument:
+    """A person the knowledge base does not know, in a story about one country, is most
+    often of that country: the code is the focus country (how "inferred:focus-country");
+    in a story about no one country, of the publishing outlet's ("inferred:publication-country":
+    the local press quotes locals)."""
+    if arg.actor.how not in UNKNOWN_NAMES:
+        return arg
+    country, how = ctx.focus_country, "inferred:focus-country"
+    if country is None:
+        country, how = ctx.publication_country, "inferred:publication-country"
+    if country is None:
+        return arg
+    a = arg.actor
+    return Argument(arg.tokens, Actor(code=country, country=country, name=a.name, how=how))
+
+
+def role_country(arg: Argument, ctx: DocContext) -> Argument:
+    """A local role named without a country ("officials said", "administrators", "police",
+    "residents") in a story about one country is of that country (how
+    "sector+inferred:focus-country"); "foreign ministers", "aid officials" and roles that
+    travel (troops, experts, journalists) are not."""
+    a = arg.actor
+    if a.how != "sector-only" or a.sector not in WORDS.local_role_sectors or ctx.focus_country is None or any(
+            normalize(t.lower_) in WORDS.foreign_modifiers for t in arg.tokens) or (
+            arg.tokens and arg.tokens[-1].tag_ == "NNS" and arg.tokens[-1].lemma_.lower() in STATE_NOUNS):
+        return arg  # "most governments balk": other countries
+    return role_in(arg, ctx.focus_country, "sector+inferred:focus-country")
