@@ -44,10 +44,10 @@ def test_a_word_is_in_one_governor_class_only():
 
 
 def test_light_verbs_are_one_list():
-    from detente.coding import factuality, triggers
+    from detente.coding import factuality_cues, triggers
 
     assert triggers.LIGHT_VERBS is WORDS.light_verbs
-    assert WORDS.light_verbs <= factuality.LIGHT_OBJECT_VERBS and "lodge" in WORDS.light_verbs
+    assert WORDS.light_verbs <= factuality_cues.LIGHT_OBJECT_VERBS and "lodge" in WORDS.light_verbs
 
 
 @pytest.mark.slow
