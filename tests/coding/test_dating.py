@@ -75,6 +75,14 @@ CASES = [
      (D(2018, 9, 3), "day", "Monday")),
     ("At a news conference on Monday, the envoy criticised the strikes.", "criticised", "asserted", (),
      (D(2018, 9, 3), "day", "Monday")),
+    # a clause of time that says it happened right then shares its date; a bare "after" may
+    # span weeks
+    ("Shortly after the envoy landed in Cairo on Monday, Egypt recalled its ambassador.", "recalled",
+     "asserted", ("landed",), (D(2018, 9, 3), "day", "Monday")),
+    ("Rebels shelled the airport hours before the minister landed there on Friday.", "shelled",
+     "asserted", ("landed",), (D(2018, 8, 31), "day", "Friday")),
+    ("After the envoy landed in Cairo on Monday, Egypt recalled its ambassador.", "recalled",
+     "asserted", ("landed",), (PUB, "publication", None)),
     # a possessive time dates its noun, not the verb above ("last week's call")
     ("Lavrov criticised last week's call by Pompeo.", "call", "asserted", ("criticised",),
      (D(2018, 8, 27), "week", "last week")),

@@ -13,8 +13,9 @@ this order:
    event noun ("carried out strikes on Monday"), coordinated verbs with the same subject,
    the verb a participle hangs on ("bombed ... on Monday, killing 20"), the verb an
    implicative governs ("began on Monday to shell"), a clause that says when ("was killed
-   on 23 October when a mine exploded"), the date a relative clause qualifies ("on 23
-   October, when a mine exploded");
+   on 23 October when a mine exploded"), a clause of time that says it happened right then
+   ("shortly after the envoy landed on Monday, Egypt recalled its ambassador"), the date a
+   relative clause qualifies ("on 23 October, when a mine exploded");
 2. the date of the last dated sentence before it (the date of that sentence's main
    clause, else its last), only through an explicit link on its own clause ("Then", "the
    next day", "that day": ``carry_links`` in data/temporal/words.yaml, with their day
@@ -234,11 +235,24 @@ def time_heads(trigger: Token, events: set[int], heads: list[Token] | None = Non
     # conference on Monday" (the venue nouns that also give a statement its place)
     heads.extend(v for c in trigger.children if c.dep_ == "prep" and c.lower_ in VENUE_PREPS
                  for v in c.children if v.dep_ == "pobj" and v.lemma_.lower() in GEO_WORDS.venue_nouns)
+    # a clause of time that says it happened right then: "Shortly after the envoy landed on
+    # Monday, Egypt recalled its ambassador"
+    heads.extend(c for c in trigger.children if immediate_clause(c))
     # a complement that is no event of its own: "declared the city liberated last month"
     heads.extend(c for c in trigger.children if c.i not in events and (c.dep_ in ("oprd", "acomp") or (
         c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBN"
         and not any(g.dep_ in ("aux", "auxpass") for g in c.children))))
     return heads
+
+
+def immediate_clause(clause: Token) -> bool:
+    """An adverbial clause of time that a word of immediacy ties to its governor's moment:
+    "shortly after X", "hours before X", "just as X" (``immediacy_words``)."""
+    if clause.dep_ != "advcl":
+        return False
+    marks = {c.lower_ for c in clause.children if c.dep_ in ("mark", "advmod")}
+    near = {c.lower_ for c in clause.children if c.dep_ in ("advmod", "npadvmod")}
+    return bool(marks & GEO_WORDS.time_clause_markers) and bool(near & TEMPORAL_WORDS.immediacy_words)
 
 
 def earlier_cue(trigger: Token) -> str | None:
