@@ -83,6 +83,8 @@ CASES = [
      "asserted", ("landed",), (D(2018, 8, 31), "day", "Friday")),
     ("After the envoy landed in Cairo on Monday, Egypt recalled its ambassador.", "recalled",
      "asserted", ("landed",), (PUB, "publication", None)),
+    ("Some 36 hours after the envoy landed in Cairo on Monday, Egypt recalled its ambassador.", "recalled",
+     "asserted", ("landed",), (PUB, "publication", None)),
     # a possessive time dates its noun, not the verb above ("last week's call")
     ("Lavrov criticised last week's call by Pompeo.", "call", "asserted", ("criticised",),
      (D(2018, 8, 27), "week", "last week")),

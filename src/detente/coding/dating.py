@@ -247,11 +247,13 @@ def time_heads(trigger: Token, events: set[int], heads: list[Token] | None = Non
 
 def immediate_clause(clause: Token) -> bool:
     """An adverbial clause of time that a word of immediacy ties to its governor's moment:
-    "shortly after X", "hours before X", "just as X" (``immediacy_words``)."""
+    "shortly after X", "hours before X", "just as X" (``immediacy_words``); not a counted
+    interval, which may reach another day ("36 hours after X")."""
     if clause.dep_ != "advcl":
         return False
     marks = {c.lower_ for c in clause.children if c.dep_ in ("mark", "advmod")}
-    near = {c.lower_ for c in clause.children if c.dep_ in ("advmod", "npadvmod")}
+    near = {c.lower_ for c in clause.children if c.dep_ in ("advmod", "npadvmod")
+            and not any(n.dep_ == "nummod" for n in c.children)}
     return bool(marks & GEO_WORDS.time_clause_markers) and bool(near & TEMPORAL_WORDS.immediacy_words)
 
 
