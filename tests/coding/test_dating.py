@@ -49,8 +49,16 @@ CASES = [
     ("Russia will host talks on Monday.", "host", "future", (), (D(2018, 9, 10), "day", "Monday")),
     ("The draft is due to be discussed on Monday.", "discussed", "asserted", (), (D(2018, 9, 10), "day", "Monday")),
     ("Ministers are to meet on Monday.", "meet", "asserted", (), (D(2018, 9, 10), "day", "Monday")),
-    ("The UN said its convoys would enter Idlib on Monday.", "enter", "hypothetical", ("said",),
-     (D(2018, 9, 10), "day", "Monday")),  # the future of the past
+    ("The UN said its convoys would enter Idlib on Friday.", "enter", "hypothetical", ("said",),
+     (D(2018, 9, 7), "day", "Friday")),  # the future of the past
+    ("The UN said its convoys would enter Idlib on Friday.", "said", "asserted", ("enter",),
+     (PUB, "publication", None)),
+    # ... unless the day is nearer behind than ahead: then it dates the report (the day
+    # before publication, not six days on)
+    ("Macron announced that France would quit the pact on Tuesday.", "announced", "asserted", ("quit",),
+     (D(2018, 9, 4), "day", "Tuesday")),
+    ("Macron announced that France would quit the pact on Tuesday.", "quit", "future", ("announced",),
+     (PUB, "publication", None)),
     ("Russia hosted talks on Monday.", "hosted", "asserted", (), (D(2018, 9, 3), "day", "Monday")),
     # words that share the trigger's time: a participle, the verb carrying an event noun,
     # a clause that says when
@@ -67,6 +75,16 @@ CASES = [
      (D(2018, 9, 3), "day", "Monday")),
     ("At a news conference on Monday, the envoy criticised the strikes.", "criticised", "asserted", (),
      (D(2018, 9, 3), "day", "Monday")),
+    # a clause of time that says it happened right then shares its date; a bare "after" may
+    # span weeks
+    ("Shortly after the envoy landed in Cairo on Monday, Egypt recalled its ambassador.", "recalled",
+     "asserted", ("landed",), (D(2018, 9, 3), "day", "Monday")),
+    ("Rebels shelled the airport hours before the minister landed there on Friday.", "shelled",
+     "asserted", ("landed",), (D(2018, 8, 31), "day", "Friday")),
+    ("After the envoy landed in Cairo on Monday, Egypt recalled its ambassador.", "recalled",
+     "asserted", ("landed",), (PUB, "publication", None)),
+    ("Some 36 hours after the envoy landed in Cairo on Monday, Egypt recalled its ambassador.", "recalled",
+     "asserted", ("landed",), (PUB, "publication", None)),
     # a possessive time dates its noun, not the verb above ("last week's call")
     ("Lavrov criticised last week's call by Pompeo.", "call", "asserted", ("criticised",),
      (D(2018, 8, 27), "week", "last week")),

@@ -331,4 +331,4 @@ def test_temporal_words_are_checked() -> None:
         parse_temporal_words({"carry_links": {"then": 0}})
     with pytest.raises(TemporalWordsError, match="day offset"):
         parse_temporal_words({"carry_links": {"then": "soon"}, "earlier_adverbs": [], "earlier_adjectives": [],
-                              "recent_words": [], "title_nouns": []})
+                              "recent_words": [], "immediacy_words": [], "title_nouns": []})

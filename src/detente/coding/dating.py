@@ -2,7 +2,10 @@
 
 Each time expression of a sentence (``detente.temporal``) dates the word it modifies: the
 first verb or event noun above it in the parse ("asking X to meet on 10 and 11 September"
-dates the meeting, not the asking; "last week's call" dates the call). An event takes, in
+dates the meeting, not the asking; "last week's call" dates the call), except that a day on
+a future-in-the-past complement dates the report when it lies nearer behind than ahead
+("announced the army would withdraw on Tuesday", published on a Wednesday, dates the
+announcing: ``report_or_reported``). An event takes, in
 this order:
 
 1. an expression on its trigger, or on a word that shares its time (never one on a verb
@@ -10,8 +13,9 @@ this order:
    event noun ("carried out strikes on Monday"), coordinated verbs with the same subject,
    the verb a participle hangs on ("bombed ... on Monday, killing 20"), the verb an
    implicative governs ("began on Monday to shell"), a clause that says when ("was killed
-   on 23 October when a mine exploded"), the date a relative clause qualifies ("on 23
-   October, when a mine exploded");
+   on 23 October when a mine exploded"), a clause of time that says it happened right then
+   ("shortly after the envoy landed on Monday, Egypt recalled its ambassador"), the date a
+   relative clause qualifies ("on 23 October, when a mine exploded");
 2. the date of the last dated sentence before it (the date of that sentence's main
    clause, else its last), only through an explicit link on its own clause ("Then", "the
    next day", "that day": ``carry_links`` in data/temporal/words.yaml, with their day
@@ -137,7 +141,8 @@ class DateFinder:
                 continue
             span = sent.char_span(e.start, e.end, alignment_mode="expand")
             if span is not None and len(span):
-                exprs.append(_Expr(e, host_of(span.root, events).i, range(span.start, span.end)))
+                host = report_or_reported(host_of(span.root, events), e, text, self.published)
+                exprs.append(_Expr(e, host.i, range(span.start, span.end)))
         link = None
         for m in CARRY.finditer(text):
             tok = sent.char_span(m.start(1), m.end(1), alignment_mode="expand")
@@ -178,6 +183,30 @@ def host_of(tok: Token, events: set[int]) -> Token:
     return tok
 
 
+def report_or_reported(host: Token, expr: TimeExpr, text: str, published: date | None) -> Token:
+    """The word a time expression on a future-in-the-past complement dates. "Announced the
+    army would withdraw from the town on Tuesday" may date the withdrawing (read forward:
+    the next Tuesday) or the announcing (read back: the last Tuesday). The reading nearer
+    the publication wins: a writer who meant a day already past for the withdrawal would
+    report it as done, and one who meant a week ahead would say "next Tuesday". So a day
+    just past dates the report; a day just ahead, the reported event ("said convoys would
+    enter on Wednesday", published on a Monday)."""
+    gov = host.head
+    if published is None or expr.value is None or host.dep_ != "ccomp" or not _would(host) \
+            or gov.tag_ != "VBD" or gov.lemma_.lower() not in WORDS.reporting_verbs:
+        return host
+    ahead = _forward(text, expr, published).value
+    if ahead is None or ahead == expr.value:
+        return host
+    return gov if (published - expr.value) < (ahead - published) else host
+
+
+def _would(verb: Token) -> bool:
+    """The future of the past: "would withdraw" (not "would have withdrawn")."""
+    auxes = [c.lower_ for c in verb.children if c.dep_ == "aux"]
+    return "would" in auxes and "have" not in auxes
+
+
 def scheduled(tok: Token) -> bool:
     """A verb (or the light verb of an event noun) that says the event lies ahead: "will
     meet", "would enter" (not "would have"), "is due to be discussed", "are scheduled to
@@ -185,7 +214,7 @@ def scheduled(tok: Token) -> bool:
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "dobj":
         tok = tok.head
     auxes = [c.lower_ for c in tok.children if c.dep_ == "aux"]
-    if any(a in WORDS.future_modals or a == "shall" for a in auxes) or ("would" in auxes and "have" not in auxes):
+    if any(a in WORDS.future_modals or a == "shall" for a in auxes) or _would(tok):
         return True  # "will meet", and the future of the past: "said convoys would enter on Wednesday"
     if tok.dep_ == "xcomp":
         gov = tok.head
@@ -206,11 +235,26 @@ def time_heads(trigger: Token, events: set[int], heads: list[Token] | None = Non
     # conference on Monday" (the venue nouns that also give a statement its place)
     heads.extend(v for c in trigger.children if c.dep_ == "prep" and c.lower_ in VENUE_PREPS
                  for v in c.children if v.dep_ == "pobj" and v.lemma_.lower() in GEO_WORDS.venue_nouns)
+    # a clause of time that says it happened right then: "Shortly after the envoy landed on
+    # Monday, Egypt recalled its ambassador"
+    heads.extend(c for c in trigger.children if immediate_clause(c))
     # a complement that is no event of its own: "declared the city liberated last month"
     heads.extend(c for c in trigger.children if c.i not in events and (c.dep_ in ("oprd", "acomp") or (
         c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBN"
         and not any(g.dep_ in ("aux", "auxpass") for g in c.children))))
     return heads
+
+
+def immediate_clause(clause: Token) -> bool:
+    """An adverbial clause of time that a word of immediacy ties to its governor's moment:
+    "shortly after X", "hours before X", "just as X" (``immediacy_words``); not a counted
+    interval, which may reach another day ("36 hours after X")."""
+    if clause.dep_ != "advcl":
+        return False
+    marks = {c.lower_ for c in clause.children if c.dep_ in ("mark", "advmod")}
+    near = {c.lower_ for c in clause.children if c.dep_ in ("advmod", "npadvmod")
+            and not any(n.dep_ == "nummod" for n in c.children)}
+    return bool(marks & GEO_WORDS.time_clause_markers) and bool(near & TEMPORAL_WORDS.immediacy_words)
 
 
 def earlier_cue(trigger: Token) -> str | None:

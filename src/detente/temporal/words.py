@@ -21,6 +21,7 @@ class TemporalWords:
     earlier_adverbs: frozenset[str]
     earlier_adjectives: frozenset[str]
     recent_words: frozenset[str]
+    immediacy_words: frozenset[str]
     title_nouns: frozenset[str]
 
     @property
