@@ -31,7 +31,7 @@ DatePrecision = Literal["day", "week", "month", "season", "year", "publication",
 LocationPrecision = Literal["clause", "sentence", "document", "none"]
 # How an event's place was chosen (detente.coding.placement; values in docs/database.md).
 LocationHow = Literal[
-    "locative", "place-object", "object-locative", "venue", "sentence-locative", "previous-sentence",
+    "locative", "place-object", "object-locative", "venue", "sentence-locative", "jurisdiction", "previous-sentence",
     "document-theatre", "document-focus", "none",
 ]
 

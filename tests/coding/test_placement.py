@@ -166,6 +166,18 @@ def test_fighting_goes_on_where_the_sentence_before_put_it(code_text):
     assert [e.location_how for e in evs] != ["previous-sentence"]
 
 
+def test_a_state_arrests_where_it_rules(code_text):
+    """An arrest or detention by a state's own agent, with no place in its sentence, is in that
+    state, not where the fighting of the sentence before was; a place in the sentence still wins."""
+    text = "Syrian rebels shelled Idlib on Monday. Two Syrian smugglers were detained by the Lebanese army."
+    evs = [e for e in code_text(text, "2018-03-05") if e.trigger.text == "detained"]
+    assert [(e.location.name, e.location_precision, e.location_how) for e in evs] == [
+        ("Lebanon", "document", "jurisdiction")]
+    text = "Syrian rebels shelled Idlib on Monday. Two Syrian smugglers were detained in Beirut by the Lebanese army."
+    evs = [e for e in code_text(text, "2018-03-05") if e.trigger.text == "detained"]
+    assert [(e.location.name, e.location_how) for e in evs] == [("Beirut", "locative")]
+
+
 def test_another_actors_clause_is_another_scene(code_text):
     # "as foreign ministers gathered in Brussels": the ministers' scene, not the aircraft's
     text = "Russia sent in aircraft to bomb Idlib, as foreign ministers gathered in Brussels to pledge aid."

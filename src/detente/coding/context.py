@@ -49,6 +49,6 @@ class WhenWhere:
         self.dates.see(sent, paragraph_start)
 
     def event_place(self, trigger: Token, code: str, actor_tokens: set[int], events: set[int],
-                    pattern_object: Token | None = None) -> Placement:
+                    pattern_object: Token | None = None, authority: str | None = None) -> Placement:
         return self.places.event_place(trigger, code, actor_tokens, events, self._heads_of(trigger, events),
-                                       pattern_object)
+                                       pattern_object, authority)

@@ -21,6 +21,9 @@ from a place the event is about or a place an actor is named after:
   the event's ("In Idlib, jets kept up their bombing"), never across reported speech; for
   a material event (``material_roots``), else the locative of its sentence nearest to it,
   on the same side of any quotation and not on an actor ("the regime in Tehran").
+* ``jurisdiction`` (precision "document"): an arrest, detention or deportation by a state's
+  own agent (``state_coercion_codes``, ``state_sectors``) with no place in its sentence is
+  made where that state rules: "fighters held by Iraqi Kurdish forces" are held in Iraq;
 * ``previous-sentence`` (precision "document"): for a material event, the place of a material
   event of the sentence right before, placed from its own sentence ("Fighters retook Baghuz
   on Saturday. Militants kept surrendering to them");
@@ -131,11 +134,12 @@ class PlaceFinder:
     # ---- the event's place ------------------------------------------------------------
     def event_place(self, trigger: Token, code: str, actor_tokens: set[int] = frozenset(),  # type: ignore[assignment]
                     events: set[int] = frozenset(), heads: list[Token] | None = None,  # type: ignore[assignment]
-                    pattern_object: Token | None = None) -> Placement:
+                    pattern_object: Token | None = None, authority: str | None = None) -> Placement:
         """``events``: token indices of the sentence's event triggers (an event noun that is
         the subject of the trigger shares its place: "the offensive on Afrin killed ...");
         ``heads``: ``event_heads`` of the trigger, when already known; ``pattern_object``: the
-        object that is part of the trigger ("control" in "took control of Deraa")."""
+        object that is part of the trigger ("control" in "took control of Deraa"); ``authority``:
+        the country of the state whose agent carries the event out (its source)."""
         statement = code[:2] in GEO_WORDS.statement_roots
         material = code[:2] in GEO_WORDS.material_roots
         meeting = code[:2] in GEO_WORDS.meeting_roots
@@ -163,6 +167,10 @@ class PlaceFinder:
             found = self._scene(trigger)
         if found is not None:
             return self._seen(Placement(found[0], "sentence", "sentence-locative" + found[1]), trigger, material)
+        if authority and code[:3] in WORDS.state_coercion_codes:
+            place = self.gazetteer.country(authority)
+            if place is not None:
+                return Placement(place, "document", "jurisdiction")
         recent = self._recent
         if material and recent is not None and recent[0] == id(trigger.doc) and trigger.sent.start > 0 \
                 and trigger.doc[trigger.sent.start - 1].sent.start_char == recent[1]:
