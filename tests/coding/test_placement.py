@@ -99,6 +99,13 @@ CASES = [
     ("Lavrov told a news conference in Moscow that the talks had failed.", "told", "010",
      ("Moscow", "RUS", "clause", "venue")),
     ("Speaking in Sochi, Putin said Russia would stay.", "said", "010", ("Sochi", "RUS", "clause", "venue")),
+    # an occasion reached through "through" or "during" places the event; a city named before the
+    # occasion's noun is where it was held, a country there is what it is about
+    ("Iran and Iraq cooperated closely through the so-called Minsk process in Belarus.", "cooperated", "050",
+     ("Minsk", "BLR", "clause", "venue")),
+    ("Lavrov spoke at the Sochi summit.", "spoke", "010", ("Sochi", "RUS", "clause", "venue")),
+    ("The ministers worked together through the Syria talks in Vienna.", "worked", "050",
+     ("Vienna", "AUT", "clause", "venue")),
     # ... and never what it is about or the place of what it reports
     ("Russia said it had bombed Idlib.", "said", "010", ("Syria", "SYR", "document", "document-theatre"),
      (), None, "SYR"),

@@ -71,7 +71,7 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # clause links a governing clause's place does not cross: reported speech, relative clauses,
 # complements ("In Sochi, Russia agreed to withdraw": the withdrawal is not in Sochi)
 OWN_CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "relcl", "acl", "csubj", "xcomp"})
-VENUE_PREPS = LOCATIVE_PREPS | {"during"}
+VENUE_PREPS = LOCATIVE_PREPS | GEO_WORDS.venue_preps
 
 
 @dataclass(slots=True)
@@ -211,7 +211,7 @@ class PlaceFinder:
                 return found[0], ("venue" if statement else "locative") + found[1]
         for slot in venue_locatives(head):
             found = self.place_of(slot)
-            if found is not None:
+            if found is not None and (slot.dep_ != "compound" or found[0].feature == "city"):
                 return found[0], "venue" + found[1]
         if head.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "where" for c in head.children):
             found = self.place_of(head.head)  # "Damascus, where the regime conducted its attack"
@@ -441,13 +441,15 @@ def locatives(head: Token, topical: bool) -> Iterator[Token]:
 
 def venue_locatives(head: Token) -> Iterator[Token]:
     """Places of a venue on ``head``: "at a news conference in Ankara", "told reporters in
-    Moscow", "during a visit to Moscow"; and of a participle of speech on it ("Speaking in
-    Sochi, he said")."""
+    Moscow", "during a visit to Moscow", "at the Sochi summit" (a compound name, where only a
+    city counts: "the Syria talks" are about Syria); and of a participle of speech on it
+    ("Speaking in Sochi, he said")."""
     for c in head.children:
         venue = _first_object(c) if c.dep_ == "prep" and c.lower_ in VENUE_PREPS else c if c.dep_ in (
             "dobj", "dative") else None
         if venue is not None:
             if venue.lemma_.lower() in GEO_WORDS.venue_nouns:
+                yield from (g for g in venue.children if g.dep_ == "compound" and g.pos_ == "PROPN")
                 yield from locatives(venue, topical=True)
                 yield from (obj for p in venue.children if p.dep_ == "prep" and p.lower_ == "to"
                             and (obj := _first_object(p)) is not None)
