@@ -185,6 +185,19 @@ def test_a_state_arrests_where_it_rules(code_text):
     assert [(e.location.name, e.location_how) for e in evs] == [("Beirut", "locative")]
 
 
+def test_a_visitor_acts_where_the_sentence_before_brought_him(code_text):
+    """What a person does with no place in its sentence, right after a sentence that has him
+    arrive somewhere or visit it, is there; someone else's act is not."""
+    evs = code_text("Lavrov arrived in Ankara on Monday. He praised his hosts. Putin criticised Washington.",
+                    "2018-03-05")
+    assert {(e.trigger.text, e.location.name, e.location_how) for e in evs if e.trigger.text != "arrived"} == {
+        ("praised", "Ankara", "previous-visit"), ("criticised", "Turkey", "document-theatre")}
+    evs = code_text("Lavrov's first stop, a visit to Egypt on Monday, drew criticism. "
+                    "Praising his hosts for their cooperation, Lavrov said nothing about the election.", "2018-03-05")
+    assert {(e.trigger.text, e.location.name, e.location_how) for e in evs} >= {
+        ("Praising", "Egypt", "previous-visit")}
+
+
 def test_another_actors_clause_is_another_scene(code_text):
     # "as foreign ministers gathered in Brussels": the ministers' scene, not the aircraft's
     text = "Russia sent in aircraft to bomb Idlib, as foreign ministers gathered in Brussels to pledge aid."

@@ -23,7 +23,7 @@ from detente.coding.complements import (Coded, accusations, complement_subject, 
 from detente.coding.context import WhenWhere
 from detente.coding.factuality import Factuality, judge
 from detente.coding.furniture import dateline_end, dateline_place, is_furniture
-from detente.coding.inference import (UNKNOWN_NAMES, Argument, authority_of, civil_war, local_role, person_country, role_country,
+from detente.coding.inference import (UNKNOWN_NAMES, Argument, civil_war, local_role, person_country, role_country,
                                       speakers_own, state_author, theatre_target, victim_country,
                                       visits_a_place)
 from detente.coding.lexicon import Lexicon
@@ -121,6 +121,7 @@ class EventCoder:
         triggers = find_triggers(sent, self.lexicon)
         self._remember_group_subjects(sent, ctx, {t.token.i for t in triggers})
         para_start = offset
+        ww.places.see_visits(sent)  # "Lavrov arrived in Ankara": where he is in the next sentence
         if not triggers:
             ww.see(sent, para_start)  # a later "the next day" may point to its date
             return []
@@ -201,7 +202,7 @@ class EventCoder:
                 pairs = list(product(sources, targets or [None]))
             actor_toks = {t.i for a in (*sources, *targets) if a is not None for t in a.tokens}
             placement = ww.event_place(trig.token, trig.code, actor_toks, trigger_heads, trig.object_token,
-                                        authority_of(sources))
+                                        tuple(a.actor for a in sources if a is not None))
             if source_frame == "agentless-passive" and trig.code[:3] in WORDS.state_coercion_codes:
                 # "two journalists were arrested in Istanbul": a state arrests, charges and jails
                 author = state_author(placement, ctx)

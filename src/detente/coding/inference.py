@@ -46,17 +46,6 @@ def local_role(arg: Argument, country: str) -> Argument:
     return role_in(arg, country, "sector+inferred:place")
 
 
-def authority_of(sources: list[Argument | None]) -> str | None:
-    """The country of the state whose own agent the text names as the source ("Iraqi police",
-    "the Turkish government", "Turkey"); None for other actors and for inferred countries."""
-    for arg in sources:
-        actor = arg.actor if arg is not None else None
-        if actor is not None and actor.country and "inferred" not in (actor.how or "") \
-                and (actor.sector in WORDS.state_sectors or actor.code == actor.country):
-            return actor.country
-    return None
-
-
 def state_author(placement: Placement, ctx: DocContext) -> Argument | None:
     """The state behind an agentless arrest, charge or sentence (its government, GOV): of the
     country where it happened (how "inferred:place-clause"/"inferred:place-sentence"), else of

@@ -24,6 +24,9 @@ from a place the event is about or a place an actor is named after:
 * ``jurisdiction`` (precision "document"): an arrest, detention or deportation by a state's
   own agent (``state_coercion_codes``, ``state_sectors``) with no place in its sentence is
   made where that state rules: "fighters held by Iraqi Kurdish forces" are held in Iraq;
+* ``previous-visit`` (precision "document"): what a person does with no place in its sentence,
+  right after a sentence that has that person come to a place (``visit_words``: "Lavrov arrived
+  in Ankara on Monday. He praised his hosts"), is there;
 * ``previous-sentence`` (precision "document"): for a material event, the place of a material
   event of the sentence right before, placed from its own sentence ("Fighters retook Baghuz
   on Saturday. Militants kept surrendering to them");
@@ -50,16 +53,16 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
-from detente.actors.kb import KnowledgeBase
+from detente.actors.kb import KnowledgeBase, normalize
 from detente.actors.document import located, named_places
 from detente.actors.resolver import entity_bounds
 from detente.coding.quotes import quote_of
 from detente.coding.wordlists import WORDS
 from detente.geo.gazetteer import Gazetteer
 from detente.geo.words import GEO_WORDS
-from detente.model import Place
+from detente.model import Actor, Place
 from detente.nlp import sent_ents
 
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
@@ -127,6 +130,8 @@ class PlaceFinder:
     _context: tuple[str, ...] = field(init=False, default=())
     # the place of the last material event placed from its own sentence: (Doc id, sentence start, place)
     _recent: tuple[int, int, Place] | None = field(init=False, default=None)
+    # the last visit a sentence reported: (Doc id, sentence start, the visitor's KB ids, place)
+    _visit: tuple[int, int, frozenset[str], Place] | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
         self._context = tuple(c for c in self.document.countries if c != self.focus_country)
@@ -134,12 +139,12 @@ class PlaceFinder:
     # ---- the event's place ------------------------------------------------------------
     def event_place(self, trigger: Token, code: str, actor_tokens: set[int] = frozenset(),  # type: ignore[assignment]
                     events: set[int] = frozenset(), heads: list[Token] | None = None,  # type: ignore[assignment]
-                    pattern_object: Token | None = None, authority: str | None = None) -> Placement:
+                    pattern_object: Token | None = None, sources: tuple[Actor, ...] = ()) -> Placement:
         """``events``: token indices of the sentence's event triggers (an event noun that is
         the subject of the trigger shares its place: "the offensive on Afrin killed ...");
         ``heads``: ``event_heads`` of the trigger, when already known; ``pattern_object``: the
-        object that is part of the trigger ("control" in "took control of Deraa"); ``authority``:
-        the country of the state whose agent carries the event out (its source)."""
+        object that is part of the trigger ("control" in "took control of Deraa"); ``sources``:
+        the actors who carry the event out."""
         statement = code[:2] in GEO_WORDS.statement_roots
         material = code[:2] in GEO_WORDS.material_roots
         meeting = code[:2] in GEO_WORDS.meeting_roots
@@ -167,13 +172,16 @@ class PlaceFinder:
             found = self._scene(trigger)
         if found is not None:
             return self._seen(Placement(found[0], "sentence", "sentence-locative" + found[1]), trigger, material)
-        if authority and code[:3] in WORDS.state_coercion_codes:
-            place = self.gazetteer.country(authority)
+        state = authority(sources)
+        if state and code[:3] in WORDS.state_coercion_codes:
+            place = self.gazetteer.country(state)
             if place is not None:
                 return Placement(place, "document", "jurisdiction")
+        visit = self._visit
+        if visit is not None and _just_before(trigger, visit[:2]) and any(a.kb_id in visit[2] for a in sources):
+            return Placement(visit[3], "document", "previous-visit")
         recent = self._recent
-        if material and recent is not None and recent[0] == id(trigger.doc) and trigger.sent.start > 0 \
-                and trigger.doc[trigger.sent.start - 1].sent.start_char == recent[1]:
+        if material and recent is not None and _just_before(trigger, recent[:2]):
             # "Fighters retook Baghuz on Saturday. Militants continued to surrender": the
             # fighting of the sentence before goes on where it was
             return Placement(recent[2], "document", "previous-sentence")
@@ -186,6 +194,26 @@ class PlaceFinder:
                 if place is not None:
                     return Placement(place, "document", how)
         return Placement(None, "none", "none")
+
+    def see_visits(self, sent: Span) -> None:
+        """Remember the visit a sentence reports, if any: who came where ("Lavrov arrived in
+        Ankara", "Lavrov's first stop, a visit to Egypt")."""
+        for tok in sent:
+            if tok.lemma_ not in GEO_WORDS.visit_words:
+                continue
+            visitor = _visitor(tok)
+            people = self._people(visitor) if visitor is not None else frozenset()
+            found = next((f for slot in _visit_places(tok) if (f := self.place_of(slot)) is not None), None) \
+                if people else None
+            if found is not None:
+                self._visit = (id(sent.doc), sent.start_char, people, found[0])
+
+    def _people(self, tok: Token) -> frozenset[str]:
+        """The knowledge base's people a name may be ("Lavrov", "Sergey Lavrov")."""
+        bounds = entity_bounds(tok)
+        name = tok.doc[bounds[0]:bounds[1]].text if bounds is not None else tok.text
+        hits = [*self.kb.lookup(name), *self.kb.surnames.get(normalize(name.split()[-1]), ())]
+        return frozenset(e.id for e in hits if e.kind == "person")
 
     def _seen(self, placement: Placement, trigger: Token, material: bool) -> Placement:
         if material and placement.place is not None:
@@ -335,6 +363,40 @@ class PlaceFinder:
 
 
 # ---- the parse: which words are place slots -----------------------------------------------
+def authority(sources: tuple[Actor, ...]) -> str | None:
+    """The country of the state whose own agent the text names as the source ("Iraqi police",
+    "the Turkish government", "Turkey"); None for other actors and for inferred countries."""
+    return next((a.country for a in sources if a.country and "inferred" not in (a.how or "")
+                 and (a.sector in WORDS.state_sectors or a.code == a.country)), None)
+
+
+def _just_before(trigger: Token, seen: tuple[int, int]) -> bool:
+    """``seen`` (Doc id, sentence start) is the sentence right before the trigger's."""
+    return seen[0] == id(trigger.doc) and trigger.sent.start > 0 \
+        and trigger.doc[trigger.sent.start - 1].sent.start_char == seen[1]
+
+
+def _visitor(visit: Token) -> Token | None:
+    """Who comes: the subject of a visit verb, the possessor of a visit noun or of the noun it
+    stands beside ("Lavrov's first stop, a visit to Egypt")."""
+    if visit.pos_ in ("VERB", "AUX"):
+        return next((c for c in visit.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"), None)
+    for noun in (visit, visit.head) if visit.dep_ == "appos" else (visit,):
+        poss = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+        if poss is not None:
+            return poss
+    return None
+
+
+def _visit_places(visit: Token) -> Iterator[Token]:
+    """Where a visit goes: "visited Cairo", "a visit to Egypt", "arrived in Ankara"."""
+    for c in visit.children:
+        if c.dep_ == "dobj" and visit.pos_ == "VERB":
+            yield c
+        elif c.dep_ == "prep" and (c.lower_ == "to" or c.lower_ in LOCATIVE_PREPS) and (obj := _first_object(c)):
+            yield obj
+
+
 def event_heads(trigger: Token, events: set[int] = frozenset()) -> list[Token]:  # type: ignore[assignment]
     """The trigger and the words that share its place: the verb that carries an event noun
     (its subject, the object of a light verb, "attacked ... in its first assault"),
