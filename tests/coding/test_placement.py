@@ -68,6 +68,8 @@ CASES = [
     # a place noun: "the village of X"; a small Syrian village beats the Japanese town Tamana
     ("Government forces attacked the village of al-Tamanah in southern Idlib.", "attacked", "190",
      ("At Tamāni‘ah", "SYR", "clause", "place-object")),
+    # a nationality's capital is that country's capital city
+    ("Gunmen stormed a hotel in the Lebanese capital.", "stormed", "180", ("Beirut", "LBN", "clause", "locative")),
     # a place GeoNames lacks, from the curated table
     ("Kurdish-led forces captured Baghuz from Islamic State.", "captured", "192",
      ("Baghuz", "SYR", "clause", "place-object")),

@@ -336,7 +336,7 @@ class PlaceFinder:
 
     def _behind_place_noun(self, tok: Token, depth: int) -> tuple[Place, str] | None:
         """ "the town of Douma", "the Syrian town, Douma", "Idlib province", "the outskirts of
-        Damascus", "the north of the country", "villages in southern Idlib"."""
+        Damascus", "the north of the country", "villages in southern Idlib", "the Afghan capital"."""
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in ("of", *LOCATIVE_PREPS) and (obj := _first_object(c)) is not None:
                 found = self.place_of(obj, depth + 1)  # "the town of Douma", "villages near Idlib"
@@ -346,6 +346,12 @@ class PlaceFinder:
                 found = self.place_of(c, depth + 1)
                 if found is not None:
                     return found
+        if tok.lemma_.lower() == "capital":  # "the Afghan capital" is Kabul
+            country = next((e.country for c in tok.lefts if c.dep_ == "amod"
+                            for e in self.kb.lookup(c.text) if e.kind == "adjective" and e.country), None)
+            place = self.gazetteer.capital(country) if country else None
+            if place is not None:
+                return place, ""
         named = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
         if named:  # "Idlib province" is the province, "the Albu Kamal border city" the town
             name = f"{place_name(named[-1])} {tok.text}"
