@@ -68,6 +68,8 @@ CASES = [
     # a place noun: "the village of X"; a small Syrian village beats the Japanese town Tamana
     ("Government forces attacked the village of al-Tamanah in southern Idlib.", "attacked", "190",
      ("At Tamāni‘ah", "SYR", "clause", "place-object")),
+    # a nationality's capital is that country's capital city
+    ("Gunmen stormed a hotel in the Lebanese capital.", "stormed", "180", ("Beirut", "LBN", "clause", "locative")),
     # a place GeoNames lacks, from the curated table
     ("Kurdish-led forces captured Baghuz from Islamic State.", "captured", "192",
      ("Baghuz", "SYR", "clause", "place-object")),
@@ -99,6 +101,13 @@ CASES = [
     ("Lavrov told a news conference in Moscow that the talks had failed.", "told", "010",
      ("Moscow", "RUS", "clause", "venue")),
     ("Speaking in Sochi, Putin said Russia would stay.", "said", "010", ("Sochi", "RUS", "clause", "venue")),
+    # an occasion reached through "through" or "during" places the event; a city named before the
+    # occasion's noun is where it was held, a country there is what it is about
+    ("Iran and Iraq cooperated closely through the so-called Minsk process in Belarus.", "cooperated", "050",
+     ("Minsk", "BLR", "clause", "venue")),
+    ("Lavrov spoke at the Sochi summit.", "spoke", "010", ("Sochi", "RUS", "clause", "venue")),
+    ("The ministers worked together through the Syria talks in Vienna.", "worked", "050",
+     ("Vienna", "AUT", "clause", "venue")),
     # ... and never what it is about or the place of what it reports
     ("Russia said it had bombed Idlib.", "said", "010", ("Syria", "SYR", "document", "document-theatre"),
      (), None, "SYR"),
@@ -164,6 +173,31 @@ def test_fighting_goes_on_where_the_sentence_before_put_it(code_text):
     text = "Kurdish fighters stormed Raqqa on Saturday. The Kremlin criticised Washington."
     evs = [e for e in code_text(text, "2017-10-20") if e.trigger.text == "criticised"]
     assert [e.location_how for e in evs] != ["previous-sentence"]
+
+
+def test_a_state_arrests_where_it_rules(code_text):
+    """An arrest or detention by a state's own agent, with no place in its sentence, is in that
+    state, not where the fighting of the sentence before was; a place in the sentence still wins."""
+    text = "Syrian rebels shelled Idlib on Monday. Two Syrian smugglers were detained by the Lebanese army."
+    evs = [e for e in code_text(text, "2018-03-05") if e.trigger.text == "detained"]
+    assert [(e.location.name, e.location_precision, e.location_how) for e in evs] == [
+        ("Lebanon", "document", "jurisdiction")]
+    text = "Syrian rebels shelled Idlib on Monday. Two Syrian smugglers were detained in Beirut by the Lebanese army."
+    evs = [e for e in code_text(text, "2018-03-05") if e.trigger.text == "detained"]
+    assert [(e.location.name, e.location_how) for e in evs] == [("Beirut", "locative")]
+
+
+def test_a_visitor_acts_where_the_sentence_before_brought_him(code_text):
+    """What a person does with no place in its sentence, right after a sentence that has him
+    arrive somewhere or visit it, is there; someone else's act is not."""
+    evs = code_text("Lavrov arrived in Ankara on Monday. He praised his hosts. Putin criticised Washington.",
+                    "2018-03-05")
+    assert {(e.trigger.text, e.location.name, e.location_how) for e in evs if e.trigger.text != "arrived"} == {
+        ("praised", "Ankara", "previous-visit"), ("criticised", "Turkey", "document-theatre")}
+    evs = code_text("Lavrov's first stop, a visit to Egypt on Monday, drew criticism. "
+                    "Praising his hosts for their cooperation, Lavrov said nothing about the election.", "2018-03-05")
+    assert {(e.trigger.text, e.location.name, e.location_how) for e in evs} >= {
+        ("Praising", "Egypt", "previous-visit")}
 
 
 def test_another_actors_clause_is_another_scene(code_text):

@@ -121,6 +121,7 @@ class EventCoder:
         triggers = find_triggers(sent, self.lexicon)
         self._remember_group_subjects(sent, ctx, {t.token.i for t in triggers})
         para_start = offset
+        ww.places.see_visits(sent)  # "Lavrov arrived in Ankara": where he is in the next sentence
         if not triggers:
             ww.see(sent, para_start)  # a later "the next day" may point to its date
             return []
@@ -200,7 +201,8 @@ class EventCoder:
             else:
                 pairs = list(product(sources, targets or [None]))
             actor_toks = {t.i for a in (*sources, *targets) if a is not None for t in a.tokens}
-            placement = ww.event_place(trig.token, trig.code, actor_toks, trigger_heads, trig.object_token)
+            placement = ww.event_place(trig.token, trig.code, actor_toks, trigger_heads, trig.object_token,
+                                        tuple(a.actor for a in sources if a is not None))
             if source_frame == "agentless-passive" and trig.code[:3] in WORDS.state_coercion_codes:
                 # "two journalists were arrested in Istanbul": a state arrests, charges and jails
                 author = state_author(placement, ctx)

@@ -15,6 +15,7 @@ from detente.actors.kb import KnowledgeBase
 from detente.coding.dating import DateFinder, Dated
 from detente.coding.placement import PlaceFinder, Placement, document_places, event_heads, place_name
 from detente.geo import Gazetteer
+from detente.model import Actor
 
 __all__ = ["Dated", "Placement", "WhenWhere", "place_name"]
 
@@ -49,6 +50,6 @@ class WhenWhere:
         self.dates.see(sent, paragraph_start)
 
     def event_place(self, trigger: Token, code: str, actor_tokens: set[int], events: set[int],
-                    pattern_object: Token | None = None) -> Placement:
+                    pattern_object: Token | None = None, sources: tuple[Actor, ...] = ()) -> Placement:
         return self.places.event_place(trigger, code, actor_tokens, events, self._heads_of(trigger, events),
-                                       pattern_object)
+                                       pattern_object, sources)

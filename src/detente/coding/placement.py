@@ -21,6 +21,12 @@ from a place the event is about or a place an actor is named after:
   the event's ("In Idlib, jets kept up their bombing"), never across reported speech; for
   a material event (``material_roots``), else the locative of its sentence nearest to it,
   on the same side of any quotation and not on an actor ("the regime in Tehran").
+* ``jurisdiction`` (precision "document"): an arrest, detention or deportation by a state's
+  own agent (``state_coercion_codes``, ``state_sectors``) with no place in its sentence is
+  made where that state rules: "fighters held by Iraqi Kurdish forces" are held in Iraq;
+* ``previous-visit`` (precision "document"): what a person does with no place in its sentence,
+  right after a sentence that has that person come to a place (``visit_words``: "Lavrov arrived
+  in Ankara on Monday. He praised his hosts"), is there;
 * ``previous-sentence`` (precision "document"): for a material event, the place of a material
   event of the sentence right before, placed from its own sentence ("Fighters retook Baghuz
   on Saturday. Militants kept surrendering to them");
@@ -47,16 +53,16 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
-from detente.actors.kb import KnowledgeBase
+from detente.actors.kb import KnowledgeBase, normalize
 from detente.actors.document import located, named_places
 from detente.actors.resolver import entity_bounds
 from detente.coding.quotes import quote_of
 from detente.coding.wordlists import WORDS
 from detente.geo.gazetteer import Gazetteer
 from detente.geo.words import GEO_WORDS
-from detente.model import Place
+from detente.model import Actor, Place
 from detente.nlp import sent_ents
 
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
@@ -68,7 +74,7 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # clause links a governing clause's place does not cross: reported speech, relative clauses,
 # complements ("In Sochi, Russia agreed to withdraw": the withdrawal is not in Sochi)
 OWN_CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "relcl", "acl", "csubj", "xcomp"})
-VENUE_PREPS = LOCATIVE_PREPS | {"during"}
+VENUE_PREPS = LOCATIVE_PREPS | GEO_WORDS.venue_preps
 
 
 @dataclass(slots=True)
@@ -124,6 +130,8 @@ class PlaceFinder:
     _context: tuple[str, ...] = field(init=False, default=())
     # the place of the last material event placed from its own sentence: (Doc id, sentence start, place)
     _recent: tuple[int, int, Place] | None = field(init=False, default=None)
+    # the last visit a sentence reported: (Doc id, sentence start, the visitor's KB ids, place)
+    _visit: tuple[int, int, frozenset[str], Place] | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
         self._context = tuple(c for c in self.document.countries if c != self.focus_country)
@@ -131,11 +139,12 @@ class PlaceFinder:
     # ---- the event's place ------------------------------------------------------------
     def event_place(self, trigger: Token, code: str, actor_tokens: set[int] = frozenset(),  # type: ignore[assignment]
                     events: set[int] = frozenset(), heads: list[Token] | None = None,  # type: ignore[assignment]
-                    pattern_object: Token | None = None) -> Placement:
+                    pattern_object: Token | None = None, sources: tuple[Actor, ...] = ()) -> Placement:
         """``events``: token indices of the sentence's event triggers (an event noun that is
         the subject of the trigger shares its place: "the offensive on Afrin killed ...");
         ``heads``: ``event_heads`` of the trigger, when already known; ``pattern_object``: the
-        object that is part of the trigger ("control" in "took control of Deraa")."""
+        object that is part of the trigger ("control" in "took control of Deraa"); ``sources``:
+        the actors who carry the event out."""
         statement = code[:2] in GEO_WORDS.statement_roots
         material = code[:2] in GEO_WORDS.material_roots
         meeting = code[:2] in GEO_WORDS.meeting_roots
@@ -163,9 +172,16 @@ class PlaceFinder:
             found = self._scene(trigger)
         if found is not None:
             return self._seen(Placement(found[0], "sentence", "sentence-locative" + found[1]), trigger, material)
+        state = authority(sources)
+        if state and code[:3] in WORDS.state_coercion_codes:
+            place = self.gazetteer.country(state)
+            if place is not None:
+                return Placement(place, "document", "jurisdiction")
+        visit = self._visit
+        if visit is not None and _just_before(trigger, visit[:2]) and any(a.kb_id in visit[2] for a in sources):
+            return Placement(visit[3], "document", "previous-visit")
         recent = self._recent
-        if material and recent is not None and recent[0] == id(trigger.doc) and trigger.sent.start > 0 \
-                and trigger.doc[trigger.sent.start - 1].sent.start_char == recent[1]:
+        if material and recent is not None and _just_before(trigger, recent[:2]):
             # "Fighters retook Baghuz on Saturday. Militants continued to surrender": the
             # fighting of the sentence before goes on where it was
             return Placement(recent[2], "document", "previous-sentence")
@@ -178,6 +194,26 @@ class PlaceFinder:
                 if place is not None:
                     return Placement(place, "document", how)
         return Placement(None, "none", "none")
+
+    def see_visits(self, sent: Span) -> None:
+        """Remember the visit a sentence reports, if any: who came where ("Lavrov arrived in
+        Ankara", "Lavrov's first stop, a visit to Egypt")."""
+        for tok in sent:
+            if tok.lemma_ not in GEO_WORDS.visit_words:
+                continue
+            visitor = _visitor(tok)
+            people = self._people(visitor) if visitor is not None else frozenset()
+            found = next((f for slot in _visit_places(tok) if (f := self.place_of(slot)) is not None), None) \
+                if people else None
+            if found is not None:
+                self._visit = (id(sent.doc), sent.start_char, people, found[0])
+
+    def _people(self, tok: Token) -> frozenset[str]:
+        """The knowledge base's people a name may be ("Lavrov", "Sergey Lavrov")."""
+        bounds = entity_bounds(tok)
+        name = tok.doc[bounds[0]:bounds[1]].text if bounds is not None else tok.text
+        hits = [*self.kb.lookup(name), *self.kb.surnames.get(normalize(name.split()[-1]), ())]
+        return frozenset(e.id for e in hits if e.kind == "person")
 
     def _seen(self, placement: Placement, trigger: Token, material: bool) -> Placement:
         if material and placement.place is not None:
@@ -203,7 +239,7 @@ class PlaceFinder:
                 return found[0], ("venue" if statement else "locative") + found[1]
         for slot in venue_locatives(head):
             found = self.place_of(slot)
-            if found is not None:
+            if found is not None and (slot.dep_ != "compound" or found[0].feature == "city"):
                 return found[0], "venue" + found[1]
         if head.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "where" for c in head.children):
             found = self.place_of(head.head)  # "Damascus, where the regime conducted its attack"
@@ -300,7 +336,7 @@ class PlaceFinder:
 
     def _behind_place_noun(self, tok: Token, depth: int) -> tuple[Place, str] | None:
         """ "the town of Douma", "the Syrian town, Douma", "Idlib province", "the outskirts of
-        Damascus", "the north of the country", "villages in southern Idlib"."""
+        Damascus", "the north of the country", "villages in southern Idlib", "the Afghan capital"."""
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in ("of", *LOCATIVE_PREPS) and (obj := _first_object(c)) is not None:
                 found = self.place_of(obj, depth + 1)  # "the town of Douma", "villages near Idlib"
@@ -310,6 +346,12 @@ class PlaceFinder:
                 found = self.place_of(c, depth + 1)
                 if found is not None:
                     return found
+        if tok.lemma_.lower() == "capital":  # "the Afghan capital" is Kabul
+            country = next((e.country for c in tok.lefts if c.dep_ == "amod"
+                            for e in self.kb.lookup(c.text) if e.kind == "adjective" and e.country), None)
+            place = self.gazetteer.capital(country) if country else None
+            if place is not None:
+                return place, ""
         named = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
         if named:  # "Idlib province" is the province, "the Albu Kamal border city" the town
             name = f"{place_name(named[-1])} {tok.text}"
@@ -327,6 +369,40 @@ class PlaceFinder:
 
 
 # ---- the parse: which words are place slots -----------------------------------------------
+def authority(sources: tuple[Actor, ...]) -> str | None:
+    """The country of the state whose own agent the text names as the source ("Iraqi police",
+    "the Turkish government", "Turkey"); None for other actors and for inferred countries."""
+    return next((a.country for a in sources if a.country and "inferred" not in (a.how or "")
+                 and (a.sector in WORDS.state_sectors or a.code == a.country)), None)
+
+
+def _just_before(trigger: Token, seen: tuple[int, int]) -> bool:
+    """``seen`` (Doc id, sentence start) is the sentence right before the trigger's."""
+    return seen[0] == id(trigger.doc) and trigger.sent.start > 0 \
+        and trigger.doc[trigger.sent.start - 1].sent.start_char == seen[1]
+
+
+def _visitor(visit: Token) -> Token | None:
+    """Who comes: the subject of a visit verb, the possessor of a visit noun or of the noun it
+    stands beside ("Lavrov's first stop, a visit to Egypt")."""
+    if visit.pos_ in ("VERB", "AUX"):
+        return next((c for c in visit.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"), None)
+    for noun in (visit, visit.head) if visit.dep_ == "appos" else (visit,):
+        poss = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+        if poss is not None:
+            return poss
+    return None
+
+
+def _visit_places(visit: Token) -> Iterator[Token]:
+    """Where a visit goes: "visited Cairo", "a visit to Egypt", "arrived in Ankara"."""
+    for c in visit.children:
+        if c.dep_ == "dobj" and visit.pos_ == "VERB":
+            yield c
+        elif c.dep_ == "prep" and (c.lower_ == "to" or c.lower_ in LOCATIVE_PREPS) and (obj := _first_object(c)):
+            yield obj
+
+
 def event_heads(trigger: Token, events: set[int] = frozenset()) -> list[Token]:  # type: ignore[assignment]
     """The trigger and the words that share its place: the verb that carries an event noun
     (its subject, the object of a light verb, "attacked ... in its first assault"),
@@ -433,13 +509,15 @@ def locatives(head: Token, topical: bool) -> Iterator[Token]:
 
 def venue_locatives(head: Token) -> Iterator[Token]:
     """Places of a venue on ``head``: "at a news conference in Ankara", "told reporters in
-    Moscow", "during a visit to Moscow"; and of a participle of speech on it ("Speaking in
-    Sochi, he said")."""
+    Moscow", "during a visit to Moscow", "at the Sochi summit" (a compound name, where only a
+    city counts: "the Syria talks" are about Syria); and of a participle of speech on it
+    ("Speaking in Sochi, he said")."""
     for c in head.children:
         venue = _first_object(c) if c.dep_ == "prep" and c.lower_ in VENUE_PREPS else c if c.dep_ in (
             "dobj", "dative") else None
         if venue is not None:
             if venue.lemma_.lower() in GEO_WORDS.venue_nouns:
+                yield from (g for g in venue.children if g.dep_ == "compound" and g.pos_ == "PROPN")
                 yield from locatives(venue, topical=True)
                 yield from (obj for p in venue.children if p.dep_ == "prep" and p.lower_ == "to"
                             and (obj := _first_object(p)) is not None)

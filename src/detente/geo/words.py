@@ -28,6 +28,8 @@ class GeoWords:
     motion_particles: frozenset[str]
     place_subject_verbs: frozenset[str]
     venue_nouns: frozenset[str]
+    venue_preps: frozenset[str]
+    visit_words: frozenset[str]
     time_clause_markers: frozenset[str]
     topic_preps: frozenset[str]
     statement_roots: frozenset[str]
