@@ -63,7 +63,7 @@ from detente.coding.wordlists import WORDS
 from detente.geo.gazetteer import Gazetteer
 from detente.geo.words import GEO_WORDS
 from detente.model import Actor, Place
-from detente.nlp import sent_ents
+from detente.nlp import lemma_forms, sent_ents
 
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 NOT_PLACE_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "EVENT",
@@ -198,9 +198,11 @@ class PlaceFinder:
     def see_visits(self, sent: Span) -> None:
         """Remember the visit a sentence reports, if any: who came where ("Lavrov arrived in
         Ankara", "Lavrov's first stop, a visit to Egypt")."""
-        for tok in sent:
-            if tok.lemma_ not in GEO_WORDS.visit_words:
+        lemmas = lemma_forms(sent.doc)
+        for i in range(sent.start, sent.end):
+            if lemmas[i] not in GEO_WORDS.visit_words:
                 continue
+            tok = sent.doc[i]
             visitor = _visitor(tok)
             people = self._people(visitor) if visitor is not None else frozenset()
             found = next((f for slot in _visit_places(tok) if (f := self.place_of(slot)) is not None), None) \
