@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 import spacy
-from spacy.attrs import DEP, LEMMA, LOWER
+from spacy.attrs import DEP, ENT_IOB, LEMMA, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -116,6 +116,14 @@ def lemma_ids(doc: Doc) -> list[int]:
 
 def dep_ids(doc: Doc) -> list[int]:
     return _attr_ids(doc, DEP, "detente.deps")
+
+
+IOB_INSIDE = 1  # ENT_IOB: 1 "I" (inside an entity), 2 "O", 3 "B", 0 unset
+
+
+def ent_iobs(doc: Doc) -> list[int]:
+    """``token.ent_iob`` of every token of the Doc."""
+    return _attr_ids(doc, ENT_IOB, "detente.ent_iobs")
 
 
 def _lowered_strings(doc: Doc, ids: list[int], key: str) -> list[str]:

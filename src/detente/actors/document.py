@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from detente.actors.kb import Entry, KnowledgeBase
 from detente.geo.words import GEO_WORDS
 from detente.model import Actor, Event
-from detente.nlp import doc_ents
+from detente.nlp import doc_ents, span_text
 
 PRONOUN_REACH = 400  # characters
 # "she said" in a story of quotes: the last woman quoted may be paragraphs back, across the
@@ -145,7 +145,7 @@ def named_places(docs: Iterable[Doc], kb: KnowledgeBase) -> Iterator[tuple[Span,
     for doc in docs:
         for ent in doc_ents(doc):
             if ent.label_ in PLACE_LABELS:
-                hit = next((e for e in kb.lookup(ent.text) if e.kind in ("country", "adjective", "capital")), None)
+                hit = next((e for e in kb.lookup(span_text(ent)) if e.kind in ("country", "adjective", "capital")), None)
                 yield ent, (hit if hit is not None and hit.country else None)
 
 
@@ -170,7 +170,7 @@ def focus_country(docs: list[Doc], kb: KnowledgeBase, gazetteer=None) -> tuple[s
             if hit.kind == "country" and located(ent.root):
                 theatre[hit.country] += 1.0  # "troops in Syria": a country as the scene
         elif gazetteer is not None:
-            place = gazetteer.lookup(ent.text)
+            place = gazetteer.lookup(span_text(ent))
             if place is not None and place.country and place.feature != "country":
                 focus[place.country] += 2.0
                 theatre[place.country] += 1.0

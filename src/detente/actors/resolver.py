@@ -22,7 +22,7 @@ from detente.actors.document import DocContext
 from detente.actors.kb import Entry, KnowledgeBase, normalize
 from detente.geo.words import GEO_WORDS
 from detente.model import Actor
-from detente.nlp import conj_closure, doc_text, span_text
+from detente.nlp import IOB_INSIDE, conj_closure, doc_text, ent_iobs, lower_forms, span_text
 
 PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "his"})
 PRONOUNS_GROUP = frozenset({"it", "they", "them", "its", "their"})
@@ -43,12 +43,12 @@ def entity_bounds(tok: Token) -> tuple[int, int] | None:
     """(start, end) token indices of the named entity around tok, from the IOB tags."""
     if tok.ent_iob_ == "O" or not tok.ent_type_:
         return None
-    doc = tok.doc
+    iobs = ent_iobs(tok.doc)  # read from the Doc's array: no Token per step
     start = tok.i
-    while start > 0 and doc[start].ent_iob_ == "I":
+    while start > 0 and iobs[start] == IOB_INSIDE:
         start -= 1
     end = tok.i + 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
+    while end < len(iobs) and iobs[end] == IOB_INSIDE:
         end += 1
     return start, end
 
@@ -110,10 +110,10 @@ def _entry_actor(entry: Entry, day: date | None, how: str) -> Actor:
 def _is_backer(tok: Token) -> bool:
     """'Russian' in 'Russian-backed' / 'US-led' / 'anti-Russian': a modifier naming a backer or
     an opponent, not the actor."""
-    doc = tok.doc
-    if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and doc[tok.i + 2].lower_ in BACKING:
+    lows, i = lower_forms(tok.doc), tok.i
+    if i + 2 < len(lows) and lows[i + 1] == "-" and lows[i + 2] in BACKING:
         return True
-    if tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in OPPOSING:
+    if i >= 2 and lows[i - 1] == "-" and lows[i - 2] in OPPOSING:
         return True  # "an anti-Syria journalist" is no Syrian
     return tok.dep_ in ("npadvmod", "compound", "amod", "nmod") and tok.head.lower_ in BACKING \
         and tok.head.i > tok.i
