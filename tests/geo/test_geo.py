@@ -283,3 +283,22 @@ def test_index_is_built_once_into_its_cache_dir(tmp_path, monkeypatch) -> None:
     assert index.country("SYR").name == "Syria"  # type: ignore[union-attr]
     mtime = path.stat().st_mtime_ns
     assert geonames.ensure_index(tmp_path) == path and path.stat().st_mtime_ns == mtime
+
+
+@pytest.mark.parametrize("abbreviation,state", [
+    ("Minn.", "Minnesota"), ("Mo.", "Missouri"), ("Calif.", "California"), ("Fla.", "Florida"),
+    ("Pa.", "Pennsylvania"), ("N.Y.", "New York"), ("W.Va.", "West Virginia"), ("Tex.", "Texas"),
+])
+def test_wire_abbreviations_of_us_states(gaz: Gazetteer, abbreviation: str, state: str) -> None:
+    # datelines such as "SPRINGFIELD, Mo. (AP)": before, "Mo." was Meaux (France), "Fla." Flå
+    # (Norway), "Pa." a village in Burkina Faso
+    place = gaz.lookup(abbreviation)
+    assert place is not None and (place.name, place.country, place.feature) == (state, "USA", "admin1")
+    assert place.latitude is not None and place.geonames_id is not None
+
+
+def test_state_abbreviations_leave_full_names_and_los_angeles_alone(gaz: Gazetteer) -> None:
+    assert gaz.lookup("New York").name == "New York City"  # the city, not the state
+    assert gaz.lookup("Washington").feature == "city"  # the capital
+    la = gaz.lookup("LA")
+    assert la is None or la.name != "Louisiana"

@@ -9,7 +9,9 @@ Sources:
 * ``detente/data/geo/places.tsv``: our curated regions, governorates and provinces
   (Eastern Ghouta, Idlib province, Golan Heights, Donbas ...), small places news
   names that GeoNames lacks (Baghuz, al-Tanf), country aliases ("U.S.", "Britain")
-  and a few overrides ("Washington" = DC). Its coordinates are our own approximations.
+  and a few overrides ("Washington" = DC). Its coordinates are our own approximations;
+  a row without coordinates stands for a GeoNames entry: a country alias for that country,
+  an abbreviation of a US state ("Minn.", "Calif.") for that state by its geonames_id.
 
 Names match on three keys of increasing tolerance (``detente.geo.names``): compact,
 skeleton, phonetic. When nothing matches: a possessive "'s" removed, a trailing
@@ -181,11 +183,22 @@ def _country_place(iso3: str) -> Place | None:
     return _place(row) if row is not None else None
 
 
+@lru_cache(maxsize=512)
+def _geonames_entry(geonames_id: int) -> Place | None:
+    row = _load_index().geonames.entry(geonames_id)
+    return _place(row) if row is not None else None
+
+
 def _place(row: Row) -> Place:
-    if row.source == "curated" and row.feature == "country" and row.latitude is None and row.country:
-        country = _country_place(row.country)
-        if country is not None:
-            return country
+    if row.source == "curated" and row.latitude is None:
+        if row.feature == "country" and row.country:
+            country = _country_place(row.country)
+            if country is not None:
+                return country
+        elif row.geonames_id is not None:  # "Minn." stands for the GeoNames state Minnesota
+            entry = _geonames_entry(row.geonames_id)
+            if entry is not None:
+                return entry
     return Place(name=row.name, latitude=row.latitude, longitude=row.longitude, country=row.country,
                  geonames_id=row.geonames_id, feature=row.feature)
 

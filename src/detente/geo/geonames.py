@@ -223,6 +223,12 @@ class GeoNamesIndex:
             self._countries = {r[3]: Row(*r) for r in rows}
         return self._countries.get(iso3)
 
+    def entry(self, geonames_id: int) -> Row | None:
+        """The entry of a GeoNames id (the first, should the id recur)."""
+        r = self._connection().execute("SELECT * FROM entries WHERE geonames_id = ? ORDER BY id LIMIT 1",
+                                       (geonames_id,)).fetchone()
+        return Row(*r) if r else None
+
     def city(self, name: str, iso3: str) -> Row | None:
         """The most populous city of that country with that exact name (primary or alternate)."""
         key = name_keys(normalize_name(name))[0]
