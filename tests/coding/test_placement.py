@@ -138,6 +138,14 @@ CASES = [
     ("Jets bombed the town. Later, officials met in Ankara and in Istanbul.", "bombed", "195",
      ("Turkey", "TUR", "document", "document-theatre")),
     ("Jets bombed the town.", "bombed", "195", ("Iraq", "IRQ", "document", "document-focus"), (), "IRQ"),
+    # a place noun's state or nationality says where its name is: a homonym abroad (Corofin
+    # and Glenties are Irish towns) gives way to the state or country the text names
+    ("Police raided a farm in the Iowa town of Corofin.", "raided", "190",
+     ("Iowa", "USA", "clause", "object-locative")),
+    ("Militants shelled the Syrian village of Glenties on Monday.", "shelled", "190",
+     ("Syria", "SYR", "clause", "place-object")),
+    ("Militants shelled the Syrian town of Douma.", "shelled", "190",
+     ("Dūmā", "SYR", "clause", "place-object")),
 ]
 
 

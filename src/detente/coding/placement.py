@@ -293,9 +293,10 @@ class PlaceFinder:
         return best[1] if best is not None else None
 
     # ---- what a place slot names ------------------------------------------------------
-    def place_of(self, tok: Token, depth: int = 0) -> tuple[Place, str] | None:
+    def place_of(self, tok: Token, depth: int = 0, within: str | None = None) -> tuple[Place, str] | None:
         """The place a token in a place slot names, and "+metonym" when a building stood
-        for its capital; None when it names no place (an actor, a date, a common noun)."""
+        for its capital; None when it names no place (an actor, a date, a common noun).
+        ``within``: the country the text puts it in ("the Minnesota city of Tower")."""
         if depth > 2 or tok.ent_type_ in NOT_PLACE_ENTS:
             return None
         if tok.lower_ in WORDS.relative_pronouns and tok.head.dep_ == "relcl":
@@ -318,7 +319,8 @@ class PlaceFinder:
         if kinds & (ACTOR_KINDS | {"metonym"}) and not kinds & {"country", "capital"}:
             return None  # a nationality word, an organisation, a group, a person
         strict = tok.ent_type_ not in PLACE_ENTS
-        place = self.gazetteer.lookup(name, focus_country=self.focus_country, context_countries=self._context,
+        place = self.gazetteer.lookup(name, focus_country=within or self.focus_country,
+                                      context_countries=(self.focus_country, *self._context) if within else self._context,
                                       strict=strict)
         return (place, "") if place is not None else None
 
@@ -336,16 +338,40 @@ class PlaceFinder:
                 return hit.country
         return None
 
+    def _named_within(self, name: Token, noun: Token, depth: int) -> tuple[Place, str] | None:
+        """The place ``name`` names, as a ``noun`` ("town", "city") whose modifier may say the
+        country or state it is in ("the Syrian town, Douma", "the Minnesota city of Tower"). A
+        homonym abroad contradicts the text: the modifier's own place is taken instead."""
+        within = self._modifier_place(noun)
+        found = self.place_of(name, depth + 1, within.country if within is not None else None)
+        if within is not None and found is not None and found[0].country != within.country:
+            return within, ""
+        return found
+
+    def _modifier_place(self, noun: Token) -> Place | None:
+        """The country or state a place noun's modifier names: a nationality ("the Syrian
+        town"), a country or a state ("the Minnesota city")."""
+        for c in noun.lefts:
+            if c.dep_ == "amod" or (c.dep_ == "compound" and c.pos_ == "PROPN"):
+                country = next((e.country for e in self.kb.lookup(c.text) if e.kind in ("adjective", "country")
+                                and e.country), None)
+                place = self.gazetteer.country(country) if country else \
+                    self.gazetteer.lookup(place_name(c), strict=True) if c.dep_ == "compound" else None
+                if place is not None and place.country and place.feature in ("country", "admin1"):
+                    return place
+        return None
+
     def _behind_place_noun(self, tok: Token, depth: int) -> tuple[Place, str] | None:
         """ "the town of Douma", "the Syrian town, Douma", "Idlib province", "the outskirts of
         Damascus", "the north of the country", "villages in southern Idlib", "the Afghan capital"."""
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in ("of", *LOCATIVE_PREPS) and (obj := _first_object(c)) is not None:
-                found = self.place_of(obj, depth + 1)  # "the town of Douma", "villages near Idlib"
+                # "the town of Douma", "villages near Idlib"; "the Minnesota city of Tower" is in the US
+                found = self._named_within(obj, tok, depth) if c.lower_ == "of" else self.place_of(obj, depth + 1)
                 if found is not None:
                     return found
             elif c.dep_ == "appos":
-                found = self.place_of(c, depth + 1)
+                found = self._named_within(c, tok, depth)  # "the Syrian town, Douma"
                 if found is not None:
                     return found
         if tok.lemma_.lower() == "capital":  # "the Afghan capital" is Kabul
