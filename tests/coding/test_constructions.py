@@ -75,6 +75,12 @@ CASES = [
     ("Turkish officials accused Russia of bombing civilians.", "2016-09-22",
      {("1123", "TURGOV", "RUS", "asserted")}, False),
     ("Moscow denied the accusation.", "2016-09-22", {("016", "RUSGOV", None, "asserted")}, True),
+    # a promise or threat of what a light verb's object names ("continue aid", "launch an
+    # offensive") takes that event's code and target
+    ("Canada has pledged to continue economic aid to Haiti.", "2018-05-01",
+     {("0331", "CAN", "HTI", "asserted"), ("071", "CAN", "HTI", "future")}, True),
+    ("Hezbollah threatened to launch a new offensive against Israel.", "2018-05-01",
+     {("1384", "LBNUAF", "ISR", "asserted"), ("190", "LBNUAF", "ISR", "future")}, True),
 ]
 
 
