@@ -90,6 +90,16 @@ CASES = [
      {("043", "MAR", "ISR", "future"), ("043", "MAR", "PSE", "future")}, False),
     ("Italy announced a suspension of air links with Serbia.", "2018-05-01",
      {("160", "ITA", "SRB", "asserted")}, True),
+    ("Russia closed its borders with Georgia.", "2018-05-01", {("191", "RUS", "GEO", "asserted")}, True),
+    ("Serbia demanded a truce with Croatian forces.", "2018-05-01", {("1056", "SRB", "HRVMIL", "asserted")}, True),
+    # the author of the object ("a ban by X", "an admission by X") is the target
+    ("A newspaper in Nairobi defied a ban by the Ugandan government.", "2018-05-01",
+     {("128", "KENMED", "UGAGOV", "asserted")}, False),
+    ("Croatia demanded an admission by Hungary that it armed the rebels.", "2018-05-01",
+     {("100", "HRV", "HUN", "asserted")}, False),
+    # a retreat targets the territory its object is in
+    ("Morocco will evacuate all its outposts in Mauritania.", "2018-05-01",
+     {("0874", "MAR", "MRT", "future"), ("0356", "MAR", "MRT", "asserted")}, True),
     # a place says only where: no target
     ("Israel held talks in Geneva.", "2018-05-01", {("046", "ISR", None, "asserted")}, True),
     # a promise or threat of what a light verb's object names ("continue aid", "launch an
