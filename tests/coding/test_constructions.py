@@ -97,6 +97,10 @@ CASES = [
      {("128", "KENMED", "UGAGOV", "asserted")}, False),
     ("Croatia demanded an admission by Hungary that it armed the rebels.", "2018-05-01",
      {("100", "HRV", "HUN", "asserted")}, False),
+    # where the object comes from: "a mission from X", "a delegation of monitors from X"
+    ("Kyrgyzstan received a mission from the OSCE.", "2018-05-01", {("086", "KGZ", "IGOSCE", "asserted")}, True),
+    ("Kyrgyzstan received a delegation of monitors from the OSCE.", "2018-05-01",
+     {("043", "KGZ", "IGOSCE", "asserted")}, True),
     # a retreat targets the territory its object is in
     ("Morocco will evacuate all its outposts in Mauritania.", "2018-05-01",
      {("0874", "MAR", "MRT", "future"), ("0356", "MAR", "MRT", "asserted")}, True),
