@@ -75,6 +75,43 @@ CASES = [
     ("Turkish officials accused Russia of bombing civilians.", "2016-09-22",
      {("1123", "TURGOV", "RUS", "asserted")}, False),
     ("Moscow denied the accusation.", "2016-09-22", {("016", "RUSGOV", None, "asserted")}, True),
+    # the object's own phrases name the target when the verb's arguments name no actor:
+    # ties "with", a ban "against", rights and returns "of", a possessor, a pair "between"
+    ("Brazil has established diplomatic ties with Iran.", "2018-05-01",
+     {("054", "BRA", "IRN", "asserted")}, True),
+    ("Norway rejected the embargo against Cuba.", "2018-05-01", {("120", "NOR", "CUB", "asserted")}, True),
+    ("Ecuador supports the rights of Palestinians.", "2018-05-01", {("051", "ECU", "PSE", "asserted")}, True),
+    ("Kenya will allow the return of UN inspectors.", "2018-05-01",
+     {("0833", "KEN", "IGOUNO", "future"), ("034", "KEN", "IGOUNO", "asserted")}, True),
+    ("Kenya summoned Uganda's ambassador Joseph Okello.", "2018-05-01", {("114", "KEN", "UGA", "asserted")}, True),
+    ("Egypt launched a mediation effort between Sudan and Ethiopia.", "2018-05-01",
+     {("045", "EGY", "SDN", "asserted"), ("045", "EGY", "ETH", "asserted")}, True),
+    ("Morocco offered to host a meeting between Israel and the Palestinians.", "2018-05-01",
+     {("043", "MAR", "ISR", "future"), ("043", "MAR", "PSE", "future")}, False),
+    ("Italy announced a suspension of air links with Serbia.", "2018-05-01",
+     {("160", "ITA", "SRB", "asserted")}, True),
+    ("Russia closed its borders with Georgia.", "2018-05-01", {("191", "RUS", "GEO", "asserted")}, True),
+    ("Serbia demanded a truce with Croatian forces.", "2018-05-01", {("1056", "SRB", "HRVMIL", "asserted")}, True),
+    # the author of the object ("a ban by X", "an admission by X") is the target
+    ("A newspaper in Nairobi defied a ban by the Ugandan government.", "2018-05-01",
+     {("128", "KENMED", "UGAGOV", "asserted")}, False),
+    ("Croatia demanded an admission by Hungary that it armed the rebels.", "2018-05-01",
+     {("100", "HRV", "HUN", "asserted")}, False),
+    # where the object comes from: "a mission from X", "a delegation of monitors from X"
+    ("Kyrgyzstan received a mission from the OSCE.", "2018-05-01", {("086", "KGZ", "IGOSCE", "asserted")}, True),
+    ("Kyrgyzstan received a delegation of monitors from the OSCE.", "2018-05-01",
+     {("043", "KGZ", "IGOSCE", "asserted")}, True),
+    # a retreat targets the territory its object is in
+    ("Morocco will evacuate all its outposts in Mauritania.", "2018-05-01",
+     {("0874", "MAR", "MRT", "future"), ("0356", "MAR", "MRT", "asserted")}, True),
+    # a place says only where: no target
+    ("Israel held talks in Geneva.", "2018-05-01", {("046", "ISR", None, "asserted")}, True),
+    # a promise or threat of what a light verb's object names ("continue aid", "launch an
+    # offensive") takes that event's code and target
+    ("Canada has pledged to continue economic aid to Haiti.", "2018-05-01",
+     {("0331", "CAN", "HTI", "asserted"), ("071", "CAN", "HTI", "future")}, True),
+    ("Hezbollah threatened to launch a new offensive against Israel.", "2018-05-01",
+     {("1384", "LBNUAF", "ISR", "asserted"), ("190", "LBNUAF", "ISR", "future")}, True),
 ]
 
 

@@ -188,6 +188,10 @@ def _conditions(trig: Trigger) -> set[str]:
         out.add("no_possessive")
     if trig.code[:2] in WORDS.victim_roots:
         out.add("violent")  # "coalition air strikes", "Nato air strikes": the compound attacks
+    if trig.code.startswith(WORDS.retreat_codes):
+        out.add("retreat")  # "evacuated its settlements in Gaza": the territory left
+    if trig.pos == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in WORDS.relation_nouns for c in tok.children):
+        out.add("relation_object")  # "closed its border with Iran" (the 'with' hung on the verb)
     if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN") and not any(
             c.dep_ in ("dobj", "dative", "nsubjpass") or (c.dep_ == "nsubj" and c.lower_ in RELATIVE_PRONOUNS)
             or c.lower_ in ("where", "when", "why", "how") for c in tok.children) and any(c.dep_ == "nsubj" for c in tok.children):

@@ -74,6 +74,10 @@ def _complements(tok: Token, by_token: dict[int, Coded]) -> list[Coded]:
         for t in [c, *(g for g in c.children if g.dep_ == "conj")]:
             if t.i in by_token:
                 out.append(by_token[t.i])
+            elif t.lemma_.lower() in WORDS.light_verbs:
+                # "promised to continue aid to Haiti", "threatened to launch an offensive": the
+                # event is the light verb's object noun
+                out += [by_token[g.i] for g in t.children if g.dep_ == "dobj" and g.i in by_token]
     return out
 
 

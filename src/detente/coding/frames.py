@@ -19,7 +19,8 @@ from spacy.tokens import Token
 from detente.coding.wordlists import WORDS, WordLists
 
 CONDITIONS = frozenset({"swap", "not_swap", "passive", "active", "object", "light_head", "light_object",
-                        "no_possessive", "no_targets", "one_source", "object_gap", "violent"})
+                        "no_possessive", "no_targets", "one_source", "object_gap", "violent",
+                        "relation_object", "retreat"})
 PROCEDURES = frozenset({"inherited_subject", "bound_possessive", "instrument_subject"})
 STARTS = frozenset({"trigger", "object", "head"})
 ROLES = frozenset({"source", "target"})
@@ -39,6 +40,7 @@ class Step:
     ents: frozenset[str] = frozenset()
     unused: bool = False  # not one of the trigger's own tokens
     new: bool = False  # not already bound as a source
+    lemmas: frozenset[str] | None = None  # a word list matched on the lemma (or lower case)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,11 +81,14 @@ def _words(value: Any, where: str, words: WordLists) -> frozenset[str] | str | N
 
 
 def _step(raw: dict, where: str, words: WordLists) -> Step:
-    unknown = set(raw) - {"dep", "words", "pos_not", "ent", "unused", "new"}
+    unknown = set(raw) - {"dep", "words", "lemmas", "pos_not", "ent", "unused", "new"}
     if unknown or "dep" not in raw:
-        raise FrameError(f"{where}: a step needs 'dep' and takes only dep/words/pos_not/ent/unused/new")
+        raise FrameError(f"{where}: a step needs 'dep' and takes only dep/words/lemmas/pos_not/ent/unused/new")
+    lemmas = _words(raw.get("lemmas"), where, words)
+    if isinstance(lemmas, str):
+        raise FrameError(f"{where}: 'lemmas' takes a word list, not {lemmas!r}")
     return Step(frozenset(raw["dep"]), _words(raw.get("words"), where, words), frozenset(raw.get("pos_not", ())),
-                frozenset(raw.get("ent", ())), bool(raw.get("unused", False)), bool(raw.get("new", False)))
+                frozenset(raw.get("ent", ())), bool(raw.get("unused", False)), bool(raw.get("new", False)), lemmas)
 
 
 def parse_frames(data: dict, words: WordLists = WORDS, source: str = "arguments.yaml") -> FrameSet:
@@ -132,6 +137,8 @@ def match_path(start: Token, steps: tuple[Step, ...], pattern_words: dict[str, t
         words = frozenset(pattern_words.get(words, ()))
     for c in start.children:
         if c.dep_ not in step.deps or (words is not None and c.lower_ not in words):
+            continue
+        if step.lemmas is not None and c.lemma_.lower() not in step.lemmas and c.lower_ not in step.lemmas:
             continue
         if c.ent_type_ in ("DATE", "TIME"):
             continue  # "in September 2016" is never an argument

@@ -55,6 +55,9 @@ class WordLists:
     stative_verbs: frozenset[str]
     noun_target_preps: tuple[str, ...]
     relative_pronouns: frozenset[str]
+    relation_nouns: frozenset[str]
+    restriction_nouns: frozenset[str]
+    holder_nouns: frozenset[str]
     people_nouns: frozenset[str]
     furniture_starts: tuple[str, ...]
     title_function_words: frozenset[str]
@@ -62,6 +65,7 @@ class WordLists:
     visit_codes: frozenset[str]
     domestic_theatre_roots: frozenset[str]
     victim_roots: frozenset[str]
+    retreat_codes: tuple[str, ...]
     armed_force_nouns: frozenset[str]
     agentless_roots: frozenset[str]
     state_coercion_codes: frozenset[str]
@@ -124,7 +128,7 @@ def parse_wordlists(data: dict) -> WordLists:
             kw[name] = {str(k): str(v) for k, v in value.items()}
         elif name in ("normative_demand_code", "accusation_code"):
             kw[name] = str(value)
-        elif name in ("noun_target_preps", "furniture_starts", "reciprocal_codes"):
+        elif name in ("noun_target_preps", "furniture_starts", "reciprocal_codes", "retreat_codes"):
             kw[name] = tuple(str(v).lower() for v in value)
         else:
             kw[name] = frozenset(str(v) if name.endswith("_sectors") else str(v).lower() for v in value)
