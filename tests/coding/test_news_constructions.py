@@ -129,6 +129,11 @@ COMPLEMENTS = [
     ("Finland will give Tanzania a grant of 50 million dollars.", ("0331", "FIN", "TZA", "asserted")),
     ("Finland will give Tanzania a grant of 50 million dollars.", ("071", "FIN", "TZA", "future")),
     ("Norway is ready to send humanitarian aid to Mali.", ("033", "NOR", "MLI", "asserted")),
+    # ... also when its own organ or its partner reports it (not a commentator: see below)
+    ("Sweden will give Kenya a loan of 20 million dollars, a statement from the ministry said.",
+     ("0331", "SWE", "KEN", "asserted")),
+    ("The Italian prime minister will visit Egypt in May, the Egyptian embassy said.",
+     ("036", "ITAGOV", "EGY", "asserted")),
     # a statement that another actor must act is a demand on it
     ("Russia said on Tuesday that Sudan must return the captured helicopter.",
      ("100", "RUS", "SDN", "asserted")),

@@ -227,7 +227,7 @@ class EventCoder:
                 attributed = speaker.code or fact.attributed_to.text
             rule = _rule(trig, source_frame, target_frame, fact)
             out: list[Event] = []
-            coded.append(Coded(trig, fact, out))
+            coded.append(Coded(trig, fact, out, speaker))
             for src, tgt in pairs:
                 if src is not None and tgt is not None and src.actor.code and src.actor.code == tgt.actor.code \
                         and not civil_war(trig.code, tgt):
