@@ -513,6 +513,12 @@ def test_protesters_are_where_they_protest(code_text):
     assert [(e.source.actor.code, e.source.actor.how) for e in evs] == [("GEOCVL", "sector+inferred:place")]
 
 
+def test_a_place_in_the_actors_own_country_is_no_target(code_text):
+    # the place's country is the protesters' own: no target, but the protest stands
+    evs = code_text("Syrian Kurds protested in Qamishli on Monday.", "2021-05-20")
+    assert ("141", "SYR", None, "asserted") in triples(evs)
+
+
 def test_what_an_offensive_buys_time_for_has_not_happened(code_text):
     evs = code_text("The summit bought Moscow time for a final Russian offensive on Idlib.", "2018-01-30")
     assert [(e.cameo_code, e.source.actor.code, e.factuality) for e in evs if e.trigger.text == "offensive"] \
