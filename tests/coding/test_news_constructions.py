@@ -125,6 +125,9 @@ COMPLEMENTS = [
     # a threat targets the victim of what it threatens, with the code of the threat's content
     ("Pakistan threatened to break off diplomatic relations with Costa Rica.",
      ("1313", "PAK", "CRI", "asserted")),
+    # vowing or swearing to use force threatens it; the force itself is still to come
+    ("Kurdish rebels in Turkey have sworn to fight on.", ("1384", "TURREB", None, "asserted")),
+    ("Kurdish rebels in Turkey have sworn to fight on.", ("190", "TURREB", None, "future")),
     # an announced action of one's own is an intent expressed now, beside the future event
     ("Finland will give Tanzania a grant of 50 million dollars.", ("0331", "FIN", "TZA", "asserted")),
     ("Finland will give Tanzania a grant of 50 million dollars.", ("071", "FIN", "TZA", "future")),
