@@ -137,6 +137,9 @@ COMPLEMENTS = [
      ("0331", "SWE", "KEN", "asserted")),
     ("The Italian prime minister will visit Egypt in May, the Egyptian embassy said.",
      ("036", "ITAGOV", "EGY", "asserted")),
+    # a document's participle speaks for whoever issued it
+    ("Colombian rebels issued a statement demanding that the government release their comrades.",
+     ("100", "COLREB", "COLGOV", "asserted")),
     # a statement that another actor must act is a demand on it
     ("Russia said on Tuesday that Sudan must return the captured helicopter.",
      ("100", "RUS", "SDN", "asserted")),
