@@ -132,6 +132,9 @@ COMPLEMENTS = [
     ("Finland will give Tanzania a grant of 50 million dollars.", ("0331", "FIN", "TZA", "asserted")),
     ("Finland will give Tanzania a grant of 50 million dollars.", ("071", "FIN", "TZA", "future")),
     ("Norway is ready to send humanitarian aid to Mali.", ("033", "NOR", "MLI", "asserted")),
+    # ... also when the announced event is a noun done by a verb ("impose martial law")
+    ("The Thai government is prepared to impose martial law.", ("132", "THAGOV", None, "asserted")),
+    ("Kenya will hold a summit with Uganda in May.", ("036", "KEN", "UGA", "asserted")),
     # ... also when its own organ or its partner reports it (not a commentator: see below)
     ("Sweden will give Kenya a loan of 20 million dollars, a statement from the ministry said.",
      ("0331", "SWE", "KEN", "asserted")),

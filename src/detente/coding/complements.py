@@ -125,6 +125,8 @@ def intents(coded: list[Coded], ontology: Ontology, mention: Callable[[list[Toke
         if not refusal and cue.lemma_.lower() not in WORDS.intent_cues and cue.lower_ not in WORDS.intent_cues:
             continue  # "is expected to", "is due to": a forecast, not an intent
         tok = c.trigger.token
+        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "dobj":
+            tok = tok.head  # the verb that does a noun event: "is prepared to impose martial law"
         if not (cue.head.i == tok.i or tok.head.i == cue.i):
             continue  # the modal is the event's own ("will give"), not a clause's around it ("there will be")
         for e in c.events:
