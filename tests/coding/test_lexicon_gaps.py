@@ -50,6 +50,12 @@ CASES = [
     # the side that begins, completes or speeds up a withdrawal is its source (0874)
     ("The United States accelerated the withdrawal of its troops from Iraq.", ("0874", "USA", "IRQ", "asserted")),
     ("Russia completed the withdrawal of its forces from Georgia.", ("0874", "RUS", "GEO", "asserted")),
+    # organizing a strike or boycott is conducting one (143)
+    ("Nepalese opposition parties organized a general strike on Monday.", ("143", "NPLOPP", None, "asserted")),
+    # cancelling a ban or restrictions eases administrative sanctions (081)
+    ("The Latvian government cancelled restrictions on foreign journalists.", ("081", "LVAGOV", None, "asserted")),
+    # returning seized weapons returns property (0842)
+    ("Liberian rebels returned the weapons they had captured from the army.", ("0842", "LBRREB", None, "asserted")),
 ]
 
 

@@ -125,10 +125,24 @@ COMPLEMENTS = [
     # a threat targets the victim of what it threatens, with the code of the threat's content
     ("Pakistan threatened to break off diplomatic relations with Costa Rica.",
      ("1313", "PAK", "CRI", "asserted")),
+    # vowing or swearing to use force threatens it; the force itself is still to come
+    ("Kurdish rebels in Turkey have sworn to fight on.", ("1384", "TURREB", None, "asserted")),
+    ("Kurdish rebels in Turkey have sworn to fight on.", ("190", "TURREB", None, "future")),
     # an announced action of one's own is an intent expressed now, beside the future event
     ("Finland will give Tanzania a grant of 50 million dollars.", ("0331", "FIN", "TZA", "asserted")),
     ("Finland will give Tanzania a grant of 50 million dollars.", ("071", "FIN", "TZA", "future")),
     ("Norway is ready to send humanitarian aid to Mali.", ("033", "NOR", "MLI", "asserted")),
+    # ... also when the announced event is a noun done by a verb ("impose martial law")
+    ("The Thai government is prepared to impose martial law.", ("132", "THAGOV", None, "asserted")),
+    ("Kenya will hold a summit with Uganda in May.", ("036", "KEN", "UGA", "asserted")),
+    # ... also when its own organ or its partner reports it (not a commentator: see below)
+    ("Sweden will give Kenya a loan of 20 million dollars, a statement from the ministry said.",
+     ("0331", "SWE", "KEN", "asserted")),
+    ("The Italian prime minister will visit Egypt in May, the Egyptian embassy said.",
+     ("036", "ITAGOV", "EGY", "asserted")),
+    # a document's participle speaks for whoever issued it
+    ("Colombian rebels issued a statement demanding that the government release their comrades.",
+     ("100", "COLREB", "COLGOV", "asserted")),
     # a statement that another actor must act is a demand on it
     ("Russia said on Tuesday that Sudan must return the captured helicopter.",
      ("100", "RUS", "SDN", "asserted")),
@@ -506,6 +520,12 @@ def test_retaliation_with_an_attack(code_text):
 def test_protesters_are_where_they_protest(code_text):
     evs = code_text("Thousands of people protested in Tbilisi against the new law.", "2021-05-20")
     assert [(e.source.actor.code, e.source.actor.how) for e in evs] == [("GEOCVL", "sector+inferred:place")]
+
+
+def test_a_place_in_the_actors_own_country_is_no_target(code_text):
+    # the place's country is the protesters' own: no target, but the protest stands
+    evs = code_text("Syrian Kurds protested in Qamishli on Monday.", "2021-05-20")
+    assert ("141", "SYR", None, "asserted") in triples(evs)
 
 
 def test_what_an_offensive_buys_time_for_has_not_happened(code_text):

@@ -110,6 +110,15 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
     if dep == "advcl" and verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
             and head.pos_ in ("VERB", "AUX"):
         return subject_of(head, depth + 1)  # purpose: "sent in aircraft to attack Idlib"
+    if dep == "acl" and verb.tag_ == "VBG" and head.lemma_.lower() in WORDS.document_nouns:
+        # "issued a statement demanding ...", "adopted a resolution calling for ...": the
+        # document's author demands (its possessive, else the subject of the verb issuing it)
+        poss = [c for c in head.children if c.dep_ == "poss"]
+        if poss:
+            return conj_closure(poss[0])
+        if head.dep_ == "dobj" and head.head.pos_ in ("VERB", "AUX"):
+            return subject_of(head.head, depth + 1)
+        return []
     if dep in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN") and verb.tag_ in ("VBG", "VBD"):
         return [head]  # "forces shelling the town"; VBD: a misparsed main verb ("The envoy called for")
     return []

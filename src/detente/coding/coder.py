@@ -227,11 +227,16 @@ class EventCoder:
                 attributed = speaker.code or fact.attributed_to.text
             rule = _rule(trig, source_frame, target_frame, fact)
             out: list[Event] = []
-            coded.append(Coded(trig, fact, out))
+            coded.append(Coded(trig, fact, out, speaker))
             for src, tgt in pairs:
                 if src is not None and tgt is not None and src.actor.code and src.actor.code == tgt.actor.code \
                         and not civil_war(trig.code, tgt):
-                    continue  # an actor acting on itself is a parse artefact here
+                    if not tgt.tokens and len(pairs) == 1:
+                        # "Syrian Kurds protested in Qamishli": the place's country is the source's
+                        # own, no target; the event stands
+                        tgt, target_frame, rule = None, "", _rule(trig, source_frame, "", fact)
+                    else:
+                        continue  # an actor acting on itself is a parse artefact here
                 code = violence.refine(trig.code, sent, _arg_mention(src, offset), _arg_mention(tgt, offset))
                 note = "" if code == trig.code else (
                     " violence=unconventional" if code.startswith("18") else " violence=conventional")

@@ -49,6 +49,7 @@ class Coded:
     trigger: Trigger
     fact: Factuality
     events: list[Event]
+    speaker: Actor | None = None  # who reports it, resolved ("the defence minister said")
 
 
 def _recode(event: Event, code: str, ontology: Ontology, **changes) -> Event:
@@ -128,10 +129,12 @@ def intents(coded: list[Coded], ontology: Ontology, mention: Callable[[list[Toke
         if not refusal and cue.lemma_.lower() not in WORDS.intent_cues and cue.lower_ not in WORDS.intent_cues:
             continue  # "is expected to", "is due to": a forecast, not an intent
         tok = c.trigger.token
+        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "dobj":
+            tok = tok.head  # the verb that does a noun event: "is prepared to impose martial law"
         if not (cue.head.i == tok.i or tok.head.i == cue.i):
             continue  # the modal is the event's own ("will give"), not a clause's around it ("there will be")
         for e in c.events:
-            if e.source is None or not e.source.actor.code or not _own_voice(e):
+            if e.source is None or not e.source.actor.code or not _own_voice(e, c.speaker):
                 continue
             if refusal:  # "said it would not meet the demands"
                 table = WORDS.refusal_codes if e.quad_class in (1, 2) else {}
@@ -157,12 +160,25 @@ def _saying(content: Coded, by_token: dict[int, Coded]) -> Event | None:
     return next(iter(said.events), None) if said is not None else None
 
 
-def _own_voice(e: Event) -> bool:
-    """The intent is the actor's own: not reported by someone else ("analysts say Iran will ...")."""
+def _own_voice(e: Event, speaker: Actor | None) -> bool:
+    """The intent is the actor's own: not reported by someone else ("analysts say Iran will
+    ..."). A speaker of the actor's own country speaks for it; so does, for cooperation, one
+    of the partner's ("the Albanian embassy said the German minister will visit"); a speaker
+    of no country is an organ of the actor ("the defence minister said", "a statement said")
+    unless it is a commentator ("analysts", "experts")."""
     if e.attributed_to is None:
         return True
     code = e.source.actor.code if e.source else None
-    return bool(code) and e.attributed_to[:3] == code[:3]
+    if not code:
+        return False
+    if e.attributed_to[:3] == code[:3]:
+        return True
+    if speaker is None or not speaker.code:
+        return True  # "a statement issued by the ministry said"
+    if speaker.country is None and speaker.sector not in WORDS.commentator_sectors:
+        return True
+    return e.quad_class in (1, 2) and e.target is not None and speaker.country is not None \
+        and speaker.country == e.target.actor.country
 
 
 def retarget(coded: Coded, actor: Actor, tokens: list[Token], frame: str, ontology: Ontology,

@@ -154,6 +154,8 @@ def _judge(trigger: Token, sent: Span) -> Factuality:
             w.dep = tok.dep_
             if w.dep == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children):
                 w.dep = "xcomp"  # "calls for Russia and Turkey to carry out patrols": a complement
+            elif w.dep == "advcl" and _infinitive_complement(tok):
+                w.dep = "xcomp"  # "have sworn to fight" parsed as a purpose clause
         for frame in FRAMES["link"]:
             if (hit := TESTS[frame.test](w)) is not None:
                 if frame.value == "attribute":
@@ -172,3 +174,14 @@ def _sentence_question(result: Factuality, sent: Span, trigger: Token) -> Factua
     if result.value == "asserted" and span_text(sent).rstrip().endswith("?"):
         result.value, result.cue = "question", "?"
     return result
+
+
+def _infinitive_complement(tok: Token) -> bool:
+    """A bare "to"-infinitive under a verb of intending or proposing that has no object of its
+    own is its complement, whatever the parse says ("have sworn to fight" as a purpose clause);
+    with an object it is a purpose ("prepared the ground to attack")."""
+    gov = tok.head
+    return gov.pos_ == "VERB" and WORDS.governor_classes.get(gov.lemma_.lower()) in ("future", "proposed") \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in tok.children) \
+        and not any(c.dep_ in ("dobj", "dative") for c in gov.children)

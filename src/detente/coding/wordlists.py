@@ -48,7 +48,9 @@ class WordLists:
     scheduled_predicates: frozenset[str]
     foreign_modifiers: frozenset[str]
     local_role_sectors: frozenset[str]
+    commentator_sectors: frozenset[str]
     attempt_verbs: frozenset[str]
+    document_nouns: frozenset[str]
     persuasion_verbs: frozenset[str]
     noun_modality: dict[str, str]  # modifier -> factuality value
     implicatives: frozenset[str]
