@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from detente.actors.kb import Entry, KnowledgeBase
 from detente.geo.words import GEO_WORDS
-from detente.model import Actor, Event
+from detente.model import Actor, Event, Place
 from detente.nlp import doc_ents, span_text
 
 PRONOUN_REACH = 400  # characters
@@ -149,7 +149,8 @@ def named_places(docs: Iterable[Doc], kb: KnowledgeBase) -> Iterator[tuple[Span,
                 yield ent, (hit if hit is not None and hit.country else None)
 
 
-def focus_country(docs: list[Doc], kb: KnowledgeBase, gazetteer=None) -> tuple[str | None, str | None]:
+def focus_country(docs: list[Doc], kb: KnowledgeBase, gazetteer=None,
+                  filed: tuple[int, Place] | None = None) -> tuple[str | None, str | None]:
     """(focus, theatre): the country a document is about, and the country its places are in.
 
     Focus counts country names and adjectives (1), capitals (0.5: usually metonyms
@@ -157,12 +158,18 @@ def focus_country(docs: list[Doc], kb: KnowledgeBase, gazetteer=None) -> tuple[s
     capitals (Aleppo, Idlib, Eastern Ghouta) and country names in locative phrases
     ("troops in Syria"). Each is returned only when clear (25%
     ahead of the runner-up): generic groups ("rebels", "the regime") are resolved
-    against them, and wrong is worse than unknown.
+    against them, and wrong is worse than unknown. ``filed``: where the document's dateline
+    ends and the place it names ("PESHAWAR:"), counted as a place.
     """
     focus: Counter[str] = Counter()
     theatre: Counter[str] = Counter()
     names: Counter[str] = Counter()
+    if filed is not None:  # the dateline ("PESHAWAR:"), a place like the others
+        focus[filed[1].country] += 2.0
+        theatre[filed[1].country] += 1.0
     for ent, hit in named_places(docs, kb):
+        if filed is not None and ent.doc is docs[0] and ent.start_char < filed[0]:
+            continue  # the dateline, counted once
         if hit is not None and hit.country:
             focus[hit.country] += 0.5 if hit.kind == "capital" else 1.0
             if hit.kind != "capital":

@@ -31,7 +31,7 @@ from detente.coding.triggers import Trigger, find_triggers
 from detente.coding.wordlists import WORDS
 from detente.geo import Gazetteer
 from detente.coding.placement import PlaceFinder
-from detente.model import Actor, Document, Event, Mention
+from detente.model import Actor, Document, Event, Mention, Place
 from detente.nlp import dep_ids, doc_text, lemma_ids, named_place, sent_ents, span_text
 from detente.ontology import Ontology
 
@@ -46,11 +46,10 @@ class EventCoder:
     def code(self, document: Document, chunks: Sequence[tuple[int, Doc]]) -> tuple[list[Event], int]:
         """Events of one document parsed as (offset, Doc) chunks; also returns the sentence count."""
         events: list[Event] = []
-        focus, theatre = focus_country([doc for _, doc in chunks], self.kb, self.gazetteer)
-        if focus is None and chunks:  # a short wire story: where it was filed says where it is
-            place = dateline_place(doc_text(chunks[0][1]))
-            found = self.gazetteer.lookup(place) if place else None
-            focus = found.country if found is not None else None
+        filed = self._filed_at(doc_text(chunks[0][1])) if chunks else None
+        focus, theatre = focus_country([doc for _, doc in chunks], self.kb, self.gazetteer, filed)
+        if focus is None and filed is not None:  # a short wire story: where it was filed says where it is
+            focus = filed[1].country
         ctx = DocContext(focus_country=focus, theatre_country=theatre, event_date=document.published,
                          publication_country=self._outlet_country(document.source))
         ww = WhenWhere.for_document(document.published, [doc for _, doc in chunks], self.kb, self.gazetteer,
@@ -106,6 +105,21 @@ class EventCoder:
                     actor = _place_actor(h, places) or actor
                 out.append(Argument(toks, actor))
         return out
+
+    def _filed_at(self, text: str) -> tuple[int, Place] | None:
+        """Where the story was filed, from its dateline, and where the dateline ends. A region
+        after the place says which homonym it is ("TOWER, Minn." is in Minnesota, not Ireland);
+        a place found elsewhere gives way to the region itself."""
+        found = dateline_place(text)
+        if found is None:
+            return None
+        name, region = found
+        area = self.gazetteer.lookup(region) if region else None
+        within = area.country if area is not None and area.feature in ("country", "admin1") else None
+        place = self.gazetteer.lookup(name, focus_country=within)
+        if within is not None and (place is None or place.country != within):
+            place = area
+        return (dateline_end(text), place) if place is not None and place.country else None
 
     def _code_sentence(
         self, document: Document, offset: int, sent: Span, index: int, ctx: DocContext, ww: WhenWhere,
@@ -235,8 +249,10 @@ class EventCoder:
                         # "Syrian Kurds protested in Qamishli": the place's country is the source's
                         # own, no target; the event stands
                         tgt, target_frame, rule = None, "", _rule(trig, source_frame, "", fact)
-                    else:
+                    elif src.tokens or not tgt.tokens:
                         continue  # an actor acting on itself is a parse artefact here
+                    # else a source the text does not name (the state behind an agentless arrest)
+                    # acts on people it does name, its own ("two county officials were arrested")
                 code = violence.refine(trig.code, sent, _arg_mention(src, offset), _arg_mention(tgt, offset))
                 note = "" if code == trig.code else (
                     " violence=unconventional" if code.startswith("18") else " violence=conventional")

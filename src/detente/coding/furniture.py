@@ -15,12 +15,12 @@ from detente.coding.wordlists import WORDS
 _DATELINE = re.compile(
     r"""^\s*(?:
         (?P<place>[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,3})      # NAIROBI, EAST CLEVELAND
-        (?:,\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?\.?)?           # , Ohio / , Pakistan
+        (?:,\s*(?P<region>[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?\.?))?  # , Ohio / , Pakistan
         (?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?         # , April 9 / Sept. 24, 2001
         \s*(?:\([A-Za-z .&\-]{1,30}\))?                              # (AP) / (Xinhua)
       | \([A-Za-z .&\-]{1,30}\)                                      # (Reuters)
     )\s*(?:--|—|–|-|:|\|)\s*
-    | ^\s*(?P<titled>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?),\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+(?:--|—|–|-)\s+
+    | ^\s*(?P<titled>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?),\s*(?P<titled_region>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:--|—|–|-)\s+
                                                                      # Raipur, India - (spaced dash)
     """,
     re.VERBOSE,
@@ -42,13 +42,15 @@ def dateline_end(text: str) -> int:
     return m.end()
 
 
-def dateline_place(text: str) -> str | None:
-    """The place of a leading dateline, in title case ("GUATEMALA CITY --" -> "Guatemala City")."""
+def dateline_place(text: str) -> tuple[str, str | None] | None:
+    """The place of a leading dateline in title case, and the region or country written after
+    it ("GUATEMALA CITY --" -> ("Guatemala City", None); "TOWER, Minn. (AP) --" -> ("Tower",
+    "Minn."); "Raipur, India - " -> ("Raipur", "India"))."""
     m = _DATELINE.match(text)
     place = (m.group("place") or m.group("titled")) if m is not None else None
     if place is None or dateline_end(text) == 0:
         return None
-    return place.title()
+    return place.strip("-–—'’ ").title(), m.group("region") or m.group("titled_region")
 
 
 def is_furniture(sentence: str) -> bool:
