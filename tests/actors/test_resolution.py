@@ -281,3 +281,33 @@ def test_it_does_not_jump_over_a_subject_that_acts_in_no_event(code_text):
                     "Moscow.", published="2013-09-12")
     its = [e for e in evs if e.source.text == "it"]
     assert its and {e.source.actor.code for e in its} == {"SYRGOV"}
+
+
+# ------------------------------------------------------------------ a title outside the dates
+@pytest.mark.parametrize("text,head,on,code,how", [
+    # the title in the text is evidence of the role at the time the text describes
+    ("President Obama criticised the draft.", "Obama", "2024-05-01", "USAGOV", "titled"),
+    ("Senator Obama criticised the draft.", "Obama", "2020-05-01", "USALEG", "titled"),
+    ("Secretary of State John Kerry criticised the draft.", "Kerry", "2019-05-01", "USAGOV", "titled"),
+    # the role held on the date still decides when there is one
+    ("President Obama criticised the draft.", "Obama", "2012-05-01", "USAGOV", "kb:person:surname"),
+    # "former" makes an elite, unless another office is held on the date
+    ("Former President Obama criticised the draft.", "Obama", "2024-05-01", "USAELI", "former"),
+    # the title picks the namesake who held it: Bill, not Hillary; Hillary, not Bill
+    ("President Clinton criticised the draft.", "Clinton", "2016-06-01", "USAGOV", "titled"),
+    ("Secretary Clinton criticised the draft.", "Clinton", "2016-06-01", "USAGOV", "titled"),
+])
+def test_a_title_names_a_role_held_outside_the_date(pipeline, text, head, on, code, how):
+    actor = resolve(pipeline, text, head, on)
+    assert actor.code == code and actor.how.endswith(how), actor
+
+
+def test_a_title_picks_the_namesake_who_held_it(pipeline):
+    bill = resolve(pipeline, "President Clinton criticised the draft.", "Clinton", "2016-06-01")
+    hillary = resolve(pipeline, "Secretary Clinton criticised the draft.", "Clinton", "2016-06-01")
+    assert (bill.kb_id, hillary.kb_id) == ("person:bill-clinton", "person:hillary-clinton")
+
+
+def test_a_title_without_a_known_date_still_names_the_role(code_text):
+    evs = events_of(code_text, "President Obama criticised the Russian government.", None, "11")
+    assert [(e.source.actor.code, e.target.actor.code) for e in evs] == [("USAGOV", "RUSGOV")]

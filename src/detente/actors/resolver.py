@@ -10,7 +10,9 @@ Order of evidence (the first that applies decides; `Actor.how` says which):
   5. generic groups ("government forces", "the regime") -> the document's focus country
 The head noun decides over modifiers: in "the Russian-backed Syrian air force"
 the backer is ignored and the air force is Syrian.
-Persons outside any known role fall back to <country>ELI (elite).
+Persons outside any known role fall back to <country>ELI (elite), unless the text gives
+them a title they held at some time ("President Obama" after his term: USAGOV; "former
+President Obama": USAELI).
 """
 from __future__ import annotations
 
@@ -93,6 +95,63 @@ def _person_actor(entry: Entry, day: date | None, how: str) -> Actor:
     if entry.country:  # documented fallback: outside any role, an elite of their country
         return _make(f"{entry.country}ELI", entry.country, "ELI", entry, how + ":no-role-on-date")
     return _make(None, None, None, entry, how + ":no-role-on-date")
+
+
+def _title_words(toks: list[Token], kb: KnowledgeBase) -> tuple[frozenset[str], bool] | None:
+    """The longest title in a person's mention ('Foreign Minister' in 'Russian Foreign Minister
+    Sergei Lavrov') as a set of words, and whether a modifier marks it past ('former President')."""
+    words = [t.lower_ for t in toks if t.ent_type_ != "PERSON" or normalize(t.lower_) in kb.titles]
+    for size in range(min(len(words), 5), 0, -1):
+        for i in range(0, len(words) - size + 1):
+            key = normalize(" ".join(words[i:i + size]))
+            if key in kb.titles:
+                former = any(kb.title_modifiers.get(normalize(w)) == "ELI" for w in words[:i])
+                return frozenset(key.split()), former
+    return None
+
+
+def _titled_role(entry: Entry, title: frozenset[str]):
+    """The person's role the title names: all its words in the role's title, fewest others
+    ('President' names President before Vice President); the latest such role."""
+    best, best_key = None, None
+    for r in entry.roles:
+        rw = set(normalize(r.title).split())
+        if not title <= rw:
+            continue
+        key = (len(rw - title), -(r.start or date.min).toordinal())
+        if best_key is None or key < best_key:
+            best, best_key = r, key
+    return best
+
+
+def _titled_person(entry: Entry, day: date | None, toks: list[Token], kb: KnowledgeBase, how: str) -> Actor:
+    """A person named with a title. The title is evidence of the role at the time the text
+    describes: 'President Obama' in a text dated after his term (or undated) is still USAGOV,
+    'former President Obama' is an elite (USAELI) unless he holds another role on the date."""
+    title = _title_words(toks, kb)
+    if title is None or not entry.roles:
+        return _person_actor(entry, day, how)
+    words, former = title
+    named = _titled_role(entry, words)
+    if named is None:
+        return _person_actor(entry, day, how)
+    held = entry.role_on(day)
+    if former:
+        if held is not None and not words <= set(normalize(held.title).split()):
+            return _person_actor(entry, day, how)  # a former minister now holding another office
+        country = named.code[:3] if not named.code.startswith(("IGO", "NGO", "IMG")) else entry.country
+        if country is None:
+            return _make(None, None, None, entry, how + ":former")
+        a = _make(f"{country}ELI", country, "ELI", entry, how + ":former")
+        a.name = f"{entry.name} (former {named.title})"
+        return a
+    if held is not None:
+        return _person_actor(entry, day, how)
+    code = named.code
+    country = code[:3] if not code.startswith(("IGO", "NGO", "IMG")) else None
+    a = _make(code, country, code[3:6] if country else code[:3], entry, how + ":titled")
+    a.name = f"{entry.name} ({named.title})"
+    return a
 
 
 def _entry_actor(entry: Entry, day: date | None, how: str) -> Actor:
@@ -246,6 +305,29 @@ def _person_in(toks: list[Token], head: Token, kb: KnowledgeBase, ctx: DocContex
             if e.kind == "person":
                 return _person_actor(e, day, "kb:person")
     return None
+
+
+def _titled_namesakes(cands: list[Entry], day: date | None, toks: list[Token], kb: KnowledgeBase) -> Actor | None:
+    """'President Bush' with two Presidents Bush: the title names one role code for all of
+    those who held it (USAGOV), and the one of 'Secretary Clinton' for Hillary, not Bill; a
+    single namesake keeps their name. None when the codes differ or no one held the title."""
+    title = _title_words(toks, kb)
+    if title is None or not cands:
+        return None
+    actors = []
+    for c in cands:
+        if _titled_role(c, title[0]) is None:
+            continue
+        a = _titled_person(c, day, toks, kb, "kb:person:surname")
+        if not a.how.endswith((":titled", ":former")) and c.role_on(day) is None:
+            return None
+        actors.append(a)
+    if not actors or len({a.code for a in actors}) != 1 or actors[0].code is None:
+        return None
+    a = actors[0]
+    if len(actors) == 1:
+        return a
+    return Actor(a.code, a.country, a.sector, " ".join(t.text for t in toks), None, a.how + ":namesakes")
 
 
 def _by_surname(kb: KnowledgeBase, key: str, day: date | None) -> list[Entry]:
@@ -426,7 +508,7 @@ def _resolve_tokens(head: Token, toks: list[Token], kb: KnowledgeBase, ctx: DocC
         entry = _kb_in_tokens([t for t in toks if t.i <= head.i or t.ent_type_ == head.ent_type_], kb,
                               ("person", "org", "group", "metonym", "capital", "country", "adjective"), head)
     if entry is not None and entry.kind == "person":
-        actor = _person_actor(entry, day, "kb:person")
+        actor = _titled_person(entry, day, toks + _appositive_tokens(head), kb, "kb:person")
         if entry.surname:
             ctx.persons[normalize(entry.surname)] = (entry, actor)
         ctx.persons[normalize(entry.name)] = (entry, actor)
@@ -454,8 +536,14 @@ def _resolve_tokens(head: Token, toks: list[Token], kb: KnowledgeBase, ctx: DocC
         cands = _by_surname(kb, last, day)
         if len(cands) == 1 and name == last:
             cand = cands[0]
-            a = _person_actor(cand, day, "kb:person:surname")
-            if a.code and cand.role_on(day) is not None:
+            a = _titled_person(cand, day, toks, kb, "kb:person:surname")
+            if a.code and (cand.role_on(day) is not None or a.how.endswith((":titled", ":former"))):
+                if cand.surname:
+                    ctx.persons[normalize(cand.surname)] = (cand, a)
+                return a
+        elif name == last:  # several namesakes, or none holding a role on the date
+            a = _titled_namesakes(kb.surnames.get(last, []), day, toks, kb)
+            if a is not None:
                 return a
         # 4. in-text role: titles and appositions, "X of the Middle East Institute"
         extra = _appositive_tokens(head)
@@ -548,8 +636,14 @@ def _resolve_tokens(head: Token, toks: list[Token], kb: KnowledgeBase, ctx: DocC
             _, a = ctx.persons[key]
             return Actor(a.code, a.country, a.sector, a.name, a.kb_id, "coref:name")
         cands = _by_surname(kb, key, day)
-        if len(cands) == 1 and cands[0].role_on(day) is not None:
-            return _person_actor(cands[0], day, "kb:person:surname")
+        if len(cands) == 1:
+            a = _titled_person(cands[0], day, toks, kb, "kb:person:surname")
+            if cands[0].role_on(day) is not None or a.how.endswith((":titled", ":former")):
+                return a
+        else:
+            a = _titled_namesakes(kb.surnames.get(key, []), day, toks, kb)
+            if a is not None:
+                return a
         if head.ent_type_ in ("ORG", "PERSON"):
             # a name the knowledge base does not know (often a person the tagger calls ORG):
             # kept with its text, uncoded, like an unknown person
