@@ -311,3 +311,31 @@ def test_a_title_picks_the_namesake_who_held_it(pipeline):
 def test_a_title_without_a_known_date_still_names_the_role(code_text):
     evs = events_of(code_text, "President Obama criticised the Russian government.", None, "11")
     assert [(e.source.actor.code, e.target.actor.code) for e in evs] == [("USAGOV", "RUSGOV")]
+
+
+# ------------------------------------------------------------------ unknown organisations by kind
+@pytest.mark.parametrize("text,head,focus,code", [
+    # a group's country given by the text: the member's role, the group's country
+    ("Nurses from three Canadian aid groups treated the wounded.", "Nurses", None, "CANHLH"),
+    ("A Norwegian aid group criticised the blockade.", "group", None, "NORDEV"),
+    # a party by name: the country the text gives, else the document's focus country
+    ("The Zorblax party criticised the blockade.", "party", "KEN", "KEN"),
+    ("The opposition Zorblax party criticised the blockade.", "party", "KEN", "KENOPP"),
+    ("The ruling Zorblax Party criticised the blockade.", "Party", "KEN", "KENGOV"),
+    ("The Zorblax party of Kenya criticised the blockade.", "party", None, "KEN"),
+    ("Kenya's Zorblax party criticised the blockade.", "party", "TZA", "KEN"),
+    # a part of a named party is the party
+    ("Leaders of the Zorblax party criticised the blockade.", "Leaders", "KEN", "KEN"),
+])
+def test_unknown_organisation_of_a_known_kind(pipeline, text, head, focus, code):
+    assert resolve(pipeline, text, head, "2016-06-01", focus=focus).code == code
+
+
+@pytest.mark.parametrize("text,head,focus", [
+    ("The Zorblax party criticised the blockade.", "party", None),  # no country anywhere
+    ("The party criticised the blockade.", "party", "KEN"),  # no name
+    ("Critics of the Kenyan government condemned the blockade.", "Critics", None),  # not members
+])
+def test_unknown_organisation_needs_its_country_and_name(pipeline, text, head, focus):
+    actor = resolve(pipeline, text, head, "2016-06-01", focus=focus)
+    assert not (actor.country and actor.how.startswith(("named", "sector+group"))), actor

@@ -213,6 +213,50 @@ def _ethnic(toks: list[Token], head: Token, kb: KnowledgeBase, ctx: DocContext, 
     return _make(f"{home}{role}", home, role, None, "ethnic:focus-country")
 
 
+def _named_kind(head: Token, toks: list[Token], entry: Entry | None, kb: KnowledgeBase, ctx: DocContext,
+                sector: str | None) -> Actor | None:
+    """An organisation of a known kind under a name the knowledge base does not know ("the
+    Umma party"): of the country the text gives, else of the document's focus country;
+    its role from the text ("the opposition Umma party") or the kind (kb.named_kinds)."""
+    kind = normalize(head.lemma_.lower())
+    if kind not in kb.named_kinds:
+        kind = normalize(head.lower_)
+        if kind not in kb.named_kinds:
+            return None
+    if head.tag_ in ("NNS", "NNPS") or not any(
+            t.i < head.i and (t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "NORP")) for t in toks):
+        return None  # "the party", "parties": no name, no actor
+    # "the ruling Justice and Development Party": a modifier of the kind ("ruling party")
+    marked = next((kb.sector_nouns[k] for t in toks if t.i < head.i
+                   and (k := normalize(f"{t.lower_} {kind}")) in kb.sector_nouns), None)
+    role = marked or sector or kb.named_kinds[kind]
+    if entry is not None and entry.kind in ("country", "adjective", "capital") and entry.country:
+        country, how = entry.country, "named:country"
+    elif (where := _located_in(head, kb)) is not None:  # "the Umma party of Sudan"
+        country, how = where.country, "named:located"
+    elif ctx.focus_country:
+        country, how = ctx.focus_country, "named:focus-country"
+    else:
+        return None
+    return _make(f"{country}{role or ''}", country, role, None, how)
+
+
+def _group_of(head: Token, kb: KnowledgeBase, ctx: DocContext) -> Actor | None:
+    """The group a sector noun is from (or a part of) when the text gives that group's
+    country ("doctors from two American aid groups", "leaders of the Umma party"), or None.
+    Only parts are 'of' a group: "critics of", "victims of" are no members."""
+    preps = ("of", "from") if head.lemma_.lower() in PART_OF_HEADS else ("from",)
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ in preps:
+            for g in c.children:
+                if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN"):
+                    _, a = resolve_head(g, kb, ctx)
+                    if a.resolved and a.country and (a.how or "").startswith(
+                            ("sector+country", "kb:country+sector", "named:")):
+                        return a
+    return None
+
+
 def _other_conjunct(tok: Token, head: Token) -> bool:
     """tok hangs off the head through a conj/cc arc ('Gondor' for the head 'Arnor' in 'Gondor and Arnor')."""
     # spaCy makes a new Token object per access: compare positions, never identity
@@ -563,6 +607,10 @@ def _resolve_tokens(head: Token, toks: list[Token], kb: KnowledgeBase, ctx: DocC
             ctx.persons[name] = (None, actor)
             ctx.persons[last] = (None, actor)
         return actor
+    if not is_person and kb.named_kinds:
+        named = _named_kind(head, toks, entry, kb, ctx, sector)
+        if named is not None:
+            return named
     # 4. sector nouns with a country modifier: "Russian pilots", "Syria's army", "the army of Syria"
     if sector:
         country = entry if entry is not None and entry.kind in ("country", "adjective", "capital") else None
@@ -582,6 +630,14 @@ def _resolve_tokens(head: Token, toks: list[Token], kb: KnowledgeBase, ctx: DocC
             country = _of_organisation(head, kb)
             if country is not None and country.kind not in ("country",):
                 return _entry_actor(country, day, "kb:of-org")
+        if country is None:
+            group = _group_of(head, kb, ctx)
+            if group is not None:
+                if head.lemma_.lower() in PART_OF_HEADS:  # "leaders of the Umma party": the party
+                    return Actor(group.code, group.country, group.sector, group.name, group.kb_id,
+                                 (group.how or "") + ":part-of")
+                # "doctors from American aid groups": the group's country, the head's role
+                return _make(f"{group.country}{sector}", group.country, sector, None, "sector+group-country")
         if country is None:
             where = _located_in(head, kb)  # "officials in Whitehall", "residents of Damascus"
             if where is not None:
