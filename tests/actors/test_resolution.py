@@ -339,3 +339,41 @@ def test_unknown_organisation_of_a_known_kind(pipeline, text, head, focus, code)
 def test_unknown_organisation_needs_its_country_and_name(pipeline, text, head, focus):
     actor = resolve(pipeline, text, head, "2016-06-01", focus=focus)
     assert not (actor.country and actor.how.startswith(("named", "sector+group"))), actor
+
+
+# ------------------------------------------------------------------ leaders before 2000
+@pytest.mark.parametrize("text,head,on,code,name", [
+    ("Ronald Reagan met the delegation.", "Reagan", "1986-10-11", "USAGOV", "(President)"),
+    ("Mikhail Gorbachev met the delegation.", "Gorbachev", "1986-10-11", "RUSGOV", "General Secretary"),
+    ("Boris Yeltsin met the delegation.", "Yeltsin", "1995-06-01", "RUSGOV", "(President)"),
+    ("Yevgeny Primakov met the delegation.", "Primakov", "1999-01-10", "RUSGOV", "(Prime Minister)"),
+    ("Margaret Thatcher met the delegation.", "Thatcher", "1984-06-01", "GBRGOV", "(Prime Minister)"),
+    ("Helmut Kohl met the delegation.", "Kohl", "1990-10-03", "DEUGOV", "(Chancellor)"),
+    ("François Mitterrand met the delegation.", "Mitterrand", "1990-10-03", "FRAGOV", "(President)"),
+    ("Li Peng met the delegation.", "Peng", "1995-06-01", "CHNGOV", "(Premier)"),
+    ("James Baker met the delegation.", "Baker", "1991-10-30", "USAGOV", "(Secretary of State)"),
+    ("Dick Cheney met the delegation.", "Cheney", "1991-02-01", "USAGOV", "(Secretary of Defense)"),
+    # a name two people bore: the one in office on the date
+    ("George Bush met the delegation.", "Bush", "1990-08-05", "USAGOV", "George H. W. Bush"),
+    ("George Bush met the delegation.", "Bush", "2004-08-05", "USAGOV", "George W. Bush"),
+])
+def test_leaders_before_2000(pipeline, text, head, on, code, name):
+    actor = resolve(pipeline, text, head, on)
+    assert actor.code == code and name in actor.name, actor
+
+
+def test_namesakes_who_held_the_same_title_share_its_code(pipeline):
+    actor = resolve(pipeline, "President Bush met the delegation.", "Bush", "2016-06-01")
+    assert actor.code == "USAGOV" and actor.kb_id is None, actor
+
+
+def test_surname_in_an_undated_text_is_the_namesake_in_office_now(pipeline):
+    # Roman Herzog (German president in the 1990s) and Isaac Herzog (Israel's, from 2021)
+    doc = pipeline.nlp("Herzog criticised the draft.")
+    actor = resolve_head(_token(doc, "Herzog"), pipeline.coder.kb, DocContext(event_date=None))[1]
+    assert actor.code == "ISRGOV", actor
+
+
+def test_a_country_named_after_a_role_noun_is_the_country(pipeline):
+    # "Union" is a labour-union noun, but in "the Soviet Union" it is part of the name
+    assert resolve(pipeline, "The Soviet Union criticised the draft.", "Union", "1985-06-01").code == "RUS"

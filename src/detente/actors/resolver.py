@@ -271,8 +271,9 @@ def _other_conjunct(tok: Token, head: Token) -> bool:
 
 
 def _kb_in_tokens(toks: list[Token], kb: KnowledgeBase, kinds: tuple[str, ...],
-                  head: Token | None = None) -> Entry | None:
-    """Longest KB name inside the token list (n-grams, longest first)."""
+                  head: Token | None = None, day: date | None = None) -> Entry | None:
+    """Longest KB name inside the token list (n-grams, longest first). A name that several
+    people bear ("George Bush") is the one holding a role on the date, if one does."""
     n = len(toks)
     if not n:
         return None
@@ -285,10 +286,20 @@ def _kb_in_tokens(toks: list[Token], kb: KnowledgeBase, kinds: tuple[str, ...],
             if any(backer[i:i + size]):
                 continue
             # the text from the window's first to its last token, as the document spells it
-            for e in kb.lookup(text[starts[i]:ends[i + size - 1]]):
-                if e.kind in kinds:
-                    return e
+            hits = [e for e in kb.lookup(text[starts[i]:ends[i + size - 1]]) if e.kind in kinds]
+            if len(hits) > 1 and hits[0].kind == "person":
+                return next((e for e in hits if e.kind == "person" and e.role_on(day) is not None), hits[0])
+            if hits:
+                return hits[0]
     return None
+
+
+def _names_head(toks: list[Token], head: Token, entry: Entry, kb: KnowledgeBase) -> bool:
+    """The entry's name ends at the head: the head word is part of the name ('Union' in
+    'the Soviet Union'), not a role noun after it."""
+    text = doc_text(head.doc)
+    end = head.idx + len(head)
+    return any(entry in kb.lookup(text[t.idx:end]) for t in toks if t.i <= head.i)
 
 
 def _sector_of(head: Token, toks: list[Token], kb: KnowledgeBase) -> str | None:
@@ -375,9 +386,10 @@ def _titled_namesakes(cands: list[Entry], day: date | None, toks: list[Token], k
 
 
 def _by_surname(kb: KnowledgeBase, key: str, day: date | None) -> list[Entry]:
-    """Persons with this surname; when several, only those holding a role on the date."""
+    """Persons with this surname; when several, only those holding a role on the date (for
+    an undated document: now)."""
     cands = kb.surnames.get(key, [])
-    if len(cands) > 1 and day is not None:
+    if len(cands) > 1:
         cands = [c for c in cands if c.role_on(day) is not None]
     return cands
 
@@ -550,7 +562,7 @@ def _resolve_tokens(head: Token, toks: list[Token], kb: KnowledgeBase, ctx: DocC
         return _make(f"{leader.country}{sector}", leader.country, sector, leader, "led-by")
     if entry is None:
         entry = _kb_in_tokens([t for t in toks if t.i <= head.i or t.ent_type_ == head.ent_type_], kb,
-                              ("person", "org", "group", "metonym", "capital", "country", "adjective"), head)
+                              ("person", "org", "group", "metonym", "capital", "country", "adjective"), head, day)
     if entry is not None and entry.kind == "person":
         actor = _titled_person(entry, day, toks + _appositive_tokens(head), kb, "kb:person")
         if entry.surname:
@@ -566,7 +578,7 @@ def _resolve_tokens(head: Token, toks: list[Token], kb: KnowledgeBase, ctx: DocC
     if entry is not None and entry.kind in ("country", "adjective") and (
         head.ent_type_ in ("GPE", "NORP") or head.pos_ == "PROPN" and sector is None
     ) and not is_person:
-        if sector:
+        if sector and not _names_head(toks, head, entry, kb):  # "Soviet Union" is no labour union
             return _make(f"{entry.country}{sector}", entry.country, sector, entry, "kb:country+sector")
         return _entry_actor(entry, day, f"kb:{entry.kind}")
     # 3. person coreference by surname / full name seen earlier
