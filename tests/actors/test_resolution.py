@@ -377,3 +377,9 @@ def test_surname_in_an_undated_text_is_the_namesake_in_office_now(pipeline):
 def test_a_country_named_after_a_role_noun_is_the_country(pipeline):
     # "Union" is a labour-union noun, but in "the Soviet Union" it is part of the name
     assert resolve(pipeline, "The Soviet Union criticised the draft.", "Union", "1985-06-01").code == "RUS"
+
+
+def test_an_administration_named_after_namesakes_of_one_country(pipeline):
+    # two Presidents Bush, neither in office in 2016: the administration is still American
+    assert resolve(pipeline, "The Bush administration criticised China.", "administration",
+                   "2016-06-01").code == "USAGOV"

@@ -359,6 +359,11 @@ def _person_in(toks: list[Token], head: Token, kb: KnowledgeBase, ctx: DocContex
         for e in kb.lookup(t.text):
             if e.kind == "person":
                 return _person_actor(e, day, "kb:person")
+        # namesakes of one country ("the Bush administration"): the country is known
+        countries = {c.country for c in kb.surnames.get(key, [])}
+        if len(countries) == 1 and None not in countries:
+            c = countries.pop()
+            return _make(c, c, None, None, "kb:person:surname:namesakes")
     return None
 
 
