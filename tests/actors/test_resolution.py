@@ -281,3 +281,105 @@ def test_it_does_not_jump_over_a_subject_that_acts_in_no_event(code_text):
                     "Moscow.", published="2013-09-12")
     its = [e for e in evs if e.source.text == "it"]
     assert its and {e.source.actor.code for e in its} == {"SYRGOV"}
+
+
+# ------------------------------------------------------------------ a title outside the dates
+@pytest.mark.parametrize("text,head,on,code,how", [
+    # the title in the text is evidence of the role at the time the text describes
+    ("President Obama criticised the draft.", "Obama", "2024-05-01", "USAGOV", "titled"),
+    ("Senator Obama criticised the draft.", "Obama", "2020-05-01", "USALEG", "titled"),
+    ("Secretary of State John Kerry criticised the draft.", "Kerry", "2019-05-01", "USAGOV", "titled"),
+    # the role held on the date still decides when there is one
+    ("President Obama criticised the draft.", "Obama", "2012-05-01", "USAGOV", "kb:person:surname"),
+    # "former" makes an elite, unless another office is held on the date
+    ("Former President Obama criticised the draft.", "Obama", "2024-05-01", "USAELI", "former"),
+    # the title picks the namesake who held it: Bill, not Hillary; Hillary, not Bill
+    ("President Clinton criticised the draft.", "Clinton", "2016-06-01", "USAGOV", "titled"),
+    ("Secretary Clinton criticised the draft.", "Clinton", "2016-06-01", "USAGOV", "titled"),
+])
+def test_a_title_names_a_role_held_outside_the_date(pipeline, text, head, on, code, how):
+    actor = resolve(pipeline, text, head, on)
+    assert actor.code == code and actor.how.endswith(how), actor
+
+
+def test_a_title_picks_the_namesake_who_held_it(pipeline):
+    bill = resolve(pipeline, "President Clinton criticised the draft.", "Clinton", "2016-06-01")
+    hillary = resolve(pipeline, "Secretary Clinton criticised the draft.", "Clinton", "2016-06-01")
+    assert (bill.kb_id, hillary.kb_id) == ("person:bill-clinton", "person:hillary-clinton")
+
+
+def test_a_title_without_a_known_date_still_names_the_role(code_text):
+    evs = events_of(code_text, "President Obama criticised the Russian government.", None, "11")
+    assert [(e.source.actor.code, e.target.actor.code) for e in evs] == [("USAGOV", "RUSGOV")]
+
+
+# ------------------------------------------------------------------ unknown organisations by kind
+@pytest.mark.parametrize("text,head,focus,code", [
+    # a group's country given by the text: the member's role, the group's country
+    ("Nurses from three Canadian aid groups treated the wounded.", "Nurses", None, "CANHLH"),
+    ("A Norwegian aid group criticised the blockade.", "group", None, "NORDEV"),
+    # a party by name: the country the text gives, else the document's focus country
+    ("The Zorblax party criticised the blockade.", "party", "KEN", "KEN"),
+    ("The opposition Zorblax party criticised the blockade.", "party", "KEN", "KENOPP"),
+    ("The ruling Zorblax Party criticised the blockade.", "Party", "KEN", "KENGOV"),
+    ("The Zorblax party of Kenya criticised the blockade.", "party", None, "KEN"),
+    ("Kenya's Zorblax party criticised the blockade.", "party", "TZA", "KEN"),
+    # a part of a named party is the party
+    ("Leaders of the Zorblax party criticised the blockade.", "Leaders", "KEN", "KEN"),
+])
+def test_unknown_organisation_of_a_known_kind(pipeline, text, head, focus, code):
+    assert resolve(pipeline, text, head, "2016-06-01", focus=focus).code == code
+
+
+@pytest.mark.parametrize("text,head,focus", [
+    ("The Zorblax party criticised the blockade.", "party", None),  # no country anywhere
+    ("The party criticised the blockade.", "party", "KEN"),  # no name
+    ("Critics of the Kenyan government condemned the blockade.", "Critics", None),  # not members
+])
+def test_unknown_organisation_needs_its_country_and_name(pipeline, text, head, focus):
+    actor = resolve(pipeline, text, head, "2016-06-01", focus=focus)
+    assert not (actor.country and actor.how.startswith(("named", "sector+group"))), actor
+
+
+# ------------------------------------------------------------------ leaders before 2000
+@pytest.mark.parametrize("text,head,on,code,name", [
+    ("Ronald Reagan met the delegation.", "Reagan", "1986-10-11", "USAGOV", "(President)"),
+    ("Mikhail Gorbachev met the delegation.", "Gorbachev", "1986-10-11", "RUSGOV", "General Secretary"),
+    ("Boris Yeltsin met the delegation.", "Yeltsin", "1995-06-01", "RUSGOV", "(President)"),
+    ("Yevgeny Primakov met the delegation.", "Primakov", "1999-01-10", "RUSGOV", "(Prime Minister)"),
+    ("Margaret Thatcher met the delegation.", "Thatcher", "1984-06-01", "GBRGOV", "(Prime Minister)"),
+    ("Helmut Kohl met the delegation.", "Kohl", "1990-10-03", "DEUGOV", "(Chancellor)"),
+    ("François Mitterrand met the delegation.", "Mitterrand", "1990-10-03", "FRAGOV", "(President)"),
+    ("Li Peng met the delegation.", "Peng", "1995-06-01", "CHNGOV", "(Premier)"),
+    ("James Baker met the delegation.", "Baker", "1991-10-30", "USAGOV", "(Secretary of State)"),
+    ("Dick Cheney met the delegation.", "Cheney", "1991-02-01", "USAGOV", "(Secretary of Defense)"),
+    # a name two people bore: the one in office on the date
+    ("George Bush met the delegation.", "Bush", "1990-08-05", "USAGOV", "George H. W. Bush"),
+    ("George Bush met the delegation.", "Bush", "2004-08-05", "USAGOV", "George W. Bush"),
+])
+def test_leaders_before_2000(pipeline, text, head, on, code, name):
+    actor = resolve(pipeline, text, head, on)
+    assert actor.code == code and name in actor.name, actor
+
+
+def test_namesakes_who_held_the_same_title_share_its_code(pipeline):
+    actor = resolve(pipeline, "President Bush met the delegation.", "Bush", "2016-06-01")
+    assert actor.code == "USAGOV" and actor.kb_id is None, actor
+
+
+def test_surname_in_an_undated_text_is_the_namesake_in_office_now(pipeline):
+    # Roman Herzog (German president in the 1990s) and Isaac Herzog (Israel's, from 2021)
+    doc = pipeline.nlp("Herzog criticised the draft.")
+    actor = resolve_head(_token(doc, "Herzog"), pipeline.coder.kb, DocContext(event_date=None))[1]
+    assert actor.code == "ISRGOV", actor
+
+
+def test_a_country_named_after_a_role_noun_is_the_country(pipeline):
+    # "Union" is a labour-union noun, but in "the Soviet Union" it is part of the name
+    assert resolve(pipeline, "The Soviet Union criticised the draft.", "Union", "1985-06-01").code == "RUS"
+
+
+def test_an_administration_named_after_namesakes_of_one_country(pipeline):
+    # two Presidents Bush, neither in office in 2016: the administration is still American
+    assert resolve(pipeline, "The Bush administration criticised China.", "administration",
+                   "2016-06-01").code == "USAGOV"

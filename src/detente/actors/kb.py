@@ -97,6 +97,7 @@ class KnowledgeBase:
     title_modifiers: dict[str, str | None] = field(default_factory=dict)  # "former" -> ELI
     led_groups: dict[str, str] = field(default_factory=dict)  # "coalition" -> MIL: "US-led coalition" is USAMIL
     ethnic_groups: dict[str, str] = field(default_factory=dict)  # "kurdish" -> CVL: the document's country
+    named_kinds: dict[str, str | None] = field(default_factory=dict)  # "party" -> None: "the Umma party"
     surnames: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
     entries: dict[str, Entry] = field(default_factory=dict)
     keys_of: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # id -> name keys
@@ -228,6 +229,8 @@ def load_sectors(kb: KnowledgeBase, data: dict) -> None:
         kb.led_groups[normalize(k)] = str(v)
     for k, v in (data.get("ethnic_groups") or {}).items():
         kb.ethnic_groups[normalize(k)] = str(v)
+    for k, v in (data.get("named_kinds") or {}).items():
+        kb.named_kinds[normalize(k)] = None if v is None else str(v)
     for k, v in (data.get("metonyms") or {}).items():
         code = str(v)
         is_igo = code.startswith(("IGO", "NGO", "IMG"))
@@ -259,7 +262,7 @@ def load_yaml_file(kb: KnowledgeBase, path: Path) -> None:
     if not isinstance(data, dict):
         raise ValueError(f"{path}: expected a list or a mapping")
     if any(k in data for k in ("sector_nouns", "titles", "metonyms", "generic_groups", "title_modifiers",
-                               "regions", "led_groups", "ethnic_groups")):
+                               "regions", "led_groups", "ethnic_groups", "named_kinds")):
         load_sectors(kb, data)
     for section, kind in (("people", "person"), ("organizations", "org"), ("groups", "group")):
         load_entities(kb, data.get(section) or (), kind, str(path))

@@ -10,7 +10,9 @@ Order of evidence (the first that applies decides; `Actor.how` says which):
   5. generic groups ("government forces", "the regime") -> the document's focus country
 The head noun decides over modifiers: in "the Russian-backed Syrian air force"
 the backer is ignored and the air force is Syrian.
-Persons outside any known role fall back to <country>ELI (elite).
+Persons outside any known role fall back to <country>ELI (elite), unless the text gives
+them a title they held at some time ("President Obama" after his term: USAGOV; "former
+President Obama": USAELI).
 """
 from __future__ import annotations
 
@@ -95,6 +97,63 @@ def _person_actor(entry: Entry, day: date | None, how: str) -> Actor:
     return _make(None, None, None, entry, how + ":no-role-on-date")
 
 
+def _title_words(toks: list[Token], kb: KnowledgeBase) -> tuple[frozenset[str], bool] | None:
+    """The longest title in a person's mention ('Foreign Minister' in 'Russian Foreign Minister
+    Sergei Lavrov') as a set of words, and whether a modifier marks it past ('former President')."""
+    words = [t.lower_ for t in toks if t.ent_type_ != "PERSON" or normalize(t.lower_) in kb.titles]
+    for size in range(min(len(words), 5), 0, -1):
+        for i in range(0, len(words) - size + 1):
+            key = normalize(" ".join(words[i:i + size]))
+            if key in kb.titles:
+                former = any(kb.title_modifiers.get(normalize(w)) == "ELI" for w in words[:i])
+                return frozenset(key.split()), former
+    return None
+
+
+def _titled_role(entry: Entry, title: frozenset[str]):
+    """The person's role the title names: all its words in the role's title, fewest others
+    ('President' names President before Vice President); the latest such role."""
+    best, best_key = None, None
+    for r in entry.roles:
+        rw = set(normalize(r.title).split())
+        if not title <= rw:
+            continue
+        key = (len(rw - title), -(r.start or date.min).toordinal())
+        if best_key is None or key < best_key:
+            best, best_key = r, key
+    return best
+
+
+def _titled_person(entry: Entry, day: date | None, toks: list[Token], kb: KnowledgeBase, how: str) -> Actor:
+    """A person named with a title. The title is evidence of the role at the time the text
+    describes: 'President Obama' in a text dated after his term (or undated) is still USAGOV,
+    'former President Obama' is an elite (USAELI) unless he holds another role on the date."""
+    title = _title_words(toks, kb)
+    if title is None or not entry.roles:
+        return _person_actor(entry, day, how)
+    words, former = title
+    named = _titled_role(entry, words)
+    if named is None:
+        return _person_actor(entry, day, how)
+    held = entry.role_on(day)
+    if former:
+        if held is not None and not words <= set(normalize(held.title).split()):
+            return _person_actor(entry, day, how)  # a former minister now holding another office
+        country = named.code[:3] if not named.code.startswith(("IGO", "NGO", "IMG")) else entry.country
+        if country is None:
+            return _make(None, None, None, entry, how + ":former")
+        a = _make(f"{country}ELI", country, "ELI", entry, how + ":former")
+        a.name = f"{entry.name} (former {named.title})"
+        return a
+    if held is not None:
+        return _person_actor(entry, day, how)
+    code = named.code
+    country = code[:3] if not code.startswith(("IGO", "NGO", "IMG")) else None
+    a = _make(code, country, code[3:6] if country else code[:3], entry, how + ":titled")
+    a.name = f"{entry.name} ({named.title})"
+    return a
+
+
 def _entry_actor(entry: Entry, day: date | None, how: str) -> Actor:
     if entry.kind == "person":
         return _person_actor(entry, day, how)
@@ -154,6 +213,50 @@ def _ethnic(toks: list[Token], head: Token, kb: KnowledgeBase, ctx: DocContext, 
     return _make(f"{home}{role}", home, role, None, "ethnic:focus-country")
 
 
+def _named_kind(head: Token, toks: list[Token], entry: Entry | None, kb: KnowledgeBase, ctx: DocContext,
+                sector: str | None) -> Actor | None:
+    """An organisation of a known kind under a name the knowledge base does not know ("the
+    Umma party"): of the country the text gives, else of the document's focus country;
+    its role from the text ("the opposition Umma party") or the kind (kb.named_kinds)."""
+    kind = normalize(head.lemma_.lower())
+    if kind not in kb.named_kinds:
+        kind = normalize(head.lower_)
+        if kind not in kb.named_kinds:
+            return None
+    if head.tag_ in ("NNS", "NNPS") or not any(
+            t.i < head.i and (t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "NORP")) for t in toks):
+        return None  # "the party", "parties": no name, no actor
+    # "the ruling Justice and Development Party": a modifier of the kind ("ruling party")
+    marked = next((kb.sector_nouns[k] for t in toks if t.i < head.i
+                   and (k := normalize(f"{t.lower_} {kind}")) in kb.sector_nouns), None)
+    role = marked or sector or kb.named_kinds[kind]
+    if entry is not None and entry.kind in ("country", "adjective", "capital") and entry.country:
+        country, how = entry.country, "named:country"
+    elif (where := _located_in(head, kb)) is not None:  # "the Umma party of Sudan"
+        country, how = where.country, "named:located"
+    elif ctx.focus_country:
+        country, how = ctx.focus_country, "named:focus-country"
+    else:
+        return None
+    return _make(f"{country}{role or ''}", country, role, None, how)
+
+
+def _group_of(head: Token, kb: KnowledgeBase, ctx: DocContext) -> Actor | None:
+    """The group a sector noun is from (or a part of) when the text gives that group's
+    country ("doctors from two American aid groups", "leaders of the Umma party"), or None.
+    Only parts are 'of' a group: "critics of", "victims of" are no members."""
+    preps = ("of", "from") if head.lemma_.lower() in PART_OF_HEADS else ("from",)
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ in preps:
+            for g in c.children:
+                if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN"):
+                    _, a = resolve_head(g, kb, ctx)
+                    if a.resolved and a.country and (a.how or "").startswith(
+                            ("sector+country", "kb:country+sector", "named:")):
+                        return a
+    return None
+
+
 def _other_conjunct(tok: Token, head: Token) -> bool:
     """tok hangs off the head through a conj/cc arc ('Gondor' for the head 'Arnor' in 'Gondor and Arnor')."""
     # spaCy makes a new Token object per access: compare positions, never identity
@@ -168,8 +271,9 @@ def _other_conjunct(tok: Token, head: Token) -> bool:
 
 
 def _kb_in_tokens(toks: list[Token], kb: KnowledgeBase, kinds: tuple[str, ...],
-                  head: Token | None = None) -> Entry | None:
-    """Longest KB name inside the token list (n-grams, longest first)."""
+                  head: Token | None = None, day: date | None = None) -> Entry | None:
+    """Longest KB name inside the token list (n-grams, longest first). A name that several
+    people bear ("George Bush") is the one holding a role on the date, if one does."""
     n = len(toks)
     if not n:
         return None
@@ -182,10 +286,20 @@ def _kb_in_tokens(toks: list[Token], kb: KnowledgeBase, kinds: tuple[str, ...],
             if any(backer[i:i + size]):
                 continue
             # the text from the window's first to its last token, as the document spells it
-            for e in kb.lookup(text[starts[i]:ends[i + size - 1]]):
-                if e.kind in kinds:
-                    return e
+            hits = [e for e in kb.lookup(text[starts[i]:ends[i + size - 1]]) if e.kind in kinds]
+            if len(hits) > 1 and hits[0].kind == "person":
+                return next((e for e in hits if e.kind == "person" and e.role_on(day) is not None), hits[0])
+            if hits:
+                return hits[0]
     return None
+
+
+def _names_head(toks: list[Token], head: Token, entry: Entry, kb: KnowledgeBase) -> bool:
+    """The entry's name ends at the head: the head word is part of the name ('Union' in
+    'the Soviet Union'), not a role noun after it."""
+    text = doc_text(head.doc)
+    end = head.idx + len(head)
+    return any(entry in kb.lookup(text[t.idx:end]) for t in toks if t.i <= head.i)
 
 
 def _sector_of(head: Token, toks: list[Token], kb: KnowledgeBase) -> str | None:
@@ -245,13 +359,42 @@ def _person_in(toks: list[Token], head: Token, kb: KnowledgeBase, ctx: DocContex
         for e in kb.lookup(t.text):
             if e.kind == "person":
                 return _person_actor(e, day, "kb:person")
+        # namesakes of one country ("the Bush administration"): the country is known
+        countries = {c.country for c in kb.surnames.get(key, [])}
+        if len(countries) == 1 and None not in countries:
+            c = countries.pop()
+            return _make(c, c, None, None, "kb:person:surname:namesakes")
     return None
 
 
+def _titled_namesakes(cands: list[Entry], day: date | None, toks: list[Token], kb: KnowledgeBase) -> Actor | None:
+    """'President Bush' with two Presidents Bush: the title names one role code for all of
+    those who held it (USAGOV), and the one of 'Secretary Clinton' for Hillary, not Bill; a
+    single namesake keeps their name. None when the codes differ or no one held the title."""
+    title = _title_words(toks, kb)
+    if title is None or not cands:
+        return None
+    actors = []
+    for c in cands:
+        if _titled_role(c, title[0]) is None:
+            continue
+        a = _titled_person(c, day, toks, kb, "kb:person:surname")
+        if not a.how.endswith((":titled", ":former")) and c.role_on(day) is None:
+            return None
+        actors.append(a)
+    if not actors or len({a.code for a in actors}) != 1 or actors[0].code is None:
+        return None
+    a = actors[0]
+    if len(actors) == 1:
+        return a
+    return Actor(a.code, a.country, a.sector, " ".join(t.text for t in toks), None, a.how + ":namesakes")
+
+
 def _by_surname(kb: KnowledgeBase, key: str, day: date | None) -> list[Entry]:
-    """Persons with this surname; when several, only those holding a role on the date."""
+    """Persons with this surname; when several, only those holding a role on the date (for
+    an undated document: now)."""
     cands = kb.surnames.get(key, [])
-    if len(cands) > 1 and day is not None:
+    if len(cands) > 1:
         cands = [c for c in cands if c.role_on(day) is not None]
     return cands
 
@@ -424,9 +567,9 @@ def _resolve_tokens(head: Token, toks: list[Token], kb: KnowledgeBase, ctx: DocC
         return _make(f"{leader.country}{sector}", leader.country, sector, leader, "led-by")
     if entry is None:
         entry = _kb_in_tokens([t for t in toks if t.i <= head.i or t.ent_type_ == head.ent_type_], kb,
-                              ("person", "org", "group", "metonym", "capital", "country", "adjective"), head)
+                              ("person", "org", "group", "metonym", "capital", "country", "adjective"), head, day)
     if entry is not None and entry.kind == "person":
-        actor = _person_actor(entry, day, "kb:person")
+        actor = _titled_person(entry, day, toks + _appositive_tokens(head), kb, "kb:person")
         if entry.surname:
             ctx.persons[normalize(entry.surname)] = (entry, actor)
         ctx.persons[normalize(entry.name)] = (entry, actor)
@@ -440,7 +583,7 @@ def _resolve_tokens(head: Token, toks: list[Token], kb: KnowledgeBase, ctx: DocC
     if entry is not None and entry.kind in ("country", "adjective") and (
         head.ent_type_ in ("GPE", "NORP") or head.pos_ == "PROPN" and sector is None
     ) and not is_person:
-        if sector:
+        if sector and not _names_head(toks, head, entry, kb):  # "Soviet Union" is no labour union
             return _make(f"{entry.country}{sector}", entry.country, sector, entry, "kb:country+sector")
         return _entry_actor(entry, day, f"kb:{entry.kind}")
     # 3. person coreference by surname / full name seen earlier
@@ -454,8 +597,14 @@ def _resolve_tokens(head: Token, toks: list[Token], kb: KnowledgeBase, ctx: DocC
         cands = _by_surname(kb, last, day)
         if len(cands) == 1 and name == last:
             cand = cands[0]
-            a = _person_actor(cand, day, "kb:person:surname")
-            if a.code and cand.role_on(day) is not None:
+            a = _titled_person(cand, day, toks, kb, "kb:person:surname")
+            if a.code and (cand.role_on(day) is not None or a.how.endswith((":titled", ":former"))):
+                if cand.surname:
+                    ctx.persons[normalize(cand.surname)] = (cand, a)
+                return a
+        elif name == last:  # several namesakes, or none holding a role on the date
+            a = _titled_namesakes(kb.surnames.get(last, []), day, toks, kb)
+            if a is not None:
                 return a
         # 4. in-text role: titles and appositions, "X of the Middle East Institute"
         extra = _appositive_tokens(head)
@@ -475,6 +624,10 @@ def _resolve_tokens(head: Token, toks: list[Token], kb: KnowledgeBase, ctx: DocC
             ctx.persons[name] = (None, actor)
             ctx.persons[last] = (None, actor)
         return actor
+    if not is_person and kb.named_kinds:
+        named = _named_kind(head, toks, entry, kb, ctx, sector)
+        if named is not None:
+            return named
     # 4. sector nouns with a country modifier: "Russian pilots", "Syria's army", "the army of Syria"
     if sector:
         country = entry if entry is not None and entry.kind in ("country", "adjective", "capital") else None
@@ -494,6 +647,14 @@ def _resolve_tokens(head: Token, toks: list[Token], kb: KnowledgeBase, ctx: DocC
             country = _of_organisation(head, kb)
             if country is not None and country.kind not in ("country",):
                 return _entry_actor(country, day, "kb:of-org")
+        if country is None:
+            group = _group_of(head, kb, ctx)
+            if group is not None:
+                if head.lemma_.lower() in PART_OF_HEADS:  # "leaders of the Umma party": the party
+                    return Actor(group.code, group.country, group.sector, group.name, group.kb_id,
+                                 (group.how or "") + ":part-of")
+                # "doctors from American aid groups": the group's country, the head's role
+                return _make(f"{group.country}{sector}", group.country, sector, None, "sector+group-country")
         if country is None:
             where = _located_in(head, kb)  # "officials in Whitehall", "residents of Damascus"
             if where is not None:
@@ -548,8 +709,14 @@ def _resolve_tokens(head: Token, toks: list[Token], kb: KnowledgeBase, ctx: DocC
             _, a = ctx.persons[key]
             return Actor(a.code, a.country, a.sector, a.name, a.kb_id, "coref:name")
         cands = _by_surname(kb, key, day)
-        if len(cands) == 1 and cands[0].role_on(day) is not None:
-            return _person_actor(cands[0], day, "kb:person:surname")
+        if len(cands) == 1:
+            a = _titled_person(cands[0], day, toks, kb, "kb:person:surname")
+            if cands[0].role_on(day) is not None or a.how.endswith((":titled", ":former")):
+                return a
+        else:
+            a = _titled_namesakes(kb.surnames.get(key, []), day, toks, kb)
+            if a is not None:
+                return a
         if head.ent_type_ in ("ORG", "PERSON"):
             # a name the knowledge base does not know (often a person the tagger calls ORG):
             # kept with its text, uncoded, like an unknown person
