@@ -22,6 +22,8 @@ from spacy.tokens import Token
 
 from detente.actors.document import DocContext
 from detente.actors.kb import Entry, KnowledgeBase, normalize
+from detente.actors.persons import (by_surname, entry_actor, make_actor, person_in,
+                                    titled_namesakes, titled_person)
 from detente.geo.words import GEO_WORDS
 from detente.model import Actor
 from detente.nlp import IOB_INSIDE, conj_closure, doc_text, ent_iobs, lower_forms, span_text
@@ -77,95 +79,6 @@ def mention_tokens(head: Token) -> list[Token]:
     return toks or [head]
 
 
-def _make(code: str | None, country: str | None, sector: str | None, entry: Entry | None, how: str) -> Actor:
-    # sector keeps the first role ("GOVMIL" -> GOV); the code keeps the whole chain
-    return Actor(code=code, country=country, sector=sector[:3] if sector else None, name=entry.name if entry else None,
-                 kb_id=entry.id if entry else None, how=how)
-
-
-def _person_actor(entry: Entry, day: date | None, how: str) -> Actor:
-    role = entry.role_on(day)
-    if role is not None:
-        code = role.code
-        country = code[:3] if not code.startswith(("IGO", "NGO", "IMG")) else None
-        sector = code[3:6] if country else code[:3]
-        a = _make(code, country, sector, entry, how)
-        a.name = f"{entry.name} ({role.title})"
-        return a
-    if entry.country:  # documented fallback: outside any role, an elite of their country
-        return _make(f"{entry.country}ELI", entry.country, "ELI", entry, how + ":no-role-on-date")
-    return _make(None, None, None, entry, how + ":no-role-on-date")
-
-
-def _title_words(toks: list[Token], kb: KnowledgeBase) -> tuple[frozenset[str], bool] | None:
-    """The longest title in a person's mention ('Foreign Minister' in 'Russian Foreign Minister
-    Sergei Lavrov') as a set of words, and whether a modifier marks it past ('former President')."""
-    words = [t.lower_ for t in toks if t.ent_type_ != "PERSON" or normalize(t.lower_) in kb.titles]
-    for size in range(min(len(words), 5), 0, -1):
-        for i in range(0, len(words) - size + 1):
-            key = normalize(" ".join(words[i:i + size]))
-            if key in kb.titles:
-                former = any(kb.title_modifiers.get(normalize(w)) == "ELI" for w in words[:i])
-                return frozenset(key.split()), former
-    return None
-
-
-def _titled_role(entry: Entry, title: frozenset[str]):
-    """The person's role the title names: all its words in the role's title, fewest others
-    ('President' names President before Vice President); the latest such role."""
-    best, best_key = None, None
-    for r in entry.roles:
-        rw = set(normalize(r.title).split())
-        if not title <= rw:
-            continue
-        key = (len(rw - title), -(r.start or date.min).toordinal())
-        if best_key is None or key < best_key:
-            best, best_key = r, key
-    return best
-
-
-def _titled_person(entry: Entry, day: date | None, toks: list[Token], kb: KnowledgeBase, how: str) -> Actor:
-    """A person named with a title. The title is evidence of the role at the time the text
-    describes: 'President Obama' in a text dated after his term (or undated) is still USAGOV,
-    'former President Obama' is an elite (USAELI) unless he holds another role on the date."""
-    title = _title_words(toks, kb)
-    if title is None or not entry.roles:
-        return _person_actor(entry, day, how)
-    words, former = title
-    named = _titled_role(entry, words)
-    if named is None:
-        return _person_actor(entry, day, how)
-    held = entry.role_on(day)
-    if former:
-        if held is not None and not words <= set(normalize(held.title).split()):
-            return _person_actor(entry, day, how)  # a former minister now holding another office
-        country = named.code[:3] if not named.code.startswith(("IGO", "NGO", "IMG")) else entry.country
-        if country is None:
-            return _make(None, None, None, entry, how + ":former")
-        a = _make(f"{country}ELI", country, "ELI", entry, how + ":former")
-        a.name = f"{entry.name} (former {named.title})"
-        return a
-    if held is not None:
-        return _person_actor(entry, day, how)
-    code = named.code
-    country = code[:3] if not code.startswith(("IGO", "NGO", "IMG")) else None
-    a = _make(code, country, code[3:6] if country else code[:3], entry, how + ":titled")
-    a.name = f"{entry.name} ({named.title})"
-    return a
-
-
-def _entry_actor(entry: Entry, day: date | None, how: str) -> Actor:
-    if entry.kind == "person":
-        return _person_actor(entry, day, how)
-    if entry.kind in ("country", "adjective"):
-        return _make(entry.country, entry.country, None, entry, how)
-    period = entry.role_on(day) if entry.roles and day is not None else None
-    if period is not None:
-        code = period.code
-        return _make(code, code[:3], code[3:6] or None, entry, how + ":dated")
-    return _make(entry.code, entry.country, entry.sector, entry, how)
-
-
 def _is_backer(tok: Token) -> bool:
     """'Russian' in 'Russian-backed' / 'US-led' / 'anti-Russian': a modifier naming a backer or
     an opponent, not the actor."""
@@ -210,7 +123,7 @@ def _ethnic(toks: list[Token], head: Token, kb: KnowledgeBase, ctx: DocContext, 
         return None
     if sector:
         role = "REB" if sector[:3] in ARMED_ROLES else sector
-    return _make(f"{home}{role}", home, role, None, "ethnic:focus-country")
+    return make_actor(f"{home}{role}", home, role, None, "ethnic:focus-country")
 
 
 def _named_kind(head: Token, toks: list[Token], entry: Entry | None, kb: KnowledgeBase, ctx: DocContext,
@@ -238,7 +151,7 @@ def _named_kind(head: Token, toks: list[Token], entry: Entry | None, kb: Knowled
         country, how = ctx.focus_country, "named:focus-country"
     else:
         return None
-    return _make(f"{country}{role or ''}", country, role, None, how)
+    return make_actor(f"{country}{role or ''}", country, role, None, how)
 
 
 def _group_of(head: Token, kb: KnowledgeBase, ctx: DocContext) -> Actor | None:
@@ -343,60 +256,6 @@ def _title_sector(toks: list[Token], kb: KnowledgeBase) -> str | None:
             if key in kb.titles:
                 return kb.titles[key]
     return None
-
-
-def _person_in(toks: list[Token], head: Token, kb: KnowledgeBase, ctx: DocContext, day: date | None) -> Actor | None:
-    """A person named inside a group mention ("the Obama administration", "Assad's forces")."""
-    for t in toks:
-        if t.i == head.i or t.ent_type_ != "PERSON":
-            continue
-        key = normalize(t.text)
-        if key in ctx.persons:
-            return ctx.persons[key][1]
-        cands = _by_surname(kb, key, day)
-        if len(cands) == 1:
-            return _person_actor(cands[0], day, "kb:person:surname")
-        for e in kb.lookup(t.text):
-            if e.kind == "person":
-                return _person_actor(e, day, "kb:person")
-        # namesakes of one country ("the Bush administration"): the country is known
-        countries = {c.country for c in kb.surnames.get(key, [])}
-        if len(countries) == 1 and None not in countries:
-            c = countries.pop()
-            return _make(c, c, None, None, "kb:person:surname:namesakes")
-    return None
-
-
-def _titled_namesakes(cands: list[Entry], day: date | None, toks: list[Token], kb: KnowledgeBase) -> Actor | None:
-    """'President Bush' with two Presidents Bush: the title names one role code for all of
-    those who held it (USAGOV), and the one of 'Secretary Clinton' for Hillary, not Bill; a
-    single namesake keeps their name. None when the codes differ or no one held the title."""
-    title = _title_words(toks, kb)
-    if title is None or not cands:
-        return None
-    actors = []
-    for c in cands:
-        if _titled_role(c, title[0]) is None:
-            continue
-        a = _titled_person(c, day, toks, kb, "kb:person:surname")
-        if not a.how.endswith((":titled", ":former")) and c.role_on(day) is None:
-            return None
-        actors.append(a)
-    if not actors or len({a.code for a in actors}) != 1 or actors[0].code is None:
-        return None
-    a = actors[0]
-    if len(actors) == 1:
-        return a
-    return Actor(a.code, a.country, a.sector, " ".join(t.text for t in toks), None, a.how + ":namesakes")
-
-
-def _by_surname(kb: KnowledgeBase, key: str, day: date | None) -> list[Entry]:
-    """Persons with this surname; when several, only those holding a role on the date (for
-    an undated document: now)."""
-    cands = kb.surnames.get(key, [])
-    if len(cands) > 1:
-        cands = [c for c in cands if c.role_on(day) is not None]
-    return cands
 
 
 def _country_in(toks: list[Token], kb: KnowledgeBase) -> Entry | None:
@@ -564,12 +423,12 @@ def _resolve_tokens(head: Token, toks: list[Token], kb: KnowledgeBase, ctx: DocC
     leader = _leader(head, toks, kb) if entry is None and not is_person else None
     if leader is not None:  # "the US-led coalition" acts as the US
         sector = kb.led_groups[normalize(head.lemma_.lower())]
-        return _make(f"{leader.country}{sector}", leader.country, sector, leader, "led-by")
+        return make_actor(f"{leader.country}{sector}", leader.country, sector, leader, "led-by")
     if entry is None:
         entry = _kb_in_tokens([t for t in toks if t.i <= head.i or t.ent_type_ == head.ent_type_], kb,
                               ("person", "org", "group", "metonym", "capital", "country", "adjective"), head, day)
     if entry is not None and entry.kind == "person":
-        actor = _titled_person(entry, day, toks + _appositive_tokens(head), kb, "kb:person")
+        actor = titled_person(entry, day, toks + _appositive_tokens(head), kb, "kb:person")
         if entry.surname:
             ctx.persons[normalize(entry.surname)] = (entry, actor)
         ctx.persons[normalize(entry.name)] = (entry, actor)
@@ -577,15 +436,15 @@ def _resolve_tokens(head: Token, toks: list[Token], kb: KnowledgeBase, ctx: DocC
     sector = _modified_role(toks, _sector_of(head, toks, kb), kb) if not is_person else None
     if entry is not None and entry.kind in ("org", "group", "metonym"):
         # "Hezbollah fighters" stays Hezbollah; "UN envoy" is the UN
-        return _entry_actor(entry, day, f"kb:{entry.kind}")
+        return entry_actor(entry, day, f"kb:{entry.kind}")
     if entry is not None and entry.kind == "capital" and sector is None:
-        return _entry_actor(entry, day, "metonym:capital")
+        return entry_actor(entry, day, "metonym:capital")
     if entry is not None and entry.kind in ("country", "adjective") and (
         head.ent_type_ in ("GPE", "NORP") or head.pos_ == "PROPN" and sector is None
     ) and not is_person:
         if sector and not _names_head(toks, head, entry, kb):  # "Soviet Union" is no labour union
-            return _make(f"{entry.country}{sector}", entry.country, sector, entry, "kb:country+sector")
-        return _entry_actor(entry, day, f"kb:{entry.kind}")
+            return make_actor(f"{entry.country}{sector}", entry.country, sector, entry, "kb:country+sector")
+        return entry_actor(entry, day, f"kb:{entry.kind}")
     # 3. person coreference by surname / full name seen earlier
     if is_person:
         name = normalize(" ".join(t.text for t in toks if t.ent_type_ == "PERSON"))
@@ -594,16 +453,16 @@ def _resolve_tokens(head: Token, toks: list[Token], kb: KnowledgeBase, ctx: DocC
             if key in ctx.persons:
                 _, a = ctx.persons[key]
                 return Actor(a.code, a.country, a.sector, a.name, a.kb_id, "coref:name")
-        cands = _by_surname(kb, last, day)
+        cands = by_surname(kb, last, day)
         if len(cands) == 1 and name == last:
             cand = cands[0]
-            a = _titled_person(cand, day, toks, kb, "kb:person:surname")
+            a = titled_person(cand, day, toks, kb, "kb:person:surname")
             if a.code and (cand.role_on(day) is not None or a.how.endswith((":titled", ":former"))):
                 if cand.surname:
                     ctx.persons[normalize(cand.surname)] = (cand, a)
                 return a
         elif name == last:  # several namesakes, or none holding a role on the date
-            a = _titled_namesakes(kb.surnames.get(last, []), day, toks, kb)
+            a = titled_namesakes(kb.surnames.get(last, []), day, toks, kb)
             if a is not None:
                 return a
         # 4. in-text role: titles and appositions, "X of the Middle East Institute"
@@ -615,11 +474,11 @@ def _resolve_tokens(head: Token, toks: list[Token], kb: KnowledgeBase, ctx: DocC
         actor = Actor(name=" ".join(t.text for t in toks if t.ent_type_ == "PERSON") or head.text,
                       how="unresolved:person")
         if org is not None and org.kind in ("org", "group"):
-            actor = _entry_actor(org, day, "title:person:of-org")
+            actor = entry_actor(org, day, "title:person:of-org")
         elif country is not None and title_sector:
-            actor = _make(f"{country.country}{title_sector}", country.country, title_sector, None, "title:person")
+            actor = make_actor(f"{country.country}{title_sector}", country.country, title_sector, None, "title:person")
         elif org is not None and org.kind == "country" and title_sector:
-            actor = _make(f"{org.country}{title_sector}", org.country, title_sector, None, "title:person")
+            actor = make_actor(f"{org.country}{title_sector}", org.country, title_sector, None, "title:person")
         if actor.resolved:
             ctx.persons[name] = (None, actor)
             ctx.persons[last] = (None, actor)
@@ -632,21 +491,21 @@ def _resolve_tokens(head: Token, toks: list[Token], kb: KnowledgeBase, ctx: DocC
     if sector:
         country = entry if entry is not None and entry.kind in ("country", "adjective", "capital") else None
         if country is None:
-            person = _person_in(toks, head, kb, ctx, day)
+            person = person_in(toks, head, kb, ctx, day)
             if person is not None and person.country:
-                return _make(f"{person.country}{sector}", person.country, sector, None, "sector+person")
+                return make_actor(f"{person.country}{sector}", person.country, sector, None, "sector+person")
             owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"
                           and c.lower_ in ("its", "their", "his", "her")), None)
             if owner is not None:  # "their forces" after "Isis members": the antecedent's forces
                 _, a = resolve_head(owner, kb, ctx)
                 if a.resolved and a.country:
-                    return _make(f"{a.country}{sector}", a.country, sector, None, "sector+coref")
+                    return make_actor(f"{a.country}{sector}", a.country, sector, None, "sector+coref")
                 if a.resolved:
                     return Actor(a.code, a.country, a.sector, a.name, a.kb_id, "coref:possessive")
         if country is None:
             country = _of_organisation(head, kb)
             if country is not None and country.kind not in ("country",):
-                return _entry_actor(country, day, "kb:of-org")
+                return entry_actor(country, day, "kb:of-org")
         if country is None:
             group = _group_of(head, kb, ctx)
             if group is not None:
@@ -654,13 +513,13 @@ def _resolve_tokens(head: Token, toks: list[Token], kb: KnowledgeBase, ctx: DocC
                     return Actor(group.code, group.country, group.sector, group.name, group.kb_id,
                                  (group.how or "") + ":part-of")
                 # "doctors from American aid groups": the group's country, the head's role
-                return _make(f"{group.country}{sector}", group.country, sector, None, "sector+group-country")
+                return make_actor(f"{group.country}{sector}", group.country, sector, None, "sector+group-country")
         if country is None:
             where = _located_in(head, kb)  # "officials in Whitehall", "residents of Damascus"
             if where is not None:
-                return _make(f"{where.country}{sector}", where.country, sector, None, "sector+located")
+                return make_actor(f"{where.country}{sector}", where.country, sector, None, "sector+located")
         if country is not None and country.country:
-            return _make(f"{country.country}{sector}", country.country, sector, country, "sector+country")
+            return make_actor(f"{country.country}{sector}", country.country, sector, country, "sector+country")
         people = _ethnic(toks, head, kb, ctx, sector)
         if people is not None:
             return people
@@ -692,14 +551,14 @@ def _resolve_tokens(head: Token, toks: list[Token], kb: KnowledgeBase, ctx: DocC
         group_word = normalize(head.lower_) in kb.sector_nouns or any(
             c.dep_ in ("compound", "amod") and normalize(c.lower_) in kb.sector_nouns for c in head.children)
         if home and (generic or (sector[:3] in ("REB", "OPP", "INS", "UAF", "SEP") and group_word)):
-            return _make(f"{home}{sec}", home, sec, None, "generic:focus-country")
+            return make_actor(f"{home}{sec}", home, sec, None, "generic:focus-country")
         if group_word and head.pos_ == "NOUN":
             # "police said", "officials confirmed" with no country in sight: keep what is
             # known, the sector alone ("COP", "GOV"); a guessed country would be wrong as often
-            return _make(sec, None, sec, None, "sector-only")
+            return make_actor(sec, None, sec, None, "sector-only")
         return Actor(sector=sec[:3] if sec else None, how="unresolved:sector-only")
     if entry is not None and entry.kind in ("country", "adjective", "capital"):
-        return _entry_actor(entry, day, f"kb:{entry.kind}")
+        return entry_actor(entry, day, f"kb:{entry.kind}")
     people = _ethnic(toks, head, kb, ctx, None)
     if people is not None:  # "the Kurds", "Sunnis"
         return people
@@ -708,13 +567,13 @@ def _resolve_tokens(head: Token, toks: list[Token], kb: KnowledgeBase, ctx: DocC
         if key in ctx.persons:
             _, a = ctx.persons[key]
             return Actor(a.code, a.country, a.sector, a.name, a.kb_id, "coref:name")
-        cands = _by_surname(kb, key, day)
+        cands = by_surname(kb, key, day)
         if len(cands) == 1:
-            a = _titled_person(cands[0], day, toks, kb, "kb:person:surname")
+            a = titled_person(cands[0], day, toks, kb, "kb:person:surname")
             if cands[0].role_on(day) is not None or a.how.endswith((":titled", ":former")):
                 return a
         else:
-            a = _titled_namesakes(kb.surnames.get(key, []), day, toks, kb)
+            a = titled_namesakes(kb.surnames.get(key, []), day, toks, kb)
             if a is not None:
                 return a
         if head.ent_type_ in ("ORG", "PERSON"):
