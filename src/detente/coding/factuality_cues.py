@@ -233,10 +233,22 @@ def _rejected_offer(w: Walk) -> Hit:
     return None
 
 
+def _existential(tok: Token) -> bool:
+    """ "there will be an offensive", "there is going to be a vote": the noun is what an
+    existential "be" says exists, so the "be" clause's modality is the event's."""
+    be = tok.head
+    if tok.dep_ not in ("attr", "nsubj") or be.lemma_.lower() != "be" or be.i == tok.i:
+        return False
+    clauses = (be, be.head) if be.dep_ == "xcomp" else (be,)  # "there is going to be"
+    return any(c.dep_ == "expl" for v in clauses for c in v.children)
+
+
 def _presupposed_noun(w: Walk) -> Hit:
     """A noun event as subject, complement of a preposition, apposition ...: it happened
     ("the veto should have convinced them"), unless a plan or call governs the preposition."""
     tok = w.tok
+    if _existential(tok):
+        return None
     if tok.dep_ in ("nsubj", "nsubjpass", "pobj", "appos", "conj", "ROOT", "npadvmod"):
         g = tok.head.head
         if not (tok.dep_ == "pobj" and g.lemma_.lower() in GOVERNOR_CLASSES and g.lemma_.lower() not in IMPLICATIVE):
@@ -248,7 +260,8 @@ def _object_of_an_act(w: Walk) -> Hit:
     """A noun event as the object of a verb that is neither light ("cast a veto") nor a
     governor ("proposed a ceasefire"): "condemned the bombing" presupposes the bombing."""
     tok = w.tok
-    if tok.dep_ in ("dobj", "attr") and tok.head.lemma_.lower() not in (LIGHT_OBJECT_VERBS | set(GOVERNOR_CLASSES)):
+    if tok.dep_ in ("dobj", "attr") and tok.head.lemma_.lower() not in (LIGHT_OBJECT_VERBS | set(GOVERNOR_CLASSES)) \
+            and not _existential(tok):
         return "asserted", tok.head
     return None
 
@@ -387,6 +400,9 @@ def _governing_verb(w: Walk) -> Hit:
     if not _clausal_link(w) or w.dep not in ("xcomp", "ccomp") or gov is None:
         return None
     glem = gov.lemma_.lower()
+    if _going_to(gov, w):  # "is going to veto" parsed with "going" as the head
+        own = _aux_cue(gov)
+        return ("negated", own[1]) if own is not None and own[0] == "negated" else ("future", gov)
     if glem in REPORTING_VERBS and w.dep == "ccomp" or glem not in GOVERNOR_CLASSES or glem in IMPLICATIVE:
         return None
     value = GOVERNOR_CLASSES[glem]
@@ -394,6 +410,14 @@ def _governing_verb(w: Walk) -> Hit:
     if own is not None and value == "negated":
         return ("asserted" if own[0] == "negated" else own[0]), own[1]
     return value, gov
+
+
+def _going_to(gov: Token, w: Walk) -> bool:
+    """ "is going to veto", "was going to be an offensive": the progressive of "go" with a
+    to-infinitive is a future ("went to fight" is not)."""
+    return w.dep == "xcomp" and gov.lemma_.lower() == "go" and gov.tag_ == "VBG" \
+        and any(c.dep_ == "aux" and c.lemma_.lower() == "be" for c in gov.children) \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in w.tok.children)
 
 
 def _governing_preposition(w: Walk) -> Hit:
