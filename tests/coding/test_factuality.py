@@ -66,3 +66,21 @@ def test_existential_there_takes_the_modality_of_be(code_text, text, code, sourc
 def test_progressive_going_to_is_future(code_text):
     evs = [e for e in code_text("Russia is going to veto the resolution.", "2018-01-10") if e.cameo_code == "129"]
     assert [(e.source.actor.code, e.factuality) for e in evs] == [("RUS", "future")]
+
+
+# An end point ("until ...") is still to come under a clause still to come, or in the
+# present tense; under a past clause it happened.
+UNTIL = [
+    ("Somali rebels have vowed to continue fighting until they gain control of the port.", "192", "future"),
+    ("Yemeni rebels said they would not stop until they seize Aden.", "192", "future"),
+    ("Hamas will continue firing rockets until Israel lifts the blockade.", "0872", "future"),
+    ("Kurdish fighters are fighting until they take the town.", "192", "future"),
+    ("The Syrian army did not stop until it captured the town.", "192", "asserted"),
+    ("The Syrian army fought until it captured the town.", "192", "asserted"),
+]
+
+
+@pytest.mark.parametrize("text,code,fact", UNTIL, ids=[c[0][:40] for c in UNTIL])
+def test_until_clause(code_text, text, code, fact):
+    evs = [e for e in code_text(text, "2018-01-10") if e.cameo_code == code]
+    assert evs and {e.factuality for e in evs} == {fact}

@@ -296,6 +296,44 @@ def _main_clause(w: Walk) -> Hit:
     return ("asserted", w.tok) if w.gov is None else None
 
 
+def _past(verb: Token) -> bool:
+    """The clause is in a past tense: "captured", "had captured", "was captured"."""
+    return verb.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
+
+
+def _until(mark: Token, gov: Token, verb: Token | None, sent: Span) -> Hit:
+    """An end point ("until they take the town", "until the capture of the town") under the
+    clause ``gov``: what is still to come there is still to come here; under a past clause
+    ("fought until they took it", "did not stop until they took it") it happened; the present
+    tense speaks of the future ("vowed to fight until they take it")."""
+    from detente.coding.factuality import _judge  # the governing clause's own judgement
+
+    g = _judge(gov, sent)
+    modal = any(c.dep_ in ("aux", "auxpass") and c.tag_ == "MD" for c in gov.children)
+    past = verb is None or _past(verb)
+    if g.value == "asserted":
+        return None if past else ("future", mark)
+    if g.value == "negated":  # "will not stop until", "did not stop until"
+        return ("future", mark) if modal or not past else ("asserted", mark)
+    return g.value, g.cue_token or mark
+
+
+def _until_clause(w: Walk) -> Hit:
+    """ "will fight until they take the town" (``_until``)."""
+    if w.dep != "advcl" or w.gov is None:
+        return None
+    mark = next((c for c in w.tok.children if c.dep_ == "mark" and c.lower_ in WORDS.until_marks), None)
+    return _until(mark, w.gov, w.tok, w.sent) if mark is not None else None
+
+
+def _until_object(w: Walk) -> Hit:
+    """ "will fight until the capture of the town" (``_until``)."""
+    prep = w.tok.head
+    if w.tok.dep_ != "pobj" or prep.lower_ not in WORDS.until_marks or prep.head.pos_ not in ("VERB", "AUX"):
+        return None
+    return _until(prep, prep.head, None, w.sent)
+
+
 def _relative_clause(w: Walk) -> Hit:
     """A relative clause is presupposed: "Deir ez-Zor, where their forces had besieged"."""
     tok = w.tok
@@ -470,7 +508,7 @@ TESTS: dict[str, Callable[[Walk], Hit]] = {
     "preparation_object": _preparation_object,
     "rejected_offer": _rejected_offer, "presupposed_noun": _presupposed_noun, "object_of_an_act": _object_of_an_act,
     "hedge_adverb": _hedge_adverb, "auxiliaries": _auxiliaries, "conditional_mark": _conditional_mark,
-    "main_clause": _main_clause, "relative_clause": _relative_clause, "reduced_relative": _reduced_relative,
+    "main_clause": _main_clause, "until_clause": _until_clause, "until_object": _until_object, "relative_clause": _relative_clause, "reduced_relative": _reduced_relative,
     "infinitive_on_noun": _infinitive_on_noun, "scheduled_predicate": _scheduled_predicate, "factive_adverbial": _factive_adverbial,
     "stative_purpose": _stative_purpose, "allegation_complement": _allegation_complement,
     "claimed_content": _claimed_content, "reported_speech": _reported_speech, "governing_verb": _governing_verb, "attempted_persuasion": _attempted_persuasion,
