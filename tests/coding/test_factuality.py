@@ -45,3 +45,42 @@ def test_noun_events_are_presupposed(code_text):
     evs = code_text("The Russian veto should have convinced Washington.", "2016-10-10")
     assert [(e.cameo_code, e.source.actor.code, e.factuality) for e in evs if e.cameo_code == "129"] == [
         ("129", "RUS", "asserted")]
+
+
+# An existential "there be" says the event exists: the "be" clause's modality is the event's.
+EXISTENTIAL = [
+    ("There will be a Turkish offensive against Kurdish militias in Afrin.", "190", "TUR", "future"),
+    ("There could be Israeli air strikes on Gaza.", "195", "ISR", "hypothetical"),
+    ("There is going to be a Russian offensive in Idlib.", "190", "RUS", "future"),
+    ("There will be no Turkish offensive in Afrin.", "190", "TUR", "negated"),
+    ("There were Israeli air strikes on Gaza.", "195", "ISR", "asserted"),
+]
+
+
+@pytest.mark.parametrize("text,code,source,fact", EXISTENTIAL, ids=[c[0][:40] for c in EXISTENTIAL])
+def test_existential_there_takes_the_modality_of_be(code_text, text, code, source, fact):
+    evs = [e for e in code_text(text, "2018-01-10") if e.cameo_code == code]
+    assert [(e.source.actor.code, e.factuality) for e in evs] == [(source, fact)]
+
+
+def test_progressive_going_to_is_future(code_text):
+    evs = [e for e in code_text("Russia is going to veto the resolution.", "2018-01-10") if e.cameo_code == "129"]
+    assert [(e.source.actor.code, e.factuality) for e in evs] == [("RUS", "future")]
+
+
+# An end point ("until ...") is still to come under a clause still to come, or in the
+# present tense; under a past clause it happened.
+UNTIL = [
+    ("Somali rebels have vowed to continue fighting until they gain control of the port.", "192", "future"),
+    ("Yemeni rebels said they would not stop until they seize Aden.", "192", "future"),
+    ("Hamas will continue firing rockets until Israel lifts the blockade.", "0872", "future"),
+    ("Kurdish fighters are fighting until they take the town.", "192", "future"),
+    ("The Syrian army did not stop until it captured the town.", "192", "asserted"),
+    ("The Syrian army fought until it captured the town.", "192", "asserted"),
+]
+
+
+@pytest.mark.parametrize("text,code,fact", UNTIL, ids=[c[0][:40] for c in UNTIL])
+def test_until_clause(code_text, text, code, fact):
+    evs = [e for e in code_text(text, "2018-01-10") if e.cameo_code == code]
+    assert evs and {e.factuality for e in evs} == {fact}

@@ -63,3 +63,30 @@ CASES = [
 def test_lexicon_gap(code_text, text, expected):
     got = triples(code_text(text, "2018-03-01"))
     assert expected in got, got
+
+
+# A pattern's object is the verb's direct object (or the object of a preposition the pattern
+# names): the object of any other preposition is no object of the pattern.
+PREPOSITIONAL_NOT_OBJECT = [
+    # "stop ~strike": the strike is where the work stopped, not what was stopped
+    ("Polish dockworkers stopped work in a strike over wages.", "087"),
+    # "take ~town": "took refuge in the town" takes no town
+    ("Chadian rebel leaders took refuge in the Libyan town of Kufra.", "192"),
+]
+
+NAMED_PREPOSITION = [
+    # ... so a pattern names the preposition its object follows
+    ("Jordan and Singapore agreed upon a free-trade pact.", ("057", "JOR", "SGP", "asserted")),
+]
+
+
+@pytest.mark.parametrize("text,code", PREPOSITIONAL_NOT_OBJECT, ids=[c[0][:45] for c in PREPOSITIONAL_NOT_OBJECT])
+def test_prepositional_object_is_no_pattern_object(code_text, text, code):
+    got = triples(code_text(text, "2018-03-01"))
+    assert not any(t[0] == code for t in got), got
+
+
+@pytest.mark.parametrize("text,expected", NAMED_PREPOSITION, ids=[c[0][:45] for c in NAMED_PREPOSITION])
+def test_pattern_names_the_preposition_of_its_object(code_text, text, expected):
+    got = triples(code_text(text, "2018-03-01"))
+    assert expected in got, got

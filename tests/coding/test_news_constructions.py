@@ -494,6 +494,13 @@ def test_agentless_arrests_are_the_states(code_text):
     assert [e.source for e in evs] == [None]
 
 
+def test_agentless_investigations_of_people_are_the_states(code_text):
+    # a prosecutor or the police put people under investigation for a crime (090, 091), as they arrest
+    evs = code_text("Three Greek bankers were put under investigation in Athens.", "2018-05-09")
+    assert [(e.cameo_code, e.source.actor.code, e.source.actor.how, e.factuality) for e in evs] == [
+        ("090", "GRCGOV", "inferred:place-sentence", "asserted")]
+
+
 @pytest.mark.parametrize("text,expected", [
     # an attack noun that is the subject of a verb of harm: one event, the attack, with the victims
     ("Russian air strikes killed 20 civilians in Idlib.", {("195", "RUS", "SYRCVL", "asserted")}),

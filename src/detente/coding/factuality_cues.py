@@ -233,10 +233,22 @@ def _rejected_offer(w: Walk) -> Hit:
     return None
 
 
+def _existential(tok: Token) -> bool:
+    """ "there will be an offensive", "there is going to be a vote": the noun is what an
+    existential "be" says exists, so the "be" clause's modality is the event's."""
+    be = tok.head
+    if tok.dep_ not in ("attr", "nsubj") or be.lemma_.lower() != "be" or be.i == tok.i:
+        return False
+    clauses = (be, be.head) if be.dep_ == "xcomp" else (be,)  # "there is going to be"
+    return any(c.dep_ == "expl" for v in clauses for c in v.children)
+
+
 def _presupposed_noun(w: Walk) -> Hit:
     """A noun event as subject, complement of a preposition, apposition ...: it happened
     ("the veto should have convinced them"), unless a plan or call governs the preposition."""
     tok = w.tok
+    if _existential(tok):
+        return None
     if tok.dep_ in ("nsubj", "nsubjpass", "pobj", "appos", "conj", "ROOT", "npadvmod"):
         g = tok.head.head
         if not (tok.dep_ == "pobj" and g.lemma_.lower() in GOVERNOR_CLASSES and g.lemma_.lower() not in IMPLICATIVE):
@@ -248,7 +260,8 @@ def _object_of_an_act(w: Walk) -> Hit:
     """A noun event as the object of a verb that is neither light ("cast a veto") nor a
     governor ("proposed a ceasefire"): "condemned the bombing" presupposes the bombing."""
     tok = w.tok
-    if tok.dep_ in ("dobj", "attr") and tok.head.lemma_.lower() not in (LIGHT_OBJECT_VERBS | set(GOVERNOR_CLASSES)):
+    if tok.dep_ in ("dobj", "attr") and tok.head.lemma_.lower() not in (LIGHT_OBJECT_VERBS | set(GOVERNOR_CLASSES)) \
+            and not _existential(tok):
         return "asserted", tok.head
     return None
 
@@ -281,6 +294,44 @@ def _conditional_mark(w: Walk) -> Hit:
 
 def _main_clause(w: Walk) -> Hit:
     return ("asserted", w.tok) if w.gov is None else None
+
+
+def _past(verb: Token) -> bool:
+    """The clause is in a past tense: "captured", "had captured", "was captured"."""
+    return verb.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
+
+
+def _until(mark: Token, gov: Token, verb: Token | None, sent: Span) -> Hit:
+    """An end point ("until they take the town", "until the capture of the town") under the
+    clause ``gov``: what is still to come there is still to come here; under a past clause
+    ("fought until they took it", "did not stop until they took it") it happened; the present
+    tense speaks of the future ("vowed to fight until they take it")."""
+    from detente.coding.factuality import _judge  # the governing clause's own judgement
+
+    g = _judge(gov, sent)
+    modal = any(c.dep_ in ("aux", "auxpass") and c.tag_ == "MD" for c in gov.children)
+    past = verb is None or _past(verb)
+    if g.value == "asserted":
+        return None if past else ("future", mark)
+    if g.value == "negated":  # "will not stop until", "did not stop until"
+        return ("future", mark) if modal or not past else ("asserted", mark)
+    return g.value, g.cue_token or mark
+
+
+def _until_clause(w: Walk) -> Hit:
+    """ "will fight until they take the town" (``_until``)."""
+    if w.dep != "advcl" or w.gov is None:
+        return None
+    mark = next((c for c in w.tok.children if c.dep_ == "mark" and c.lower_ in WORDS.until_marks), None)
+    return _until(mark, w.gov, w.tok, w.sent) if mark is not None else None
+
+
+def _until_object(w: Walk) -> Hit:
+    """ "will fight until the capture of the town" (``_until``)."""
+    prep = w.tok.head
+    if w.tok.dep_ != "pobj" or prep.lower_ not in WORDS.until_marks or prep.head.pos_ not in ("VERB", "AUX"):
+        return None
+    return _until(prep, prep.head, None, w.sent)
 
 
 def _relative_clause(w: Walk) -> Hit:
@@ -387,6 +438,9 @@ def _governing_verb(w: Walk) -> Hit:
     if not _clausal_link(w) or w.dep not in ("xcomp", "ccomp") or gov is None:
         return None
     glem = gov.lemma_.lower()
+    if _going_to(gov, w):  # "is going to veto" parsed with "going" as the head
+        own = _aux_cue(gov)
+        return ("negated", own[1]) if own is not None and own[0] == "negated" else ("future", gov)
     if glem in REPORTING_VERBS and w.dep == "ccomp" or glem not in GOVERNOR_CLASSES or glem in IMPLICATIVE:
         return None
     value = GOVERNOR_CLASSES[glem]
@@ -394,6 +448,14 @@ def _governing_verb(w: Walk) -> Hit:
     if own is not None and value == "negated":
         return ("asserted" if own[0] == "negated" else own[0]), own[1]
     return value, gov
+
+
+def _going_to(gov: Token, w: Walk) -> bool:
+    """ "is going to veto", "was going to be an offensive": the progressive of "go" with a
+    to-infinitive is a future ("went to fight" is not)."""
+    return w.dep == "xcomp" and gov.lemma_.lower() == "go" and gov.tag_ == "VBG" \
+        and any(c.dep_ == "aux" and c.lemma_.lower() == "be" for c in gov.children) \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in w.tok.children)
 
 
 def _governing_preposition(w: Walk) -> Hit:
@@ -446,7 +508,7 @@ TESTS: dict[str, Callable[[Walk], Hit]] = {
     "preparation_object": _preparation_object,
     "rejected_offer": _rejected_offer, "presupposed_noun": _presupposed_noun, "object_of_an_act": _object_of_an_act,
     "hedge_adverb": _hedge_adverb, "auxiliaries": _auxiliaries, "conditional_mark": _conditional_mark,
-    "main_clause": _main_clause, "relative_clause": _relative_clause, "reduced_relative": _reduced_relative,
+    "main_clause": _main_clause, "until_clause": _until_clause, "until_object": _until_object, "relative_clause": _relative_clause, "reduced_relative": _reduced_relative,
     "infinitive_on_noun": _infinitive_on_noun, "scheduled_predicate": _scheduled_predicate, "factive_adverbial": _factive_adverbial,
     "stative_purpose": _stative_purpose, "allegation_complement": _allegation_complement,
     "claimed_content": _claimed_content, "reported_speech": _reported_speech, "governing_verb": _governing_verb, "attempted_persuasion": _attempted_persuasion,

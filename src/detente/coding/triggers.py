@@ -69,8 +69,8 @@ def _match_verb(tok: Token, p: Pattern, children: list[Token]) -> Trigger | None
             cands = [c for c in children if c.dep_ in OBJECT_DEPS or (c.dep_ == "xcomp" and not _acts_on_name(c))]
             if tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(c.dep_ == "nsubj" for c in children):
                 cands.append(tok.head)  # "fighters held by Kurdish forces": the noun a passive participle modifies
-            # "call for talks" written without the particle still needs its pobj
-            cands += [g for c in children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+            # no preposition's object: "stopped work in a strike" is no stopping of a strike;
+            # a pattern whose object follows a preposition names it ("call for ~talk")
         for cand in cands:
             for o in conj_closure(cand):
                 if _lemma(o) in p.objects or o.lower_ in p.objects or (
