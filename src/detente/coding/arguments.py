@@ -9,6 +9,7 @@ B shelled); relative pronouns; possessive pronouns bound to their clause's subje
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Token
@@ -31,15 +32,24 @@ class Arguments:
     targets: list[Token] = field(default_factory=list)
     source_frame: str = ""  # which frame gave the sources ("subj", "passive-agent", ...)
     target_frame: str = ""
-    # what the later target frames found: tried in order when the first names no actor
-    # ("imposed sanctions on Russia over the annexation": 'annexation' first, then Russia)
-    target_alternatives: list[tuple[str, list[Token]]] = field(default_factory=list)
+    # the later target frames that hold, each with the sources bound when it was reached:
+    # bound only when the first target names no actor (``target_alternatives``)
+    pending_targets: list[tuple[Frame, Trigger, frozenset[int], frozenset[int]]] = field(default_factory=list)
 
     def set_sources(self, heads: list[Token], frame: str) -> None:
         self.sources, self.source_frame = heads, (frame if heads else "")
 
     def set_targets(self, heads: list[Token], frame: str) -> None:
         self.targets, self.target_frame = heads, (frame if heads else "")
+
+    def target_alternatives(self) -> Iterator[tuple[str, list[Token]]]:
+        """What the later target frames find, in order, for when the first names no actor
+        ("imposed sanctions on Russia over the annexation": 'annexation' first, then Russia).
+        Bound on demand: most first targets are actors, and then none is needed."""
+        for frame, trig, used, sources in self.pending_targets:
+            heads = named_heads(_bind(frame, trig, used, sources))
+            if heads and all(h not in self.targets for h in heads):
+                yield frame.id, heads
 
 
 def _is_passive(verb: Token) -> bool:
@@ -208,7 +218,7 @@ def _conditions(trig: Trigger) -> set[str]:
     return out
 
 
-def _bind(frame: Frame, trig: Trigger, used: set[int], args: Arguments) -> list[Token]:
+def _bind(frame: Frame, trig: Trigger, used: frozenset[int], sources: frozenset[int]) -> list[Token]:
     start = {"trigger": trig.token, "object": trig.object_token, "head": trig.token.head}[frame.start]
     if start is None:
         return []
@@ -225,7 +235,7 @@ def _bind(frame: Frame, trig: Trigger, used: set[int], args: Arguments) -> list[
         return []
     p = trig.pattern
     pattern_words = {"pattern:target_preps": p.target_preps, "pattern:source_preps": p.source_preps or ("from",)}
-    hit = match_path(start, frame.path, pattern_words, used, {t.i for t in args.sources})
+    hit = match_path(start, frame.path, pattern_words, used, sources)
     if hit is None:
         return []
     if frame.relative:
@@ -264,7 +274,7 @@ def find_arguments(trig: Trigger, frames: FrameSet | None = None) -> Arguments:
     each binds its role while that role is empty and its conditions hold."""
     frames = frames or load_frames()
     conds = _conditions(trig)
-    used = {t.i for t in trig.tokens}
+    used = frozenset(t.i for t in trig.tokens)
     args = Arguments()
     for frame in frames.verb if trig.pos == "VERB" else frames.noun:
         bound = args.sources if frame.role == "source" else args.targets
@@ -274,13 +284,14 @@ def find_arguments(trig: Trigger, frames: FrameSet | None = None) -> Arguments:
             {"one_source"} if len(args.sources) < 2 else set())
         if not frame.when <= live:
             continue
-        heads = named_heads(_bind(frame, trig, used, args))
+        sources = frozenset(t.i for t in args.sources)
+        if bound:  # a later target frame: an alternative, bound only if needed
+            args.pending_targets.append((frame, trig, used, sources))
+            continue
+        heads = named_heads(_bind(frame, trig, used, sources))
         if heads:
             if frame.role == "source":
                 args.set_sources(heads, frame.id)
-            elif bound:
-                if all(h not in args.targets for h in heads):
-                    args.target_alternatives.append((frame.id, heads))
             else:
                 args.set_targets(heads, frame.id)
     return args

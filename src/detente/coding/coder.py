@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import partial
 from dataclasses import dataclass
-from itertools import product
+from itertools import chain, product
 
 from spacy.tokens import Doc, Span, Token
 
@@ -181,7 +181,7 @@ class EventCoder:
                 recipient = [g for h in args.targets for c in h.children
                              if c.dep_ in ("prep", "dative") and c.lower_ in trig.pattern.target_preps
                              for g in c.children if g.dep_ == "pobj"] if args.target_frame == "object" else []
-                for frame_id, heads in [*args.target_alternatives, ("object-prep", recipient)]:
+                for frame_id, heads in chain(args.target_alternatives(), [("object-prep", recipient)]):
                     found = [a for a in self._resolve([_author_of(h, trigger_heads) for h in heads], ctx, dateline,
                                                       places=ww.places)
                              if a.actor.resolved and a.actor.how != "sector-only"]
