@@ -84,3 +84,22 @@ UNTIL = [
 def test_until_clause(code_text, text, code, fact):
     evs = [e for e in code_text(text, "2018-01-10") if e.cameo_code == code]
     assert evs and {e.factuality for e in evs} == {fact}
+
+
+# A noun event as object of a verb under a modal has not thereby happened ("will no longer
+# tolerate protests"), unless the verb judges or answers a deed ("will condemn the bombing").
+MODAL_OBJECT = [
+    ("Iran warned that its police will no longer tolerate protests by students.", "141", "IRNEDU", "future"),
+    ("The government warned that it will not tolerate demonstrations by opposition supporters.", "141", "OPP",
+     "negated"),
+    ("Ankara will condemn the Russian bombing of the hospital.", "195", "RUS", "asserted"),
+    ("Moscow will not condemn the Turkish bombing of Afrin.", "195", "TUR", "asserted"),
+    ("Ankara condemned the Russian bombing of the hospital.", "195", "RUS", "asserted"),
+]
+
+
+@pytest.mark.parametrize("text,code,source,fact", MODAL_OBJECT, ids=[c[0][:40] for c in MODAL_OBJECT])
+def test_object_of_a_modal_verb(code_text, text, code, source, fact):
+    evs = code_text(text, "2018-01-10")
+    assert [(e.source.actor.code, e.factuality) for e in evs if e.cameo_code == code] == [(source, fact)]
+    assert not [e for e in evs if e.cameo_root == "13"]  # the protesters threaten nobody

@@ -130,6 +130,8 @@ def intents(coded: list[Coded], ontology: Ontology, mention: Callable[[list[Toke
             continue  # "is expected to", "is due to": a forecast, not an intent
         tok = c.trigger.token
         if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "dobj":
+            if tok.head.lemma_.lower() not in WORDS.object_verbs:
+                continue  # "will no longer tolerate protests": the protesters announce nothing
             tok = tok.head  # the verb that does a noun event: "is prepared to impose martial law"
         if not (cue.head.i == tok.i or tok.head.i == cue.i):
             continue  # the modal is the event's own ("will give"), not a clause's around it ("there will be")

@@ -24,6 +24,8 @@ FUTURE_NOUNS = WORDS.future_nouns
 REPORTING_VERBS = WORDS.reporting_verbs
 IMPLICATIVE = WORDS.implicatives  # complements asserted: "managed to", "decided to"
 LIGHT_OBJECT_VERBS = WORDS.object_verbs  # a noun event inherits their modality: "will cast a veto"
+# verbs that presuppose the deed they take as object, even when they are only announced
+OBJECT_FACTIVES = WORDS.object_factives | WORDS.allegation_verbs | WORDS.credit_verbs
 
 
 @dataclass(slots=True)
@@ -258,12 +260,25 @@ def _presupposed_noun(w: Walk) -> Hit:
 
 def _object_of_an_act(w: Walk) -> Hit:
     """A noun event as the object of a verb that is neither light ("cast a veto") nor a
-    governor ("proposed a ceasefire"): "condemned the bombing" presupposes the bombing."""
+    governor ("proposed a ceasefire"): "condemned the bombing" presupposes the bombing. A verb
+    that is itself only announced or supposed (a modal: "will no longer tolerate protests",
+    "could face an offensive") says nothing of its object having happened, unless it is a
+    verb that judges or answers a deed ("will condemn the bombing", "will investigate the
+    attack"): the walk climbs on to the verb's own modality."""
     tok = w.tok
-    if tok.dep_ in ("dobj", "attr") and tok.head.lemma_.lower() not in (LIGHT_OBJECT_VERBS | set(GOVERNOR_CLASSES)) \
+    verb = tok.head
+    lemma = verb.lemma_.lower()
+    if tok.dep_ in ("dobj", "attr") and lemma not in (LIGHT_OBJECT_VERBS | set(GOVERNOR_CLASSES)) \
             and not _existential(tok):
-        return "asserted", tok.head
+        if _modal(verb) and lemma not in OBJECT_FACTIVES:
+            return None
+        return "asserted", verb
     return None
+
+
+def _modal(verb: Token) -> bool:
+    """The verb has a modal auxiliary or a "going to" of its own ("will tolerate", "could face")."""
+    return any(c.dep_ in ("aux", "auxpass") and (c.tag_ == "MD" or c.lower_ in ("going", "gon")) for c in verb.children)
 
 
 def _hedge_adverb(w: Walk) -> Hit:

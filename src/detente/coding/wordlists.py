@@ -27,6 +27,7 @@ class WordLists:
     speech_verbs: frozenset[str]
     allegation_verbs: frozenset[str]
     credit_verbs: frozenset[str]
+    object_factives: frozenset[str]
     denial_verbs: frozenset[str]
     rejection_verbs: frozenset[str]
     hedges: frozenset[str]
