@@ -245,6 +245,29 @@ def _existential(tok: Token) -> bool:
     return any(c.dep_ == "expl" for v in clauses for c in v.children)
 
 
+def _subject_predicate(w: Walk) -> Hit:
+    """ "A Turkish withdrawal is out of the question", "a ceasefire is possible", "a truce is
+    not an option": a copular predicate in subject_predicates says what its subject is; a
+    negated copula negates it ("is not possible"), or doubts a denial ("is not impossible")."""
+    tok = w.tok
+    cop = tok.head
+    if tok.dep_ != "nsubj" or cop.i == tok.i or cop.lemma_.lower() not in WORDS.copulas:
+        return None
+    for c in cop.children:
+        if c.dep_ in ("acomp", "attr"):
+            value = WORDS.subject_predicates.get(c.lemma_.lower())
+        elif c.dep_ == "prep":
+            value = WORDS.subject_predicates.get(" ".join(t.lower_ for t in c.subtree))
+        else:
+            continue
+        if value is not None:
+            neg = next((n for n in cop.children if n.dep_ == "neg"), None)
+            if neg is None:
+                return value, c
+            return ("hypothetical", neg) if value == "negated" else ("negated", neg)
+    return None
+
+
 def _presupposed_noun(w: Walk) -> Hit:
     """A noun event as subject, complement of a preposition, apposition ...: it happened
     ("the veto should have convinced them"), unless a plan or call governs the preposition."""
@@ -521,7 +544,7 @@ TESTS: dict[str, Callable[[Walk], Hit]] = {
     "allegation_object": _allegation_object, "absence_object": _absence_object,
     "representation_object": _representation_object, "prospect_object": _prospect_object,
     "preparation_object": _preparation_object,
-    "rejected_offer": _rejected_offer, "presupposed_noun": _presupposed_noun, "object_of_an_act": _object_of_an_act,
+    "rejected_offer": _rejected_offer, "subject_predicate": _subject_predicate, "presupposed_noun": _presupposed_noun, "object_of_an_act": _object_of_an_act,
     "hedge_adverb": _hedge_adverb, "auxiliaries": _auxiliaries, "conditional_mark": _conditional_mark,
     "main_clause": _main_clause, "until_clause": _until_clause, "until_object": _until_object, "relative_clause": _relative_clause, "reduced_relative": _reduced_relative,
     "infinitive_on_noun": _infinitive_on_noun, "scheduled_predicate": _scheduled_predicate, "factive_adverbial": _factive_adverbial,
