@@ -84,3 +84,57 @@ UNTIL = [
 def test_until_clause(code_text, text, code, fact):
     evs = [e for e in code_text(text, "2018-01-10") if e.cameo_code == code]
     assert evs and {e.factuality for e in evs} == {fact}
+
+
+# A noun event as object of a verb under a modal has not thereby happened ("will no longer
+# tolerate protests"), unless the verb judges or answers a deed ("will condemn the bombing").
+MODAL_OBJECT = [
+    ("Iran warned that its police will no longer tolerate protests by students.", "141", "IRNEDU", "future"),
+    ("The government warned that it will not tolerate demonstrations by opposition supporters.", "141", "OPP",
+     "negated"),
+    ("Ankara will condemn the Russian bombing of the hospital.", "195", "RUS", "asserted"),
+    ("Moscow will not condemn the Turkish bombing of Afrin.", "195", "TUR", "asserted"),
+    ("Ankara condemned the Russian bombing of the hospital.", "195", "RUS", "asserted"),
+]
+
+
+@pytest.mark.parametrize("text,code,source,fact", MODAL_OBJECT, ids=[c[0][:40] for c in MODAL_OBJECT])
+def test_object_of_a_modal_verb(code_text, text, code, source, fact):
+    evs = code_text(text, "2018-01-10")
+    assert [(e.source.actor.code, e.factuality) for e in evs if e.cameo_code == code] == [(source, fact)]
+    assert not [e for e in evs if e.cameo_root == "13"]  # the protesters threaten nobody
+
+
+# A copular predicate says what its event-noun subject is: ruled out, possible, on the table.
+SUBJECT_PREDICATE = [
+    ("A Turkish withdrawal is out of the question, the minister said.", "0874", "TUR", "negated"),
+    ("The Greek foreign minister said a Turkish withdrawal is impossible.", "0874", "TUR", "negated"),
+    ("Erdogan said a Turkish withdrawal from Syria is not an option.", "0874", "TUR", "negated"),
+    ("A Russian ceasefire in Idlib remains off the table.", "0871", "RUS", "negated"),
+    ("A Russian withdrawal from Syria is possible.", "0874", "RUS", "hypothetical"),
+    ("A Russian withdrawal from Syria is not impossible.", "0874", "RUS", "hypothetical"),
+    ("The Russian withdrawal from Syria was a surprise.", "0874", "RUS", "asserted"),
+]
+
+
+@pytest.mark.parametrize("text,code,source,fact", SUBJECT_PREDICATE, ids=[c[0][:40] for c in SUBJECT_PREDICATE])
+def test_subject_predicate(code_text, text, code, source, fact):
+    evs = [e for e in code_text(text, "2018-01-10") if e.cameo_code == code]
+    assert [(e.source.actor.code, e.factuality) for e in evs] == [(source, fact)]
+
+
+# Saying one's own side's act is out of the question refuses it; another side's, or nobody's
+# saying, refuses nothing.
+RULED_OUT = [
+    ("The Turkish defence minister said a Turkish withdrawal is out of the question.", [("1246", "TUR")]),
+    ("Erdogan said a Turkish withdrawal from Syria is not an option.", [("1246", "TUR")]),
+    ("The Greek foreign minister said a Turkish withdrawal is impossible.", []),
+    ("A Russian ceasefire in Idlib remains off the table.", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", RULED_OUT, ids=[c[0][:40] for c in RULED_OUT])
+def test_ruling_out_ones_own_act_refuses_it(code_text, text, expected):
+    evs = code_text(text, "2018-01-10")
+    assert [(e.cameo_code, e.source.actor.code) for e in evs
+            if e.cameo_root == "12" and e.factuality == "asserted"] == expected

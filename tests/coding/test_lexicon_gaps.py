@@ -56,6 +56,13 @@ CASES = [
     ("The Latvian government cancelled restrictions on foreign journalists.", ("081", "LVAGOV", None, "asserted")),
     # returning seized weapons returns property (0842)
     ("Liberian rebels returned the weapons they had captured from the army.", ("0842", "LBRREB", None, "asserted")),
+    # being opposed to something is opposing it (110): the subject holds the stance, no passive
+    ("Turkey is opposed to a Russian deployment in Syria.", ("110", "TUR", "RUS", "asserted")),
+    ("Egypt was opposed to the Ethiopian dam project.", ("110", "EGY", "ETH", "asserted")),
+    # ... and opposing what one may reject is rejecting it (12x), in either form
+    ("Egypt is opposed to Turkish mediation between Israel and Hamas.", ("126", "EGY", "TUR", "asserted")),
+    ("Russia opposes Turkish mediation.", ("126", "RUS", "TUR", "asserted")),
+    ("Turkey is opposed to the Russian plan.", ("127", "TUR", "RUS", "asserted")),
 ]
 
 

@@ -194,7 +194,9 @@ def _conditions(trig: Trigger) -> set[str]:
     """The frame conditions (data/frames/arguments.yaml) that hold for this trigger."""
     tok, p = trig.token, trig.pattern
     out = {"swap" if p.swap else "not_swap"}
-    if trig.pos == "VERB":
+    if trig.pos == "VERB" and p.stative and _is_passive(tok):
+        out |= {"active", "stative"}  # "Turkey is opposed to the plan": Turkey opposes it
+    elif trig.pos == "VERB":
         out.add("passive" if _is_passive(tok) else "active")
     if trig.object_token is not None:
         out.add("object")

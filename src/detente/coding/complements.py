@@ -122,7 +122,8 @@ def intents(coded: list[Coded], ontology: Ontology, mention: Callable[[list[Toke
         cue = c.fact.cue_token
         if cue is None or cue.i in triggers:
             continue  # a governing trigger ("threatened to", "promised to") is coded already
-        refusal = c.fact.value == "negated" and any(
+        ruled_out = c.fact.value == "negated" and (c.fact.frame or "").rsplit("/", 1)[-1] in WORDS.refusal_frames
+        refusal = ruled_out or c.fact.value == "negated" and any(
             a.dep_ == "aux" and a.lower_ in WORDS.refusal_modals for a in cue.head.children)
         if c.fact.value != "future" and not refusal:
             continue
@@ -130,12 +131,16 @@ def intents(coded: list[Coded], ontology: Ontology, mention: Callable[[list[Toke
             continue  # "is expected to", "is due to": a forecast, not an intent
         tok = c.trigger.token
         if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "dobj":
+            if tok.head.lemma_.lower() not in WORDS.object_verbs:
+                continue  # "will no longer tolerate protests": the protesters announce nothing
             tok = tok.head  # the verb that does a noun event: "is prepared to impose martial law"
-        if not (cue.head.i == tok.i or tok.head.i == cue.i):
+        if not ruled_out and not (cue.head.i == tok.i or tok.head.i == cue.i):
             continue  # the modal is the event's own ("will give"), not a clause's around it ("there will be")
         for e in c.events:
             if e.source is None or not e.source.actor.code or not _own_voice(e, c.speaker):
                 continue
+            if ruled_out and e.attributed_to is None:
+                continue  # "a withdrawal is off the table": ruled out, but by nobody named
             if refusal:  # "said it would not meet the demands"
                 table = WORDS.refusal_codes if e.quad_class in (1, 2) else {}
             else:

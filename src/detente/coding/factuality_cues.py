@@ -24,6 +24,8 @@ FUTURE_NOUNS = WORDS.future_nouns
 REPORTING_VERBS = WORDS.reporting_verbs
 IMPLICATIVE = WORDS.implicatives  # complements asserted: "managed to", "decided to"
 LIGHT_OBJECT_VERBS = WORDS.object_verbs  # a noun event inherits their modality: "will cast a veto"
+# verbs that presuppose the deed they take as object, even when they are only announced
+OBJECT_FACTIVES = WORDS.object_factives | WORDS.allegation_verbs | WORDS.credit_verbs
 
 
 @dataclass(slots=True)
@@ -243,6 +245,29 @@ def _existential(tok: Token) -> bool:
     return any(c.dep_ == "expl" for v in clauses for c in v.children)
 
 
+def _subject_predicate(w: Walk) -> Hit:
+    """ "A Turkish withdrawal is out of the question", "a ceasefire is possible", "a truce is
+    not an option": a copular predicate in subject_predicates says what its subject is; a
+    negated copula negates it ("is not possible"), or doubts a denial ("is not impossible")."""
+    tok = w.tok
+    cop = tok.head
+    if tok.dep_ != "nsubj" or cop.i == tok.i or cop.lemma_.lower() not in WORDS.copulas:
+        return None
+    for c in cop.children:
+        if c.dep_ in ("acomp", "attr"):
+            value = WORDS.subject_predicates.get(c.lemma_.lower())
+        elif c.dep_ == "prep":
+            value = WORDS.subject_predicates.get(" ".join(t.lower_ for t in c.subtree))
+        else:
+            continue
+        if value is not None:
+            neg = next((n for n in cop.children if n.dep_ == "neg"), None)
+            if neg is None:
+                return value, c
+            return ("hypothetical", neg) if value == "negated" else ("negated", neg)
+    return None
+
+
 def _presupposed_noun(w: Walk) -> Hit:
     """A noun event as subject, complement of a preposition, apposition ...: it happened
     ("the veto should have convinced them"), unless a plan or call governs the preposition."""
@@ -258,12 +283,25 @@ def _presupposed_noun(w: Walk) -> Hit:
 
 def _object_of_an_act(w: Walk) -> Hit:
     """A noun event as the object of a verb that is neither light ("cast a veto") nor a
-    governor ("proposed a ceasefire"): "condemned the bombing" presupposes the bombing."""
+    governor ("proposed a ceasefire"): "condemned the bombing" presupposes the bombing. A verb
+    that is itself only announced or supposed (a modal: "will no longer tolerate protests",
+    "could face an offensive") says nothing of its object having happened, unless it is a
+    verb that judges or answers a deed ("will condemn the bombing", "will investigate the
+    attack"): the walk climbs on to the verb's own modality."""
     tok = w.tok
-    if tok.dep_ in ("dobj", "attr") and tok.head.lemma_.lower() not in (LIGHT_OBJECT_VERBS | set(GOVERNOR_CLASSES)) \
+    verb = tok.head
+    lemma = verb.lemma_.lower()
+    if tok.dep_ in ("dobj", "attr") and lemma not in (LIGHT_OBJECT_VERBS | set(GOVERNOR_CLASSES)) \
             and not _existential(tok):
-        return "asserted", tok.head
+        if _modal(verb) and lemma not in OBJECT_FACTIVES:
+            return None
+        return "asserted", verb
     return None
+
+
+def _modal(verb: Token) -> bool:
+    """The verb has a modal auxiliary or a "going to" of its own ("will tolerate", "could face")."""
+    return any(c.dep_ in ("aux", "auxpass") and (c.tag_ == "MD" or c.lower_ in ("going", "gon")) for c in verb.children)
 
 
 def _hedge_adverb(w: Walk) -> Hit:
@@ -506,7 +544,7 @@ TESTS: dict[str, Callable[[Walk], Hit]] = {
     "allegation_object": _allegation_object, "absence_object": _absence_object,
     "representation_object": _representation_object, "prospect_object": _prospect_object,
     "preparation_object": _preparation_object,
-    "rejected_offer": _rejected_offer, "presupposed_noun": _presupposed_noun, "object_of_an_act": _object_of_an_act,
+    "rejected_offer": _rejected_offer, "subject_predicate": _subject_predicate, "presupposed_noun": _presupposed_noun, "object_of_an_act": _object_of_an_act,
     "hedge_adverb": _hedge_adverb, "auxiliaries": _auxiliaries, "conditional_mark": _conditional_mark,
     "main_clause": _main_clause, "until_clause": _until_clause, "until_object": _until_object, "relative_clause": _relative_clause, "reduced_relative": _reduced_relative,
     "infinitive_on_noun": _infinitive_on_noun, "scheduled_predicate": _scheduled_predicate, "factive_adverbial": _factive_adverbial,

@@ -18,7 +18,7 @@ from spacy.tokens import Token
 
 from detente.coding.wordlists import WORDS, WordLists
 
-CONDITIONS = frozenset({"swap", "not_swap", "passive", "active", "object", "light_head", "light_object",
+CONDITIONS = frozenset({"swap", "not_swap", "passive", "active", "stative", "object", "light_head", "light_object",
                         "no_possessive", "no_targets", "one_source", "object_gap", "violent",
                         "relation_object", "retreat"})
 PROCEDURES = frozenset({"inherited_subject", "bound_possessive", "instrument_subject"})

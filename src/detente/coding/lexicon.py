@@ -43,6 +43,7 @@ class Pattern:
     target_preps: tuple[str, ...] = DEFAULT_TARGET_PREPS
     swap: bool = False
     source_preps: tuple[str, ...] = ()
+    stative: bool = False  # a participle of its subject's stance ("is opposed to"): no passive
     rule: str = ""
     # one of these must be the object's lemma or lower-case form, None when any named place
     # will do (set from ``objects``: the alternatives, and the head of each "mod+head")
@@ -102,6 +103,7 @@ def parse_pattern(text: str, pos: str, code: str, entry: dict, rule: str) -> Pat
         target_preps=tuple(entry.get("target_preps") or DEFAULT_TARGET_PREPS),
         swap=bool(entry.get("swap", False)),
         source_preps=tuple(entry.get("source_preps") or ()),
+        stative=bool(entry.get("stative", False)),
         rule=rule,
     )
     if pos == "NOUN":

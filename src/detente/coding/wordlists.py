@@ -27,6 +27,7 @@ class WordLists:
     speech_verbs: frozenset[str]
     allegation_verbs: frozenset[str]
     credit_verbs: frozenset[str]
+    object_factives: frozenset[str]
     denial_verbs: frozenset[str]
     rejection_verbs: frozenset[str]
     hedges: frozenset[str]
@@ -54,6 +55,9 @@ class WordLists:
     document_nouns: frozenset[str]
     persuasion_verbs: frozenset[str]
     noun_modality: dict[str, str]  # modifier -> factuality value
+    subject_predicates: dict[str, str]  # copular predicate -> factuality value of its subject
+    copulas: frozenset[str]
+    refusal_frames: frozenset[str]
     implicatives: frozenset[str]
     stative_verbs: frozenset[str]
     noun_target_preps: tuple[str, ...]
@@ -125,7 +129,7 @@ def parse_wordlists(data: dict) -> WordLists:
     kw = {}
     for name in fields:
         value = data[name]
-        if name in ("governor_classes", "noun_modality"):
+        if name in ("governor_classes", "noun_modality", "subject_predicates"):
             kw[name] = _invert(value, name)
         elif name in ("violence_recode", "conventional_recode", "people_object_recode", "complement_roles", "intent_codes", "threat_codes", "refusal_codes"):
             kw[name] = {str(k): str(v) for k, v in value.items()}
