@@ -148,6 +148,16 @@ def test_unknown_stays_unresolved(pipeline, text, head):
     assert actor.code is None and not actor.resolved, actor
 
 
+@pytest.mark.parametrize("text,head,wrong", [
+    ("Nassau County officials admitted the mistakes.", "officials", "BHS"),  # the Bahamas' capital
+    ("Lebanon Township officials approved the budget.", "officials", "LBN"),
+])
+def test_a_state_named_before_a_local_unit_names_the_unit(pipeline, text, head, wrong):
+    actor = resolve(pipeline, text, head, "2016-06-01")
+    assert actor.country != wrong, actor
+    assert resolve(pipeline, "Nassau officials admitted the mistakes.", "officials", "2016-06-01").country == "BHS"
+
+
 # ------------------------------------------------------------------ coreference
 def test_surname_after_full_name_in_the_same_document(code_text):
     """'Lavrov' after 'Sergei Lavrov': the event's source is the person seen before."""

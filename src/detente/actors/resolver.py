@@ -198,8 +198,11 @@ def _kb_in_tokens(toks: list[Token], kb: KnowledgeBase, kinds: tuple[str, ...],
         for i in range(0, n - size + 1):
             if any(backer[i:i + size]):
                 continue
-            # the text from the window's first to its last token, as the document spells it
-            hits = [e for e in kb.lookup(text[starts[i]:ends[i + size - 1]]) if e.kind in kinds]
+            # the text from the window's first to its last token, as the document spells it;
+            # a state's name before a local unit names the unit ("Nassau County" is no Bahamas)
+            unit = i + size < n and toks[i + size].lower_ in GEO_WORDS.local_unit_nouns
+            hits = [e for e in kb.lookup(text[starts[i]:ends[i + size - 1]])
+                    if e.kind in kinds and not (unit and e.kind in ("capital", "country"))]
             if len(hits) > 1 and hits[0].kind == "person":
                 return next((e for e in hits if e.kind == "person" and e.role_on(day) is not None), hits[0])
             if hits:
