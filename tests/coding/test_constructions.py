@@ -8,13 +8,9 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from coded import triples
 
 pytestmark = pytest.mark.slow
-
-
-def triples(events):
-    return {(e.cameo_code, e.source.actor.code if e.source else None,
-             e.target.actor.code if e.target else None, e.factuality) for e in events}
 
 
 CASES = [

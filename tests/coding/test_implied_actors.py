@@ -3,13 +3,9 @@ placed in a country, inferred targets, civil wars. Every sentence is our own."""
 from __future__ import annotations
 
 import pytest
+from coded import triples
 
 pytestmark = pytest.mark.slow
-
-
-def triples(events):
-    return {(e.cameo_code, e.source.actor.code if e.source else None,
-             e.target.actor.code if e.target else None, e.factuality) for e in events}
 
 
 def test_a_war_placed_in_the_fighters_own_country_is_a_civil_war(code_text):

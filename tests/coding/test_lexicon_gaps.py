@@ -7,13 +7,9 @@ dev set or gold standard. Each case gives an event expected among the coded even
 from __future__ import annotations
 
 import pytest
+from coded import triples
 
 pytestmark = pytest.mark.slow
-
-
-def triples(events):
-    return {(e.cameo_code, e.source.actor.code if e.source else None,
-             e.target.actor.code if e.target else None, e.factuality) for e in events}
 
 
 CASES = [
