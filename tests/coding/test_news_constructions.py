@@ -582,3 +582,44 @@ def test_a_place_name_the_ner_cut_short_is_still_a_place_object(code_text):
     got = [(e.cameo_code, e.source.actor.code, e.target.actor.code, e.location.name) for e in evs
            if e.trigger.text == "abandoning"]
     assert got == [("0874", "IMGISI", "SYR", "Deir ez-Zor")]
+
+
+# A hypothetical act of one's own on a condition of one's own is a threat (13x); a
+# conditional promise, a bare possibility or a commentator's forecast is none.
+CONDITIONAL_THREATS = [
+    ("Moscow may halt gas deliveries to Ukraine if Kyiv does not pay.", ("1311", "RUSGOV", "UKR", "asserted")),
+    ("The European Union could impose sanctions on Russia if Moscow does not withdraw.",
+     ("1312", "IGOEUR", "RUS", "asserted")),
+    ("Iran could attack Israeli ships unless Israel lifts the blockade.", ("1384", "IRN", "ISR", "asserted")),
+]
+
+
+@pytest.mark.parametrize("text,expected", CONDITIONAL_THREATS, ids=[c[0][:40] for c in CONDITIONAL_THREATS])
+def test_conditional_threat(code_text, text, expected):
+    evs = code_text(text, "2019-01-10")
+    assert expected in triples(evs)
+    assert any(e.cameo_code == expected[0] and e.rule.endswith("threat=" + e.trigger.text.split()[0])
+               for e in evs)
+
+
+def test_no_threat_without_condition_conflict_or_own_voice(code_text):
+    for text in ("Iran could attack Israeli ships.",
+                 "Germany may send aid to Greece if Athens accepts reforms.",
+                 "Analysts say Russia may halt gas deliveries to Ukraine if Kyiv does not pay."):
+        evs = code_text(text, "2019-01-10")
+        assert not [e for e in evs if e.cameo_code.startswith(("13", "03"))], (text, triples(evs))
+
+
+# Failing to reach an agreement is failed negotiations (164), one event per side; failing to
+# reach a place, or possibly failing to reach a deal, is not.
+def test_failed_agreement_is_failed_talks(code_text):
+    got = triples(code_text("Serbia and Kosovo failed to reach an agreement on the border.", "2019-01-10"))
+    assert {("164", "SRB", "KSV", "asserted"), ("164", "KSV", "SRB", "asserted")} <= got, got
+
+
+def test_no_failed_talks_without_agreement_or_failure(code_text):
+    for text in ("Syrian rebels failed to reach the town.",
+                 "Iran and the United States could fail to reach a deal.",
+                 "Iran failed to offer aid to Iraq."):
+        evs = code_text(text, "2019-01-10")
+        assert not [e for e in evs if e.cameo_code == "164"], (text, triples(evs))

@@ -19,7 +19,8 @@ from detente.actors.resolver import resolve_all, resolve_head
 from detente.coding import violence
 from detente.coding.arguments import Arguments, find_arguments
 from detente.coding.complements import (Coded, accusations, complement_subject, give_victims, intents, link_complements,
-                                        normative_subject, purpose_target, retarget, same_act, victim_clause)
+                                        normative_subject, purpose_target, retarget, same_act, victim_clause,
+                                        failed_talks)
 from detente.coding.context import WhenWhere
 from detente.coding.factuality import Factuality, judge
 from detente.coding.furniture import dateline_end, dateline_place, is_furniture
@@ -302,7 +303,8 @@ class EventCoder:
             if c.events and not any(e.target is not None for e in c.events):
                 self._complement_target(c, ctx, dateline, mention)
                 purpose_target(c, by_token, self.ontology)
-        events = _drop_participial_statements(coded) + intents(coded, self.ontology, mention)
+        events = _drop_participial_statements(coded) + intents(coded, self.ontology, mention) \
+            + failed_talks(coded, self.ontology, mention)
         return events + violence.implied_attacks(events, self.ontology)
 
     def _complement_target(self, c: Coded, ctx: DocContext, dateline: int, mention) -> None:

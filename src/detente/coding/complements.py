@@ -12,6 +12,10 @@ clause it governs, not in its own object:
     content is a threat ("Palestinian leaders said they would boycott ..." -> 1312);
   - "Syria says it will not accept more refugees": announcing that one will not do
     something cooperative is a refusal (12x);
+  - "Moscow may halt gas deliveries if Kyiv does not pay": a hypothetical hostile act of
+    one's own on a condition of one's own is a threat (1311, asserted);
+  - "Serbia and Kosovo failed to reach an agreement": failed negotiations (164, asserted, for
+    each side) beside the agreement that did not happen;
   - "Russians died in an American airstrike", "five soldiers were killed in a Turkish air
     strike": the victims are the targets of the strike, and an agentless "killed" is the
     same event as the strike (given to it, not coded twice);
@@ -125,9 +129,11 @@ def intents(coded: list[Coded], ontology: Ontology, mention: Callable[[list[Toke
         ruled_out = c.fact.value == "negated" and (c.fact.frame or "").rsplit("/", 1)[-1] in WORDS.refusal_frames
         refusal = ruled_out or c.fact.value == "negated" and any(
             a.dep_ == "aux" and a.lower_ in WORDS.refusal_modals for a in cue.head.children)
-        if c.fact.value != "future" and not refusal:
+        conditional = c.fact.value == "hypothetical" and cue.dep_ == "aux" and cue.lower_ in WORDS.hypothetical_modals
+        if c.fact.value != "future" and not refusal and not conditional:
             continue
-        if not refusal and cue.lemma_.lower() not in WORDS.intent_cues and cue.lower_ not in WORDS.intent_cues:
+        if not (refusal or conditional) and cue.lemma_.lower() not in WORDS.intent_cues \
+                and cue.lower_ not in WORDS.intent_cues:
             continue  # "is expected to", "is due to": a forecast, not an intent
         tok = c.trigger.token
         if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "dobj":
@@ -136,6 +142,8 @@ def intents(coded: list[Coded], ontology: Ontology, mention: Callable[[list[Toke
             tok = tok.head  # the verb that does a noun event: "is prepared to impose martial law"
         if not ruled_out and not (cue.head.i == tok.i or tok.head.i == cue.i):
             continue  # the modal is the event's own ("will give"), not a clause's around it ("there will be")
+        if conditional and not _on_condition(tok, cue):
+            continue  # "Iran could send troops": a possibility, not a threat
         for e in c.events:
             if e.source is None or not e.source.actor.code or not _own_voice(e, c.speaker):
                 continue
@@ -143,6 +151,8 @@ def intents(coded: list[Coded], ontology: Ontology, mention: Callable[[list[Toke
                 continue  # "a withdrawal is off the table": ruled out, but by nobody named
             if refusal:  # "said it would not meet the demands"
                 table = WORDS.refusal_codes if e.quad_class in (1, 2) else {}
+            elif conditional:  # "may halt gas deliveries if Kyiv does not pay": never a promise
+                table = WORDS.threat_codes if e.quad_class in (3, 4) else {}
             else:
                 table = WORDS.intent_codes if e.quad_class in (1, 2) else WORDS.threat_codes
             code = _by_prefix(table, e.cameo_code)
@@ -154,7 +164,39 @@ def intents(coded: list[Coded], ontology: Ontology, mention: Callable[[list[Toke
                                             "date_text": said.date_text}
             out.append(_recode(e, code, ontology, trigger=mention(toks), factuality="asserted",
                                factuality_cue=None, **when,
-                               rule=f"{e.rule} {'refusal' if refusal else 'intent'}={cue.lower_}"))
+                               rule=f"{e.rule} {'refusal' if refusal else 'threat' if conditional else 'intent'}={cue.lower_}"))
+    return out
+
+
+def _on_condition(verb: Token, modal: Token) -> bool:
+    """A hypothetical act of the verb's own subject on a condition of the same verb ("Moscow
+    may halt gas deliveries if Kyiv does not pay"): the modal is the verb's, the verb is active
+    and an adverbial clause on it opens with a conditional mark."""
+    return modal.head.i == verb.i and any(ch.dep_ == "nsubj" for ch in verb.children) and any(
+        ch.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in WORDS.conditional_marks for m in ch.children)
+        for ch in verb.children)
+
+
+def failed_talks(coded: list[Coded], ontology: Ontology, mention: Callable[[list[Token]], Mention]) -> list[Event]:
+    """Failed negotiations (164) behind an agreement its parties failed to reach ("Russia and
+    Ukraine failed to reach an agreement"), asserted, with the agreement's source and target."""
+    out: list[Event] = []
+    for c in coded:
+        cue = c.fact.cue_token
+        if c.fact.value != "negated" or cue is None or (c.fact.frame or "").rsplit("/", 1)[-1] != "governing-verb" \
+                or cue.lemma_.lower() not in WORDS.failure_verbs:
+            continue
+        tok, obj = c.trigger.token, c.trigger.object_token
+        if tok.lemma_.lower() not in WORDS.agreement_words and (
+                obj is None or obj.lemma_.lower() not in WORDS.agreement_words):
+            continue  # "failed to offer aid": no agreement, no talks
+        for e in c.events:
+            code = _by_prefix(WORDS.failed_agreement_codes, e.cameo_code)
+            if code is None or e.source is None:
+                continue
+            toks = sorted({t.i: t for t in (cue, *c.trigger.tokens)}.values(), key=lambda t: t.i)
+            out.append(_recode(e, code, ontology, trigger=mention(toks), factuality="asserted", factuality_cue=None,
+                               rule=f"{e.rule} failed-agreement={cue.lower_}"))
     return out
 
 

@@ -101,6 +101,9 @@ class WordLists:
     refusal_codes: dict[str, str]  # content code prefix -> 12x refusal code
     refusal_modals: frozenset[str]
     intent_cues: frozenset[str]
+    failure_verbs: frozenset[str]
+    agreement_words: frozenset[str]
+    failed_agreement_codes: dict[str, str]  # content code prefix -> failed-negotiation code
     normative_demand_code: str
     claim_verbs: frozenset[str]
     accusation_code: str
@@ -131,7 +134,8 @@ def parse_wordlists(data: dict) -> WordLists:
         value = data[name]
         if name in ("governor_classes", "noun_modality", "subject_predicates"):
             kw[name] = _invert(value, name)
-        elif name in ("violence_recode", "conventional_recode", "people_object_recode", "complement_roles", "intent_codes", "threat_codes", "refusal_codes"):
+        elif name in ("violence_recode", "conventional_recode", "people_object_recode", "complement_roles", "intent_codes", "threat_codes", "refusal_codes",
+                      "failed_agreement_codes"):
             kw[name] = {str(k): str(v) for k, v in value.items()}
         elif name in ("normative_demand_code", "accusation_code"):
             kw[name] = str(value)
