@@ -126,7 +126,7 @@ def intents(coded: list[Coded], ontology: Ontology, mention: Callable[[list[Toke
         cue = c.fact.cue_token
         if cue is None or cue.i in triggers:
             continue  # a governing trigger ("threatened to", "promised to") is coded already
-        ruled_out = c.fact.value == "negated" and (c.fact.frame or "").rsplit("/", 1)[-1] in WORDS.refusal_frames
+        ruled_out = c.fact.value == "negated" and _last_frame(c.fact) in WORDS.refusal_frames
         refusal = ruled_out or c.fact.value == "negated" and any(
             a.dep_ == "aux" and a.lower_ in WORDS.refusal_modals for a in cue.head.children)
         conditional = c.fact.value == "hypothetical" and cue.dep_ == "aux" and cue.lower_ in WORDS.hypothetical_modals
@@ -168,6 +168,11 @@ def intents(coded: list[Coded], ontology: Ontology, mention: Callable[[list[Toke
     return out
 
 
+def _last_frame(fact: Factuality) -> str:
+    """The factuality frame that decided ("governing-verb" of "reported-speech/governing-verb")."""
+    return (fact.frame or "").rsplit("/", 1)[-1]
+
+
 def _on_condition(verb: Token, modal: Token) -> bool:
     """A hypothetical act of the verb's own subject on a condition of the same verb ("Moscow
     may halt gas deliveries if Kyiv does not pay"): the modal is the verb's, the verb is active
@@ -183,18 +188,18 @@ def failed_talks(coded: list[Coded], ontology: Ontology, mention: Callable[[list
     out: list[Event] = []
     for c in coded:
         cue = c.fact.cue_token
-        if c.fact.value != "negated" or cue is None or (c.fact.frame or "").rsplit("/", 1)[-1] != "governing-verb" \
+        if c.fact.value != "negated" or cue is None or _last_frame(c.fact) != "governing-verb" \
                 or cue.lemma_.lower() not in WORDS.failure_verbs:
             continue
         tok, obj = c.trigger.token, c.trigger.object_token
         if tok.lemma_.lower() not in WORDS.agreement_words and (
                 obj is None or obj.lemma_.lower() not in WORDS.agreement_words):
             continue  # "failed to offer aid": no agreement, no talks
+        toks = sorted({t.i: t for t in (cue, *c.trigger.tokens)}.values(), key=lambda t: t.i)
         for e in c.events:
             code = _by_prefix(WORDS.failed_agreement_codes, e.cameo_code)
             if code is None or e.source is None:
                 continue
-            toks = sorted({t.i: t for t in (cue, *c.trigger.tokens)}.values(), key=lambda t: t.i)
             out.append(_recode(e, code, ontology, trigger=mention(toks), factuality="asserted", factuality_cue=None,
                                rule=f"{e.rule} failed-agreement={cue.lower_}"))
     return out

@@ -50,15 +50,23 @@ def state_author(placement: Placement, ctx: DocContext) -> Argument | None:
     """The state behind an agentless arrest, charge or sentence (its government, GOV): of the
     country where it happened (how "inferred:place-clause"/"inferred:place-sentence"), else of
     the document's theatre, else of its focus."""
-    if placement.place is not None and placement.place.country and placement.precision in ("clause", "sentence"):
-        country, how = placement.place.country, f"inferred:place-{placement.precision}"
-    elif ctx.theatre_country:
-        country, how = ctx.theatre_country, "inferred:document-theatre"
-    elif ctx.focus_country:
-        country, how = ctx.focus_country, "inferred:focus-country"
-    else:
+    found = _own_clause_or_theatre(placement, ctx)
+    if found is None and ctx.focus_country:
+        found = ctx.focus_country, "inferred:focus-country"
+    if found is None:
         return None
+    country, how = found
     return Argument([], Actor(code=f"{country}GOV", country=country, sector="GOV", how=how))
+
+
+def _own_clause_or_theatre(placement: Placement, ctx: DocContext) -> tuple[str, str] | None:
+    """(country, how) where an event took place: its own clause's or sentence's place
+    ("inferred:place-clause"/"inferred:place-sentence"), else the document's theatre."""
+    if placement.place is not None and placement.place.country and placement.precision in ("clause", "sentence"):
+        return placement.place.country, f"inferred:place-{placement.precision}"
+    if ctx.theatre_country:
+        return ctx.theatre_country, "inferred:document-theatre"
+    return None
 
 
 def theatre_target(placement: Placement, ctx: DocContext, sources: list[Argument | None],
@@ -67,17 +75,15 @@ def theatre_target(placement: Placement, ctx: DocContext, sources: list[Argument
     "Turkey's campaign in Syria" -> TUR->SYR (target how "inferred:place-clause"). From the event's
     own clause first, else the document's theatre; never the source's own country. A victim named
     only by its role ("killing dozens of civilians") keeps the role: SYRCVL."""
-    if placement.place is not None and placement.place.country and placement.precision in ("clause", "sentence"):
-        country, how = placement.place.country, f"inferred:place-{placement.precision}"
-    elif ctx.theatre_country:
-        country, how = ctx.theatre_country, "inferred:document-theatre"
-    elif placement.how == "document-theatre" and placement.place is not None and placement.place.country and (
-            code[:2] in GEO_WORDS.attack_roots or code in WORDS.visit_codes):
+    found = _own_clause_or_theatre(placement, ctx)
+    if found is None and placement.how == "document-theatre" and placement.place is not None \
+            and placement.place.country and (code[:2] in GEO_WORDS.attack_roots or code in WORDS.visit_codes):
         # the country of the document's locatives: for fighting and visits only (arrests,
         # protests and bans are as often at home as where the story's places are)
-        country, how = placement.place.country, "inferred:document-theatre"
-    else:
+        found = placement.place.country, "inferred:document-theatre"
+    if found is None:
         return None
+    country, how = found
     # a place named in the event's own clause stands even in the source's own country
     # ("Turkish police broke up a protest in Sivas": TUR); a document's theatre does not
     domestic = how.startswith("inferred:place-")
