@@ -60,3 +60,22 @@ def test_people_protest_against_their_own_country(code_text):
 def test_a_role_in_a_country_or_its_capital_is_of_that_country(code_text, text, source):
     evs = code_text(text, "2018-05-12")
     assert [e.source.actor.code for e in evs if e.trigger.text == "said"] == [source]
+
+
+
+@pytest.mark.parametrize("text", [
+    "A Tulsa teacher was stabbed to death in her kitchen by her former husband.",
+    "Two sisters in Perth were kidnapped by their estranged father last week.",
+    "His sister, Maria Lopez, told local radio that he had never been political.",
+])
+def test_people_named_by_a_private_tie_do_no_political_event(code_text, text):
+    # a kin or partner tie makes a private person: what they do to no political actor is
+    # private life (the stabbing used to be an agentless 180 on the teacher)
+    assert code_text(text, "2021-04-12") == []
+
+
+def test_a_private_tie_to_a_political_target_or_an_arrest_of_a_relative_still_codes(code_text):
+    evs = code_text("The slain editor's son, Matthew Vella, accused the Maltese government of a cover-up.", "2021-04-12")
+    assert [(e.cameo_code, e.target.actor.code) for e in evs if e.trigger.text == "accused"] == [("112", "MLTGOV")]
+    evs = code_text("His brother was detained by Turkish police in Ankara on Friday.", "2021-04-12")
+    assert ("173", "TURCOP", "TUR", "asserted") in triples(evs)

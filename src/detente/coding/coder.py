@@ -17,7 +17,7 @@ from detente.actors.kb import KnowledgeBase
 from detente.actors.document import DocContext, focus_country
 from detente.actors.resolver import resolve_all, resolve_head
 from detente.coding import violence
-from detente.coding.arguments import Arguments, find_arguments
+from detente.coding.arguments import Arguments, find_arguments, private_person
 from detente.coding.complements import (Coded, accusations, complement_subject, give_victims, intents, link_complements,
                                         normative_subject, purpose_target, retarget, same_act, victim_clause,
                                         failed_talks)
@@ -204,6 +204,9 @@ class EventCoder:
                 targets = targets or _unique(Argument([], _refers_back(e.target.actor)) for e in known if e.target)
                 source_frame, target_frame = "event-anaphora", ("event-anaphora" if targets else target_frame)
                 day, precision, date_text = known[0].event_date, known[0].date_precision, known[0].date_text
+            if args.sources and all(private_person(h) for h in args.sources) and (
+                    not targets or trig.code[:2] == "01"):
+                continue  # "her estranged boyfriend stabbed her", "his mother told the BBC": private life
             if not sources:
                 if not _agentless(trig, args):
                     continue  # a nominal or active event needs someone who did it

@@ -66,6 +66,8 @@ class WordLists:
     restriction_nouns: frozenset[str]
     holder_nouns: frozenset[str]
     people_nouns: frozenset[str]
+    private_relations: frozenset[str]
+    private_tie_modifiers: frozenset[str]
     furniture_starts: tuple[str, ...]
     title_function_words: frozenset[str]
     theatre_target_roots: frozenset[str]
