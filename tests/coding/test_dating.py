@@ -47,6 +47,14 @@ CASES = [
     ("Russia asked Turkey to meet on 10 September.", "asked", "asserted", (), (PUB, "publication", None)),
     # scheduled events read forward: the next Monday, not the last
     ("Russia will host talks on Monday.", "host", "future", (), (D(2018, 9, 10), "day", "Monday")),
+    # a hedged verb in the past is still past: its day lies behind ("may have shelled",
+    # "most likely struck"); a hedged verb in the present reads forward
+    ("Iranian drones most likely struck the depot on Monday.", "struck", "hypothetical", (),
+     (D(2018, 9, 3), "day", "Monday")),
+    ("Iranian drones may have struck the depot on Monday.", "struck", "hypothetical", (),
+     (D(2018, 9, 3), "day", "Monday")),
+    ("Iranian drones may strike the depot on Monday.", "strike", "hypothetical", (),
+     (D(2018, 9, 10), "day", "Monday")),
     ("The draft is due to be discussed on Monday.", "discussed", "asserted", (), (D(2018, 9, 10), "day", "Monday")),
     ("Ministers are to meet on Monday.", "meet", "asserted", (), (D(2018, 9, 10), "day", "Monday")),
     ("The UN said its convoys would enter Idlib on Friday.", "enter", "hypothetical", ("said",),

@@ -11,6 +11,7 @@ CASES = [
     ("Russia never vetoed the resolution.", "129", "negated", "never"),
     ("Russia refused to withdraw its forces from Aleppo.", "0874", "negated", "refused"),
     ("Russia would veto any resolution on Syria.", "129", "hypothetical", "would"),
+    ("Russian troops have likely seized grain from the farms of Kherson.", "1711", "hypothetical", "likely"),
     ("If Turkey attacks, Russia could impose sanctions on Ankara.", "163", "hypothetical", "could"),
     ("Russia should withdraw its forces from Aleppo.", "0874", "normative", "should"),
     ("Russia must stop bombing Aleppo.", "195", "normative", "must"),

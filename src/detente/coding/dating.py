@@ -94,7 +94,7 @@ class DateFinder:
         s = self._sentence(sent, paragraph_start, events)
         if not s.exprs and s.link is None:  # the common case: nothing in the sentence to date it
             return self._undated(trigger)
-        future = factuality not in PAST_FACTUALITY or scheduled(trigger)
+        future = scheduled(trigger) or (factuality not in PAST_FACTUALITY and not _past_form(trigger))
         shared = time_heads(trigger, events, heads)
         for head in shared:
             mine = [x for x in s.exprs if x.host == head.i]
@@ -205,6 +205,14 @@ def _would(verb: Token) -> bool:
     """The future of the past: "would withdraw" (not "would have withdrawn")."""
     auxes = [c.lower_ for c in verb.children if c.dep_ == "aux"]
     return "would" in auxes and "have" not in auxes
+
+
+def _past_form(tok: Token) -> bool:
+    """A verb in the past ("most likely bombed", "may have shelled"): hedged or not, its time
+    expression reads backward."""
+    if tok.tag_ == "VBD":
+        return True
+    return tok.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" for c in tok.children)
 
 
 def scheduled(tok: Token) -> bool:
