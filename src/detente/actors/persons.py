@@ -10,7 +10,6 @@ bear is the one in office on the date, or the one the title names ("Secretary Cl
 from __future__ import annotations
 
 import re
-
 from datetime import date
 
 from spacy.tokens import Token

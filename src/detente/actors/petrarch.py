@@ -41,9 +41,10 @@ Agent dictionaries (PETR.Validate.agents.txt, Phoenix.agents.txt)::
                                   ("MSF Arnor" NGOARN)
 
 Agents become role words (both `titles` and `sector_nouns`, overriding the bundled
-vocabulary for the same words; a prefix agent also takes the word from a bundled name); the role chain after `~` is kept whole ("FOREIGN
-MINISTER [~GOVFRM]" -> ARNGOVFRM). Comments: `#` to the end of the line, `<!-- -->`
-(also across lines), and lines starting with `<`.
+vocabulary for the same words; a prefix agent also takes the word from a bundled name);
+the role chain after `~` is kept whole ("FOREIGN MINISTER [~GOVFRM]" -> ARNGOVFRM).
+Comments: `#` to the end of the line, `<!-- -->` (also across lines), and lines
+starting with `<`.
 """
 from __future__ import annotations
 
