@@ -175,6 +175,52 @@ def exact(g: GoldSentence, events: list[Event]) -> bool:
     return _pred(events) == _triples(g)
 
 
+MODAL_DERIVED = (" intent=", " threat=", " refusal=")
+
+
+def asserted_only(events: list[Event]) -> list[Event]:
+    """What detente says happened: the asserted events."""
+    return [e for e in events if e.factuality == "asserted"]
+
+
+def factuality_ignored(events: list[Event]) -> list[Event]:
+    """The events as a coder without factuality would give them: future, hypothetical,
+    negated ... events count as happened, and the intents, threats and refusals that
+    detente derives from such modal verbs ("will restore" -> 050 future + 032 intent) go."""
+    return [e for e in events if not any(m in e.rule for m in MODAL_DERIVED)]
+
+
+def causes(g: GoldSentence, events: list[Event]) -> tuple[set[str], list[tuple[str, str]], list[str]]:
+    """Why a record is not exact, with factuality ignored: `root` (an expected source and
+    target coded with another root), `no target` (an expected event found without its
+    target), `actor` (an expected event whose source or target code differs), `missing` (no event for an expected one), `extra` (an event the record
+    does not expect); plus the (expected, predicted) roots of `root` and the triggers of `extra`."""
+    want = [(_norm(e.source), _norm(e.target), (e.code or "")[:2]) for e in g.events]
+    got = [((e.source.actor.code if e.source else None), (e.target.actor.code if e.target else None),
+            e.cameo_root, e.trigger.text.lower()) for e in events]
+    found: set[str] = set()
+    roots: list[tuple[str, str]] = []
+    for same in (lambda w, p: w == p[:3], lambda w, p: w[:2] == p[:2],
+                 lambda w, p: w[0] == p[0] or (w[1] is not None and w[1] == p[1])):
+        for w in list(want):
+            hit = next((p for p in got if same(w, p)), None)
+            if hit is not None:
+                want.remove(w)
+                got.remove(hit)
+                if hit[2] != w[2] and w[:2] == hit[:2]:
+                    found.add("root")
+                    roots.append((w[2], hit[2]))
+                elif w[1] is not None and hit[1] is None and w[0] == hit[0]:
+                    found.add("no target")
+                elif w != hit[:3]:
+                    found.add("actor")
+    if want:
+        found.add("missing")
+    if got:
+        found.add("extra")
+    return found, roots, [p[3] for p in got]
+
+
 def main(argv: list[str]) -> int:
     if not RECORDS.exists():
         print(f"{RECORDS} is absent: nothing to do")
@@ -187,9 +233,24 @@ def main(argv: list[str]) -> int:
     misses: list[str] = []
     root_only = restore = 0  # in scope: actors right, event root wrong
     excluded: list[tuple[str, str]] = []
+    variants: Counter = Counter()  # in scope: exact counting asserted events only / factuality ignored
+    why_not: Counter = Counter()  # in scope, not exact with factuality ignored: the set of causes
+    cause_n: Counter = Counter()
+    root_pairs: Counter = Counter()
+    extra_triggers: Counter = Counter()
     for g in records:
         evs = predicted.get(g.doc_id, [])
         right = exact(g, evs)
+        if not out_of_scope(g, ontology):
+            variants["asserted"] += exact(g, asserted_only(evs))
+            plain = factuality_ignored(evs)
+            variants["ignored"] += exact(g, plain)
+            if not exact(g, plain):
+                found, roots, extra = causes(g, plain)
+                why_not[" + ".join(sorted(found))] += 1
+                cause_n.update(found)
+                root_pairs.update(roots)
+                extra_triggers.update(extra)
         actors = _pairs(_pred(evs)) == _pairs(_triples(g))
         why = out_of_scope(g, ontology)
         keys = ["all", f"cat:{g.category}", "out of scope" if why else "in scope"]
@@ -227,6 +288,20 @@ def main(argv: list[str]) -> int:
     print("per category:")
     for k in sorted(k for k in rows if k.startswith("cat:")):
         line(k)
+    n_in = rows["in scope"][0]
+    print(f"\nin scope, exact: {rows['in scope'][1]}/{n_in} counting every event whatever its factuality; "
+          f"{variants['asserted']}/{n_in} counting only what detente says happened (asserted); "
+          f"{variants['ignored']}/{n_in} if factuality were ignored (future, hypothetical, negated events "
+          f"count as happened and no intent/threat/refusal is derived from a modal verb)")
+    print(f"in scope, not exact even with factuality ignored: {sum(why_not.values())} records; causes "
+          f"(a record may have several): " + ", ".join(f"{k} {v}" for k, v in cause_n.most_common()))
+    print("  root   = an expected source->target pair coded with another root: expected<-predicted "
+          + ", ".join(f"{w}<-{p} {n}" for (w, p), n in root_pairs.most_common(8)))
+    print("  extra  = events the record does not code, by trigger: "
+          + ", ".join(f"{t} {n}" for t, n in extra_triggers.most_common(10)))
+    print("  no target = an expected event found with its source but no target; actor = found with "
+          "another source or target code; missing = no event for an expected one")
+    print("  records by their set of causes: " + ", ".join(f"{k} {v}" for k, v in why_not.most_common()))
     print(f"\nin scope, actors right but event root wrong: {root_only} records, {restore} of them "
           f"'restore ... ties', which PETR.Validate.verbs codes 064 and CAMEO.2.0.txt codes 050 (detente: 05)")
     print(f"\nout of scope ({len(excluded)} records):")

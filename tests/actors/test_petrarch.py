@@ -79,6 +79,7 @@ CONGRESS!PERSON! [~LEG]
 !MINST!_OF_SILLY_WALKS [~GOV]
 FOREIGN_MINISTER [~GOV] # jap 4/14/01
 HUMAN_RIGHTS_BODY  [NGO~]
+OXFAM {}  [NGO~]
 SECURITY_FORCE [ ~MIL]
 """
 
@@ -202,7 +203,7 @@ def test_malformed_comment_line_is_no_entry(kb):
     ("congressman", "LEG"), ("congresswomen", "LEG"),  # !PERSON! substitution
     ("minister of silly walks", "GOV"), ("ministry of silly walks", "GOV"),
     ("foreign minister", "GOV"), ("foreign ministers", "GOV"),
-    ("human rights body", "NGO"),  # a prefix agent (NGO~) keeps its code
+    ("human rights body", "NGO~"),  # a prefix agent keeps its mark: its role goes before the country
     ("security force", "MIL"),
 ])
 def test_agents(kb, word, code):
@@ -281,6 +282,17 @@ def test_user_dictionary_overrides_bundled_vocabulary(pipeline, full_kb):
     # bundled: "cleric" is ELI; the loaded agent dictionary says REL
     assert pipeline.coder.kb.sector_nouns["cleric"] != "REL"
     assert _resolve(pipeline, full_kb, "Russian clerics criticised Gondor.", "clerics", "1995-01-01").code == "RUSREL"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,head,code", [
+    ("Oxfam Arnor criticised Gondor.", "Arnor", "NGOARN"),  # the prefix agent before the country
+    ("An Oxfam Arnor cleric criticised Gondor.", "cleric", "NGOARNREL"),  # and before the role
+    ("The Dagolath human rights body criticised Gondor.", "body", "NGODAG"),
+])
+def test_prefix_agents_go_before_the_country(pipeline, full_kb, text, head, code):
+    # "Oxfam" is a bundled organisation; the agent dictionary makes the word an agent
+    assert _resolve(pipeline, full_kb, text, head, "1995-01-01").code == code
 
 
 @pytest.mark.slow

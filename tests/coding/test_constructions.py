@@ -76,6 +76,17 @@ CASES = [
     ("Brazil has established diplomatic ties with Iran.", "2018-05-01",
      {("054", "BRA", "IRN", "asserted")}, True),
     ("Norway rejected the embargo against Cuba.", "2018-05-01", {("120", "NOR", "CUB", "asserted")}, True),
+    # a role located in several countries: one actor per country
+    ("Lawmakers in Ghana and Togo criticised the new tariff.", "2018-05-01",
+     {("111", "GHALEG", None, "asserted"), ("111", "TGOLEG", None, "asserted")}, True),
+    # a stance on a change of a relation: its other party, or both parties of a pair
+    ("Chile welcomed the restoration of diplomatic relations with Peru.", "2018-05-01",
+     {("051", "CHL", "PER", "asserted")}, True),
+    ("Ghana and Togo praised a renewal of trade links with Benin.", "2018-05-01",
+     {("051", "GHA", "BEN", "asserted"), ("051", "TGO", "BEN", "asserted")}, True),
+    ("Austria and Hungary applauded the resumption of ties between Serbia and Kosovo.", "2018-05-01",
+     {("051", "AUT", "SRB", "asserted"), ("051", "AUT", "KSV", "asserted"),
+      ("051", "HUN", "SRB", "asserted"), ("051", "HUN", "KSV", "asserted")}, False),
     ("Ecuador supports the rights of Palestinians.", "2018-05-01", {("051", "ECU", "PSE", "asserted")}, True),
     ("Kenya will allow the return of UN inspectors.", "2018-05-01",
      {("0833", "KEN", "IGOUNO", "future"), ("034", "KEN", "IGOUNO", "asserted")}, True),

@@ -69,6 +69,13 @@ def test_progressive_going_to_is_future(code_text):
     assert [(e.source.actor.code, e.factuality) for e in evs] == [("RUS", "future")]
 
 
+def test_about_to_is_imminent_not_done(code_text):
+    # "is about to" says what is imminent, not what happened; a forecast, so no intent
+    evs = code_text("Peru is about to restore diplomatic relations with Chile.", "2018-01-10")
+    assert [(e.cameo_code, e.source.actor.code, e.target.actor.code, e.factuality) for e in evs] == [
+        ("050", "PER", "CHL", "future")]
+
+
 # An end point ("until ...") is still to come under a clause still to come, or in the
 # present tense; under a past clause it happened.
 UNTIL = [

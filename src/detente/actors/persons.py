@@ -9,6 +9,7 @@ bear is the one in office on the date, or the one the title names ("Secretary Cl
 """
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from spacy.tokens import Token
@@ -18,10 +19,21 @@ from detente.actors.kb import Entry, KnowledgeBase, normalize
 from detente.model import Actor
 
 
+PREFIX_ROLE = re.compile(r"([A-Z0-9]{3})~")  # a role written before the country: "NGO~"
+
+
+def prefix_roles_first(code: str | None) -> str | None:
+    """Roles marked as prefixes (PETRARCH's "MSF [NGO~]") go before the country code:
+    "ARNNGO~" -> NGOARN, "ARNNGO~GOV" -> NGOARNGOV; other codes are returned unchanged."""
+    if not code or "~" not in code:
+        return code
+    return "".join(PREFIX_ROLE.findall(code)) + PREFIX_ROLE.sub("", code)
+
+
 def make_actor(code: str | None, country: str | None, sector: str | None, entry: Entry | None, how: str) -> Actor:
     # sector keeps the first role ("GOVMIL" -> GOV); the code keeps the whole chain
-    return Actor(code=code, country=country, sector=sector[:3] if sector else None, name=entry.name if entry else None,
-                 kb_id=entry.id if entry else None, how=how)
+    return Actor(code=prefix_roles_first(code), country=country, sector=sector[:3] if sector else None,
+                 name=entry.name if entry else None, kb_id=entry.id if entry else None, how=how)
 
 
 def person_actor(entry: Entry, day: date | None, how: str) -> Actor:

@@ -37,12 +37,14 @@ Agent dictionaries (PETR.Validate.agents.txt, Phoenix.agents.txt)::
     ATTORNEY_GENERAL {ATTORNEYS_GENERAL} [~GOV]   explicit plural
     POLICE {} [~COP]              no plural
     AUTHORITY [~GOV]              regular plural generated: authorities (Y->IES, S->ES, +S)
-    MSF {} [NGO~]                 a prefix agent: detente appends it like the others
+    MSF {} [NGO~]                 a prefix agent: its role goes before the country
+                                  ("MSF Arnor" NGOARN)
 
 Agents become role words (both `titles` and `sector_nouns`, overriding the bundled
-vocabulary for the same words); the role chain after `~` is kept whole ("FOREIGN
-MINISTER [~GOVFRM]" -> ARNGOVFRM). Comments: `#` to the end of the line, `<!-- -->`
-(also across lines), and lines starting with `<`.
+vocabulary for the same words; a prefix agent also takes the word from a bundled name);
+the role chain after `~` is kept whole ("FOREIGN MINISTER [~GOVFRM]" -> ARNGOVFRM).
+Comments: `#` to the end of the line, `<!-- -->` (also across lines), and lines
+starting with `<`.
 """
 from __future__ import annotations
 
@@ -50,7 +52,7 @@ import re
 from datetime import date, timedelta
 from pathlib import Path
 
-from detente.actors.kb import Entry, KnowledgeBase, Role, needs_strict, normalize
+from detente.actors.kb import Entry, KnowledgeBase, Role, needs_strict, normalize, strict_key
 
 _CODE = re.compile(r"\[([^\]]*)\]")
 _MACRO = re.compile(r"^!([A-Za-z0-9_]+)!\s*=\s*(.+)$")
@@ -260,9 +262,12 @@ def load_petrarch_agents(kb: KnowledgeBase, lines: list[str]) -> int:
         cm = _CODE.search(s)
         if not cm:
             continue
-        code = cm.group(1).replace(" ", "").replace("~", "").upper()
+        raw = cm.group(1).replace(" ", "").upper()
+        code = raw.replace("~", "")
         if not _VALID_CODE.match(code):
             continue
+        if raw.endswith("~") and not raw.startswith("~"):
+            code += "~"  # a prefix agent: its role goes before the country (persons.prefix_roles_first)
         head = s[: cm.start()]
         forms: list[str]
         marker = re.search(r"!([A-Za-z0-9_]+)!", head)
@@ -283,6 +288,9 @@ def load_petrarch_agents(kb: KnowledgeBase, lines: list[str]) -> int:
             if key:
                 kb.titles[key] = code
                 kb.sector_nouns[key] = code
+                if code.endswith("~"):  # "MSF Arnor" NGOARN: a bundled name spelt the same gives way
+                    for name_key in (key, strict_key(_name(f).strip())):
+                        kb.names.pop(name_key, None)
                 n += 1
     return n
 

@@ -233,6 +233,8 @@ def _sector_of(head: Token, toks: list[Token], kb: KnowledgeBase) -> str | None:
                     marked = kb.sector_nouns.get(normalize(m.lower_))
                     if marked and marked[:3] in ("OPP", "REB", "SEP"):
                         return marked
+                    if marked and marked.endswith("~"):  # "an MSF Arnor diplomat": NGO~ + GOV
+                        return marked + role
             return role
     for c in head.children:  # "a government position", "regime warplanes"
         if c.dep_ in ("compound", "amod", "nmod") and normalize(c.lower_) in kb.sector_nouns:
@@ -362,8 +364,9 @@ def resolve_all(head: Token, kb: KnowledgeBase, ctx: DocContext) -> list[tuple[l
     out = [(toks, actor)]
     if not actor.resolved or not actor.country or head.pos_ not in ("NOUN", "PROPN"):
         return out
-    inner = _of_phrase(head) if actor.how == "sector+country" else None
-    if inner is not None:  # "diplomats from Russia, Turkey and Iran"
+    inner = (_of_phrase(head) if actor.how == "sector+country"
+             else _of_phrase(head, ("in", "of", "from")) if actor.how == "sector+located" else None)
+    if inner is not None:  # "diplomats from Russia, Turkey and Iran", "officials in Kenya and Uganda"
         for conj in inner.children:
             if conj.dep_ != "conj":
                 continue
@@ -388,9 +391,9 @@ def resolve_all(head: Token, kb: KnowledgeBase, ctx: DocContext) -> list[tuple[l
     return out
 
 
-def _of_phrase(head: Token) -> Token | None:
+def _of_phrase(head: Token, preps: tuple[str, ...] = ("of", "for", "from")) -> Token | None:
     for c in head.children:
-        if c.dep_ == "prep" and c.lower_ in ("of", "for", "from"):
+        if c.dep_ == "prep" and c.lower_ in preps:
             for g in c.children:
                 if g.dep_ == "pobj":
                     return g
@@ -445,7 +448,8 @@ def _resolve_tokens(head: Token, toks: list[Token], kb: KnowledgeBase, ctx: DocC
     if entry is not None and entry.kind in ("country", "adjective") and (
         head.ent_type_ in ("GPE", "NORP") or head.pos_ == "PROPN" and sector is None
     ) and not is_person:
-        if sector and not _names_head(toks, head, entry, kb):  # "Soviet Union" is no labour union
+        # "Soviet Union" is no labour union; a prefix agent before the name is ("MSF Arnor")
+        if sector and ("~" in sector or not _names_head(toks, head, entry, kb)):
             return make_actor(f"{entry.country}{sector}", entry.country, sector, entry, "kb:country+sector")
         return entry_actor(entry, day, f"kb:{entry.kind}")
     # 3. person coreference by surname / full name seen earlier
