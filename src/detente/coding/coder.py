@@ -19,8 +19,8 @@ from detente.actors.resolver import resolve_all, resolve_head
 from detente.coding import violence
 from detente.coding.arguments import Arguments, find_arguments
 from detente.coding.complements import (Coded, accusations, complement_subject, give_victims, intents, link_complements,
-                                        normative_subject, purpose_target, retarget, same_act, victim_clause,
-                                        failed_talks)
+                                        normative_subject, purpose_target, retarget, same_act, threat_addressee,
+                                        victim_clause, failed_talks)
 from detente.coding.context import WhenWhere
 from detente.coding.factuality import Factuality, judge
 from detente.coding.furniture import dateline_end, dateline_place, is_furniture
@@ -315,6 +315,8 @@ class EventCoder:
             subj = complement_subject(tok)
         elif c.trigger.code == "010":
             subj, code, frame = normative_subject(tok), WORDS.normative_demand_code, "normative-complement"
+        elif c.trigger.code.startswith("13") and c.trigger.pos == "VERB":
+            subj, frame = threat_addressee(tok) or (None, "")
         else:
             return
         addressee = next((a for a in self._resolve([subj], ctx, dateline)
