@@ -129,3 +129,10 @@ def test_threat_is_aimed_at_its_condition_or_its_victim(code_text, text, pair):
     got = {(e.source.actor.code, e.target.actor.code if e.target else None)
            for e in code_text(text, "2019-01-10") if e.cameo_code.startswith("13")}
     assert got == {pair}
+
+
+def test_threat_is_aimed_at_the_country_its_act_is_done_in(code_text):
+    got = {(e.source.actor.code, e.target.actor.code if e.target else None)
+           for e in code_text("The PKK threatened on Friday to renew its operations in Turkey.", "2019-01-10")
+           if e.cameo_code.startswith("13")}
+    assert got == {("TURREB", "TUR")}

@@ -520,3 +520,17 @@ def test_a_place_name_the_ner_cut_short_is_still_a_place_object(code_text):
     got = [(e.cameo_code, e.source.actor.code, e.target.actor.code, e.location.name) for e in evs
            if e.trigger.text == "abandoning"]
     assert got == [("0874", "IMGISI", "SYR", "Deir ez-Zor")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an ethnic group named by a nationality, where the event happens, is that country's civilians
+    ("Georgian police arrested five ethnic Armenians in Tbilisi on Monday.", ("173", "GEOCOP", "GEOCVL", "asserted")),
+    ("Thousands of ethnic Russians demonstrated in Estonia on Sunday.", ("141", "ESTCVL", "EST", "asserted")),
+    # each of the coordinated objects of a light verb is done by its subject
+    ("Syrian troops launched air strikes and artillery attacks on rebel positions in Idlib.",
+     ("194", "SYRMIL", "SYR", "asserted")),
+    ("Thai troops launched air raids and rocket fire against Kampuchean guerrilla camps.",
+     ("194", "THAMIL", "KHMREB", "asserted")),
+])
+def test_ethnic_residents_and_coordinated_light_objects(code_text, text, expected):
+    assert expected in triples(code_text(text, "2019-01-10"))

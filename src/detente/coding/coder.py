@@ -24,9 +24,9 @@ from detente.coding.complements import (Coded, accusations, complement_subject, 
 from detente.coding.context import WhenWhere
 from detente.coding.factuality import Factuality, judge
 from detente.coding.furniture import dateline_end, dateline_place, is_furniture
-from detente.coding.inference import (UNKNOWN_NAMES, Argument, civil_war, local_role, person_country, role_country,
-                                      speakers_own, state_author, theatre_target, victim_country,
-                                      visits_a_place)
+from detente.coding.inference import (UNKNOWN_NAMES, Argument, civil_war, ethnic_resident, local_role,
+                                      person_country, role_country, speakers_own, state_author, theatre_target,
+                                      victim_country, visits_a_place)
 from detente.coding.lexicon import Lexicon
 from detente.coding.triggers import Trigger, find_triggers
 from detente.coding.wordlists import WORDS
@@ -231,6 +231,12 @@ class EventCoder:
                 if local != sources:
                     sources = local
                     pairs = [(local_role(a, placement.place.country) if a is not None else None, b) for a, b in pairs]
+            if placement.precision in ("clause", "sentence") and placement.place is not None \
+                    and placement.place.country and targets:
+                # "Serb forces killed three ethnic Albanians in Serbia": Serbia's own civilians
+                home = placement.place.country
+                targets = [ethnic_resident(a, home) for a in targets]
+                pairs = [(a, ethnic_resident(b, home) if b is not None else None) for a, b in pairs]
             if not targets and target_frame != "reciprocal" and (trig.code[:2] in WORDS.theatre_target_roots or (
                     trig.code in WORDS.visit_codes and visits_a_place(trig))):
                 inferred = theatre_target(placement, ctx, sources, victims[0] if victims else None, trig.code)

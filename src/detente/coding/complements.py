@@ -301,8 +301,9 @@ def complement_subject(tok: Token) -> Token | None:
 def threat_addressee(tok: Token) -> tuple[Token, str] | None:
     """Who a threat with no object of its own is aimed at: the subject of its condition ("Iran
     threatened to launch an offensive unless Baghdad accepted": Baghdad), else the one its
-    threatened act is done to ("threatened to deliver blows to the United States"); with the
-    frame that found it."""
+    threatened act is done to ("threatened to deliver blows to the United States"), else the
+    country it is done in ("threatened to resume its operations in Turkey"); with the frame
+    that found it."""
     acts = [c for c in tok.children if c.dep_ in COMPLEMENT_DEPS or (c.dep_ == "advcl" and any(
         a.dep_ == "aux" and a.lower_ == "to" for a in c.children))]
     acts += [g for a in acts for g in a.children if g.dep_ == "conj" and g.pos_ == "VERB"]
@@ -318,6 +319,13 @@ def threat_addressee(tok: Token) -> tuple[Token, str] | None:
                 obj = next((g for g in c.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")), None)
                 if obj is not None:
                     return obj, "complement-prep"
+    for verb in acts:  # "threatened to resume its operations in Israel": the country it is done in
+        for h in (verb, *(o for o in verb.children if o.dep_ == "dobj")):
+            for c in h.children:
+                if c.dep_ == "prep" and c.lower_ == "in":
+                    obj = next((g for g in c.children if g.dep_ == "pobj" and g.ent_type_ == "GPE"), None)
+                    if obj is not None:
+                        return obj, "complement-place"
     return None
 
 
