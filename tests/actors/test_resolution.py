@@ -416,3 +416,13 @@ def test_region_word_inside_a_name_is_not_the_region(code_text):
     got = {(e.source.actor.code, e.target.actor.code if e.target else None)
            for e in code_text("Iraqi troops recaptured a town in western Syria.", "2019-01-10")}
     assert ("IRQMIL", "SYR") in got
+
+
+@pytest.mark.parametrize("text, head, code", [
+    # a name in apposition to a descriptor takes the descriptor's country and role
+    ("Lebanon's Maronite patriarch Youssef Karam today rejected the proposal.", "Karam", "LBNELI"),
+    ("Chad's opposition leader Saleh Kebzabo criticised the French government.", "Kebzabo", "TCDOPP"),
+    ("The International Labour Office urged Qatar to reform its labour laws.", "Office", "IGOILO"),
+])
+def test_appositive_name_takes_its_descriptors_country(pipeline, text, head, code):
+    assert resolve(pipeline, text, head, "2019-01-10").code == code

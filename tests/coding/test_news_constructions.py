@@ -534,3 +534,15 @@ def test_a_place_name_the_ner_cut_short_is_still_a_place_object(code_text):
 ])
 def test_ethnic_residents_and_coordinated_light_objects(code_text, text, expected):
     assert expected in triples(code_text(text, "2019-01-10"))
+
+
+def test_renewing_ones_own_demand_keeps_the_demand(code_text):
+    # the object's possessive is the source itself: its own demand, no target, the event stands
+    assert ("100", "EGY", None, "asserted") in triples(code_text("Egypt renewed its demand for an end to the blockade.",
+                                                                  "2019-01-10"))
+
+
+def test_a_nationality_the_tagger_takes_for_a_person_still_tells_the_documents_country(code_text):
+    got = triples(code_text("President Yoweri Museveni has banned Ugandan opposition parties from holding rallies.",
+                            "2019-01-10"))
+    assert ("1722", "UGA", "UGAOPP", "asserted") in got

@@ -452,6 +452,8 @@ def _resolve_tokens(head: Token, toks: list[Token], kb: KnowledgeBase, ctx: DocC
                 return a
         # 4. in-text role: titles and appositions, "X of the Middle East Institute"
         extra = _appositive_tokens(head)
+        if head.dep_ == "appos" and head.head.pos_ == "NOUN":  # "Iran's religious leader, X": the noun X describes
+            extra += [t for t in mention_tokens(head.head) if t.i < head.head.i] + [head.head]
         title_sector = _modified_role(toks + extra, _title_sector(toks + extra, kb), kb)
         org = _of_organisation(head, kb) or next(
             (o for a in head.children if a.dep_ == "appos" for o in [_of_organisation(a, kb)] if o is not None), None)

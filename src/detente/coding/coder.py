@@ -252,9 +252,11 @@ class EventCoder:
             for src, tgt in pairs:
                 if src is not None and tgt is not None and src.actor.code and src.actor.code == tgt.actor.code \
                         and not civil_war(trig.code, tgt):
-                    if not tgt.tokens and len(pairs) == 1:
+                    own = len(pairs) == 1 and all(t.dep_ == "poss" and t.pos_ == "PRON" for t in tgt.tokens)
+                    if own:
                         # "Syrian Kurds protested in Qamishli": the place's country is the source's
-                        # own, no target; the event stands
+                        # own; "Egypt renewed its demand": the demand is its own; no target, the
+                        # event stands
                         tgt, target_frame, rule = None, "", _rule(trig, source_frame, "", fact)
                     elif src.tokens or not tgt.tokens:
                         continue  # an actor acting on itself is a parse artefact here
