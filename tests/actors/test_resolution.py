@@ -393,3 +393,36 @@ def test_an_administration_named_after_namesakes_of_one_country(pipeline):
     # two Presidents Bush, neither in office in 2016: the administration is still American
     assert resolve(pipeline, "The Bush administration criticised China.", "administration",
                    "2016-06-01").code == "USAGOV"
+
+
+# A people named by its nationality where the text says it lives elsewhere is coded where it
+# lives, as civilians; a region word that begins a longer name is part of that name; a bare
+# conjunct shares the first conjunct's nationality; a country's full name the tagger calls a
+# person is still the country.
+@pytest.mark.parametrize("text, head, code", [
+    ("Ethnic Hungarians in Slovakia are demanding autonomy.", "Hungarians", "SVKCVL"),
+    ("The Serbs of northern Kosovo demanded autonomy from the government.", "Serbs", "KSVCVL"),
+    ("Russians in Latvia protested against the language law.", "Russians", "RUS"),  # no 'ethnic', no 'of'
+    ("Iraqi troops recaptured a town in western Syria.", "Syria", "SYR"),
+    ("Turkish jets and helicopters bombed villages in northern Iraq.", "helicopters", "TURMIL"),
+    ("Teachers across Kenya went on strike.", "Teachers", "KENEDU"),
+    ("Sri Lanka has established diplomatic ties with Chile, the foreign ministry said.", "Lanka", "LKA"),
+])
+def test_where_a_people_lives_and_shared_modifiers(pipeline, text, head, code):
+    assert resolve(pipeline, text, head, "2019-01-10").code == code
+
+
+def test_region_word_inside_a_name_is_not_the_region(code_text):
+    got = {(e.source.actor.code, e.target.actor.code if e.target else None)
+           for e in code_text("Iraqi troops recaptured a town in western Syria.", "2019-01-10")}
+    assert ("IRQMIL", "SYR") in got
+
+
+@pytest.mark.parametrize("text, head, code", [
+    # a name in apposition to a descriptor takes the descriptor's country and role
+    ("Lebanon's Maronite patriarch Youssef Karam today rejected the proposal.", "Karam", "LBNELI"),
+    ("Chad's opposition leader Saleh Kebzabo criticised the French government.", "Kebzabo", "TCDOPP"),
+    ("The International Labour Office urged Qatar to reform its labour laws.", "Office", "IGOILO"),
+])
+def test_appositive_name_takes_its_descriptors_country(pipeline, text, head, code):
+    assert resolve(pipeline, text, head, "2019-01-10").code == code

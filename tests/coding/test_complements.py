@@ -113,3 +113,26 @@ def test_no_failed_talks_without_agreement_or_failure(code_text):
                  "Iran failed to offer aid to Iraq."):
         evs = code_text(text, "2019-01-10")
         assert not [e for e in evs if e.cameo_code == "164"], (text, triples(evs))
+
+
+# A threat with no object of its own is aimed at whoever its condition names, else at the one
+# its threatened act is done to.
+@pytest.mark.parametrize("text, pair", [
+    ("Turkey threatened to close the border crossing unless Greece returned the refugees.", ("TUR", "GRC")),
+    ("Moscow threatened to walk out of the arms talks if Washington deploys the new missiles.",
+     ("RUSGOV", "USAGOV")),
+    ("Islamic State has threatened to bring terror to France and Belgium.", ("IMGISI", "FRA")),
+    # an adverbial between the verb and its infinitive: the parser hangs the infinitive loosely
+    ("The Taliban threatened on Sunday to resume attacks in Pakistan.", ("AFGREB", "PAK")),
+])
+def test_threat_is_aimed_at_its_condition_or_its_victim(code_text, text, pair):
+    got = {(e.source.actor.code, e.target.actor.code if e.target else None)
+           for e in code_text(text, "2019-01-10") if e.cameo_code.startswith("13")}
+    assert got == {pair}
+
+
+def test_threat_is_aimed_at_the_country_its_act_is_done_in(code_text):
+    got = {(e.source.actor.code, e.target.actor.code if e.target else None)
+           for e in code_text("The PKK threatened on Friday to renew its operations in Turkey.", "2019-01-10")
+           if e.cameo_code.startswith("13")}
+    assert got == {("TURREB", "TUR")}

@@ -90,7 +90,8 @@ CASES = [
     ("Ecuador supports the rights of Palestinians.", "2018-05-01", {("051", "ECU", "PSE", "asserted")}, True),
     ("Kenya will allow the return of UN inspectors.", "2018-05-01",
      {("0833", "KEN", "IGOUNO", "future"), ("034", "KEN", "IGOUNO", "asserted")}, True),
-    ("Kenya summoned Uganda's ambassador Joseph Okello.", "2018-05-01", {("114", "KEN", "UGA", "asserted")}, True),
+    # the name takes its descriptor's country and role
+    ("Kenya summoned Uganda's ambassador Joseph Okello.", "2018-05-01", {("114", "KEN", "UGAGOV", "asserted")}, True),
     ("Egypt launched a mediation effort between Sudan and Ethiopia.", "2018-05-01",
      {("045", "EGY", "SDN", "asserted"), ("045", "EGY", "ETH", "asserted")}, True),
     ("Morocco offered to host a meeting between Israel and the Palestinians.", "2018-05-01",

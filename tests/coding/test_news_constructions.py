@@ -520,3 +520,29 @@ def test_a_place_name_the_ner_cut_short_is_still_a_place_object(code_text):
     got = [(e.cameo_code, e.source.actor.code, e.target.actor.code, e.location.name) for e in evs
            if e.trigger.text == "abandoning"]
     assert got == [("0874", "IMGISI", "SYR", "Deir ez-Zor")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an ethnic group named by a nationality, where the event happens, is that country's civilians
+    ("Georgian police arrested five ethnic Armenians in Tbilisi on Monday.", ("173", "GEOCOP", "GEOCVL", "asserted")),
+    ("Thousands of ethnic Russians demonstrated in Estonia on Sunday.", ("141", "ESTCVL", "EST", "asserted")),
+    # each of the coordinated objects of a light verb is done by its subject
+    ("Syrian troops launched air strikes and artillery attacks on rebel positions in Idlib.",
+     ("194", "SYRMIL", "SYR", "asserted")),
+    ("Thai troops launched air raids and rocket fire against Kampuchean guerrilla camps.",
+     ("194", "THAMIL", "KHMREB", "asserted")),
+])
+def test_ethnic_residents_and_coordinated_light_objects(code_text, text, expected):
+    assert expected in triples(code_text(text, "2019-01-10"))
+
+
+def test_renewing_ones_own_demand_keeps_the_demand(code_text):
+    # the object's possessive is the source itself: its own demand, no target, the event stands
+    assert ("100", "EGY", None, "asserted") in triples(code_text("Egypt renewed its demand for an end to the blockade.",
+                                                                  "2019-01-10"))
+
+
+def test_a_nationality_the_tagger_takes_for_a_person_still_tells_the_documents_country(code_text):
+    got = triples(code_text("President Yoweri Museveni has banned Ugandan opposition parties from holding rallies.",
+                            "2019-01-10"))
+    assert ("1722", "UGA", "UGAOPP", "asserted") in got

@@ -4,6 +4,7 @@ come from, and events of other sentences are neither right nor wrong.
 The fast tests build events by hand at known offsets; the slow ones code real text."""
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -191,3 +192,34 @@ def test_records_with_a_repeated_id_stay_separate_documents(tmp_path):
     gold = load_gold(path)
     assert [(g.doc_id, g.text, g.events[0].source) for g in gold] == [
         ("GSR-1", "Iran protested.", "IRN"), ("GSR-1#2", "Iraq protested.", "IRQ"), ("GSR-1#3", "Oman protested.", "OMN")]
+
+
+def typed(e: Event, plover: str) -> Event:
+    return dataclasses.replace(e, plover_type=plover)
+
+
+def test_a_reciprocal_compound_source_accepts_each_other_as_target(tmp_path):
+    """PLOVER GSR marks a reciprocal pair "SRC/TAR" and lists both as sources with no target;
+    CAMEO codes them as each other's targets: either coding is right, a third country is not."""
+    path = tmp_path / "gsr.txt"
+    text = "Peru and Chile signed a border treaty."
+    path.write_text(json.dumps([{
+        "id": "GSR-2", "event": "SUPPORT", "text": text, "target": "",
+        "source": [{"code": "PER"}, {"code": "CHL"}],
+        "textInfo": {"markup": "(SRC/TAR: Peru) and (SRC/TAR: Chile) (EVT: signed) a border treaty."}}]))
+    [g] = load_gold(path)
+    assert [(e.source, e.target, e.partners) for e in g.events] == [("PER", None, ("CHL",)), ("CHL", None, ("PER",))]
+    right = [typed(event(text, text, "signed", "057", "PER", "CHL"), "SUPPORT"),
+             typed(event(text, text, "signed", "057", "CHLGOV"), "SUPPORT")]
+    assert score([(g, right)]).dyad.tp == 2
+    wrong = [typed(event(text, text, "signed", "057", "PER", "BOL"), "SUPPORT")]
+    assert score([(g, wrong)]).dyad.tp == 0
+
+
+def test_cameo_and_iso_spellings_of_a_country_are_one_country(tmp_path):
+    path = tmp_path / "gsr.txt"
+    text = "Hungary criticised Romania."
+    path.write_text(json.dumps([{"id": "GSR-3", "event": "DISAPPROVE", "text": text,
+                                 "source": [{"code": "HUN"}], "target": [{"code": "ROU"}]}]))
+    [g] = load_gold(path)
+    assert score([(g, [typed(event(text, text, "criticised", "111", "HUN", "ROMGOV"), "DISAPPROVE")])]).dyad.tp == 1

@@ -147,6 +147,10 @@ def named_places(docs: Iterable[Doc], kb: KnowledgeBase) -> Iterator[tuple[Span,
             if ent.label_ in PLACE_LABELS:
                 hit = next((e for e in kb.lookup(span_text(ent)) if e.kind in ("country", "adjective", "capital")), None)
                 yield ent, (hit if hit is not None and hit.country else None)
+            elif ent.label_ == "PERSON":  # "Ugandan" the tagger took for a person ("Jordan" may be one)
+                hit = next((e for e in kb.lookup(span_text(ent)) if e.kind == "adjective"), None)
+                if hit is not None and hit.country:
+                    yield ent, hit
 
 
 def focus_country(docs: list[Doc], kb: KnowledgeBase, gazetteer=None,

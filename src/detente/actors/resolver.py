@@ -22,18 +22,15 @@ from spacy.tokens import Token
 
 from detente.actors.document import DocContext
 from detente.actors.kb import Entry, KnowledgeBase, normalize
+from detente.actors.mentions import SPAN_DEPS, is_backer, mention_tokens
 from detente.actors.persons import (by_surname, entry_actor, make_actor, person_in,
                                     titled_namesakes, titled_person)
 from detente.geo.words import GEO_WORDS
 from detente.model import Actor
-from detente.nlp import IOB_INSIDE, conj_closure, doc_text, ent_iobs, lower_forms, span_text
+from detente.nlp import conj_closure, doc_text, span_text
 
 PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "his"})
 PRONOUNS_GROUP = frozenset({"it", "they", "them", "its", "their"})
-BACKING = ("backed", "supported", "sponsored", "funded", "armed", "allied", "led", "aligned", "trained",
-           "drafted", "proposed", "authored", "brokered", "mediated", "made", "built", "supplied", "owned")
-OPPOSING = frozenset({"anti", "counter", "non"})  # "anti-Syria", "counter-Kurdish", "non-Syrian"
-SPAN_DEPS = frozenset({"compound", "amod", "poss", "nmod", "nummod", "npadvmod", "case", "punct", "det", "quantmod"})
 # "the head of X", "a spokesman for X", "representatives of X": the actor is X
 PART_OF_HEADS = frozenset({"head", "chief", "leader", "spokesman", "spokeswoman", "spokesperson", "member",
                            "representative", "delegation", "delegate", "official", "envoy", "commander",
@@ -41,54 +38,6 @@ PART_OF_HEADS = frozenset({"head", "chief", "leader", "spokesman", "spokeswoman"
 STATE_NOUNS = frozenset({"country", "nation", "state", "government"})
 PLURAL_DESCRIPTIONS = frozenset({"side", "party", "country", "power", "nation", "government", "delegation",
                                  "camp", "belligerent", "adversary", "rival", "neighbour", "neighbor", "ally"})
-
-
-def entity_bounds(tok: Token) -> tuple[int, int] | None:
-    """(start, end) token indices of the named entity around tok, from the IOB tags."""
-    if tok.ent_iob_ == "O" or not tok.ent_type_:
-        return None
-    iobs = ent_iobs(tok.doc)  # read from the Doc's array: no Token per step
-    start = tok.i
-    while start > 0 and iobs[start] == IOB_INSIDE:
-        start -= 1
-    end = tok.i + 1
-    while end < len(iobs) and iobs[end] == IOB_INSIDE:
-        end += 1
-    return start, end
-
-
-def mention_tokens(head: Token) -> list[Token]:
-    """The mention around a head: its entity, or its left modifiers, without leading determiners."""
-    bounds = entity_bounds(head)
-    if bounds is not None:
-        ent_start, ent_end = bounds
-        # "the Russian foreign minister Sergei Lavrov": include compound titles to the left
-        left = [t for t in head.lefts if t.i < ent_start and t.dep_ in SPAN_DEPS]
-        start = min([t.left_edge.i for t in left] + [ent_start])
-        toks = list(head.doc[start:max(ent_end, head.i + 1)])
-        while toks and toks[0].dep_ in ("det", "punct", "case"):
-            toks = toks[1:]
-        return toks or [head]
-    start = head.i
-    for t in head.lefts:
-        if t.dep_ in SPAN_DEPS:
-            start = min(start, t.left_edge.i)
-    toks = list(head.doc[start: head.i + 1])
-    while toks and (toks[0].dep_ in ("det", "punct", "case", "predet") or toks[0].pos_ == "PUNCT"):
-        toks = toks[1:]
-    return toks or [head]
-
-
-def _is_backer(tok: Token) -> bool:
-    """'Russian' in 'Russian-backed' / 'US-led' / 'anti-Russian': a modifier naming a backer or
-    an opponent, not the actor."""
-    lows, i = lower_forms(tok.doc), tok.i
-    if i + 2 < len(lows) and lows[i + 1] == "-" and lows[i + 2] in BACKING:
-        return True
-    if i >= 2 and lows[i - 1] == "-" and lows[i - 2] in OPPOSING:
-        return True  # "an anti-Syria journalist" is no Syrian
-    return tok.dep_ in ("npadvmod", "compound", "amod", "nmod") and tok.head.lower_ in BACKING \
-        and tok.head.i > tok.i
 
 
 def _leader(head: Token, toks: list[Token], kb: KnowledgeBase) -> Entry | None:
@@ -190,7 +139,7 @@ def _kb_in_tokens(toks: list[Token], kb: KnowledgeBase, kinds: tuple[str, ...],
     n = len(toks)
     if not n:
         return None
-    backer = [_is_backer(t) or (head is not None and _other_conjunct(t, head)) for t in toks]
+    backer = [is_backer(t) or (head is not None and _other_conjunct(t, head)) for t in toks]
     text = doc_text(toks[0].doc)
     starts = [t.idx for t in toks]
     ends = [t.idx + len(t) for t in toks]
@@ -201,8 +150,11 @@ def _kb_in_tokens(toks: list[Token], kb: KnowledgeBase, kinds: tuple[str, ...],
             # the text from the window's first to its last token, as the document spells it;
             # a state's name before a local unit names the unit ("Nassau County" is no Bahamas)
             unit = i + size < n and toks[i + size].lower_ in GEO_WORDS.local_unit_nouns
+            # a region word that begins a longer name is part of it: "Western Cambodia", "the West Bank"
+            named_on = i + size < n and toks[i + size].pos_ == "PROPN"
             hits = [e for e in kb.lookup(text[starts[i]:ends[i + size - 1]])
-                    if e.kind in kinds and not (unit and e.kind in ("capital", "country"))]
+                    if e.kind in kinds and not (unit and e.kind in ("capital", "country"))
+                    and not (named_on and e.id.startswith("region"))]
             if len(hits) > 1 and hits[0].kind == "person":
                 return next((e for e in hits if e.kind == "person" and e.role_on(day) is not None), hits[0])
             if hits:
@@ -294,9 +246,19 @@ def _of_organisation(head: Token, kb: KnowledgeBase) -> Entry | None:
     return _entry_in_prep(head, kb, ("of", "at", "from"), ("org", "group", "country"))
 
 
+def _residence(head: Token, entry: Entry, kb: KnowledgeBase) -> str | None:
+    """The country a people named by its nationality lives in, when the text says it is
+    another's: "ethnic Albanians in Serbia", "the Albanians of southern Serbia" (SRB)."""
+    if entry.kind != "adjective" or head.ent_type_ != "NORP" or head.tag_ not in ("NNS", "NNPS"):
+        return None
+    ethnic = any(c.lower_ == "ethnic" and c.dep_ in ("amod", "compound") for c in head.children)
+    where = _entry_in_prep(head, kb, ("in", "of") if ethnic else ("of",), ("country",))
+    return where.country if where is not None and where.country and where.country != entry.country else None
+
+
 def _located_in(head: Token, kb: KnowledgeBase) -> Entry | None:
     """The capital, country or seat of government a role is in or of."""
-    e = _entry_in_prep(head, kb, ("in", "of", "from"), ("country", "capital", "metonym"))
+    e = _entry_in_prep(head, kb, ("in", "of", "from", "throughout", "across"), ("country", "capital", "metonym"))
     return e if e is not None and e.country else None
 
 
@@ -324,6 +286,8 @@ def resolve_head(head: Token, kb: KnowledgeBase, ctx: DocContext) -> tuple[list[
     if named is not None:  # "the Prince of Dol Amroth": the whole phrase is a known name
         toks = named[0]
     actor = _resolve_tokens(head, toks, kb, ctx, day, named[1] if named else None)
+    if actor.how == "sector-only":
+        actor = _shared_modifier(head, actor, kb) or actor
     if not actor.resolved and head.lemma_.lower() in PART_OF_HEADS:
         inner = _of_phrase(head)
         if inner is not None:
@@ -345,6 +309,21 @@ def resolve_head(head: Token, kb: KnowledgeBase, ctx: DocContext) -> tuple[list[
                      located=head.dep_ == "pobj" and head.head.lower_ in GEO_WORDS.locative_preps)
     ctx.cache[key] = (toks, actor)
     return toks, actor
+
+
+def _shared_modifier(head: Token, actor: Actor, kb: KnowledgeBase) -> Actor | None:
+    """A bare conjunct shares the nationality that modifies the first: "Israeli helicopters
+    and tanks" are Israeli tanks too."""
+    if head.dep_ != "conj" or any(c.dep_ in ("amod", "compound", "poss", "nmod") for c in head.children):
+        return None
+    first = head
+    while first.dep_ == "conj":
+        first = first.head
+    mods = [c for c in first.children if c.dep_ in ("amod", "compound") and c.i < first.i]
+    entry = _kb_in_tokens(mods, kb, ("adjective", "country")) if mods else None
+    if entry is None or not entry.country:
+        return None
+    return make_actor(f"{entry.country}{actor.sector}", entry.country, actor.sector, None, "sector+country:shared")
 
 
 def resolve_all(head: Token, kb: KnowledgeBase, ctx: DocContext) -> list[tuple[list[Token], Actor]]:
@@ -424,8 +403,8 @@ def _resolve_tokens(head: Token, toks: list[Token], kb: KnowledgeBase, ctx: DocC
                     entry: Entry | None = None) -> Actor:
     # 2. knowledge base: whole mention first, then the longest known name in it
     is_person = head.ent_type_ == "PERSON"
-    if is_person and len(toks) == 1 and any(e.kind == "country" for e in kb.lookup(head.text)):
-        is_person = False  # "aid to Mali" tagged PERSON: a country's bare name is the country
+    if is_person and any(e.kind == "country" for e in kb.lookup(span_text(head.doc[toks[0].i:head.i + 1]))):
+        is_person = False  # "aid to Mali", "Sri Lanka said" tagged PERSON: a country's bare name is the country
     leader = _leader(head, toks, kb) if entry is None and not is_person else None
     if leader is not None:  # "the US-led coalition" acts as the US
         sector = kb.led_groups[normalize(head.lemma_.lower())]
@@ -451,6 +430,9 @@ def _resolve_tokens(head: Token, toks: list[Token], kb: KnowledgeBase, ctx: DocC
         # "Soviet Union" is no labour union; a prefix agent before the name is ("MSF Arnor")
         if sector and ("~" in sector or not _names_head(toks, head, entry, kb)):
             return make_actor(f"{entry.country}{sector}", entry.country, sector, entry, "kb:country+sector")
+        home = _residence(head, entry, kb)
+        if home is not None:
+            return make_actor(f"{home}CVL", home, "CVL", None, "ethnic:residence")
         return entry_actor(entry, day, f"kb:{entry.kind}")
     # 3. person coreference by surname / full name seen earlier
     if is_person:
@@ -474,6 +456,8 @@ def _resolve_tokens(head: Token, toks: list[Token], kb: KnowledgeBase, ctx: DocC
                 return a
         # 4. in-text role: titles and appositions, "X of the Middle East Institute"
         extra = _appositive_tokens(head)
+        if head.dep_ == "appos" and head.head.pos_ == "NOUN":  # "Iran's religious leader, X": the noun X describes
+            extra += [t for t in mention_tokens(head.head) if t.i < head.head.i] + [head.head]
         title_sector = _modified_role(toks + extra, _title_sector(toks + extra, kb), kb)
         org = _of_organisation(head, kb) or next(
             (o for a in head.children if a.dep_ == "appos" for o in [_of_organisation(a, kb)] if o is not None), None)

@@ -207,6 +207,14 @@ def _bound_possessive(pron: Token, noun: Token) -> list[Token]:
     return subj
 
 
+def _first_conjunct(tok: Token) -> Token:
+    """The first of the nouns coordinated with ``tok`` ("artillery" in "artillery and rocket
+    fire"): the one that bears the coordination's grammatical role."""
+    while tok.dep_ == "conj" and tok.pos_ in ("NOUN", "PROPN") and tok.head.pos_ in ("NOUN", "PROPN"):
+        tok = tok.head
+    return tok
+
+
 def _conditions(trig: Trigger) -> set[str]:
     """The frame conditions (data/frames/arguments.yaml) that hold for this trigger."""
     tok, p = trig.token, trig.pattern
@@ -217,10 +225,11 @@ def _conditions(trig: Trigger) -> set[str]:
         out.add("passive" if _is_passive(tok) else "active")
     if trig.object_token is not None:
         out.add("object")
-    head_lemma = tok.head.lemma_.lower()
-    if tok.dep_ in ("dobj", "attr") and head_lemma in LIGHT_VERBS | AGREEMENT_VERBS:
+    obj = _first_conjunct(tok)  # "launched artillery and rocket fire": each is the verb's object
+    head_lemma = obj.head.lemma_.lower()
+    if obj.dep_ in ("dobj", "attr") and head_lemma in LIGHT_VERBS | AGREEMENT_VERBS:
         out.add("light_head")  # "Russia cast a veto", "Russia and Turkey enacted a ceasefire"
-    if tok.dep_ == "dobj" and head_lemma in LIGHT_VERBS:
+    if obj.dep_ == "dobj" and head_lemma in LIGHT_VERBS:
         out.add("light_object")
     if not any(c.dep_ == "poss" for c in tok.children):
         out.add("no_possessive")
@@ -238,7 +247,7 @@ def _conditions(trig: Trigger) -> set[str]:
 
 
 def _bind(frame: Frame, trig: Trigger, used: frozenset[int], sources: frozenset[int]) -> list[Token]:
-    start = {"trigger": trig.token, "object": trig.object_token, "head": trig.token.head}[frame.start]
+    start = {"trigger": trig.token, "object": trig.object_token, "head": _first_conjunct(trig.token).head}[frame.start]
     if start is None:
         return []
     if frame.call == "inherited_subject":

@@ -19,14 +19,14 @@ from detente.actors.resolver import resolve_all, resolve_head
 from detente.coding import violence
 from detente.coding.arguments import Arguments, find_arguments, private_person
 from detente.coding.complements import (Coded, accusations, complement_subject, give_victims, intents, link_complements,
-                                        normative_subject, purpose_target, retarget, same_act, victim_clause,
-                                        failed_talks)
+                                        normative_subject, purpose_target, retarget, same_act, threat_addressee,
+                                        victim_clause, failed_talks)
 from detente.coding.context import WhenWhere
 from detente.coding.factuality import Factuality, judge
 from detente.coding.furniture import dateline_end, dateline_place, is_furniture
-from detente.coding.inference import (UNKNOWN_NAMES, Argument, civil_war, local_role, person_country, role_country,
-                                      speakers_own, state_author, theatre_target, victim_country,
-                                      visits_a_place)
+from detente.coding.inference import (UNKNOWN_NAMES, Argument, civil_war, ethnic_resident, local_role,
+                                      person_country, role_country, speakers_own, state_author, theatre_target,
+                                      victim_country, visits_a_place)
 from detente.coding.lexicon import Lexicon
 from detente.coding.triggers import Trigger, find_triggers
 from detente.coding.wordlists import WORDS
@@ -234,6 +234,12 @@ class EventCoder:
                 if local != sources:
                     sources = local
                     pairs = [(local_role(a, placement.place.country) if a is not None else None, b) for a, b in pairs]
+            if placement.precision in ("clause", "sentence") and placement.place is not None \
+                    and placement.place.country and targets:
+                # "Serb forces killed three ethnic Albanians in Serbia": Serbia's own civilians
+                home = placement.place.country
+                targets = [ethnic_resident(a, home) for a in targets]
+                pairs = [(a, ethnic_resident(b, home) if b is not None else None) for a, b in pairs]
             if not targets and target_frame != "reciprocal" and (trig.code[:2] in WORDS.theatre_target_roots or (
                     trig.code in WORDS.visit_codes and visits_a_place(trig))):
                 inferred = theatre_target(placement, ctx, sources, victims[0] if victims else None, trig.code)
@@ -249,9 +255,11 @@ class EventCoder:
             for src, tgt in pairs:
                 if src is not None and tgt is not None and src.actor.code and src.actor.code == tgt.actor.code \
                         and not civil_war(trig.code, tgt):
-                    if not tgt.tokens and len(pairs) == 1:
+                    own = len(pairs) == 1 and all(t.dep_ == "poss" and t.pos_ == "PRON" for t in tgt.tokens)
+                    if own:
                         # "Syrian Kurds protested in Qamishli": the place's country is the source's
-                        # own, no target; the event stands
+                        # own; "Egypt renewed its demand": the demand is its own; no target, the
+                        # event stands
                         tgt, target_frame, rule = None, "", _rule(trig, source_frame, "", fact)
                     elif src.tokens or not tgt.tokens:
                         continue  # an actor acting on itself is a parse artefact here
@@ -318,6 +326,8 @@ class EventCoder:
             subj = complement_subject(tok)
         elif c.trigger.code == "010":
             subj, code, frame = normative_subject(tok), WORDS.normative_demand_code, "normative-complement"
+        elif c.trigger.code.startswith("13") and c.trigger.pos == "VERB":
+            subj, frame = threat_addressee(tok) or (None, "")
         else:
             return
         addressee = next((a for a in self._resolve([subj], ctx, dateline)

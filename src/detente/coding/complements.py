@@ -74,7 +74,8 @@ def _complements(tok: Token, by_token: dict[int, Coded]) -> list[Coded]:
     """Coded triggers in the clause ``tok`` governs ("threatened to cut", "demanded that X end")."""
     out = []
     for c in tok.children:
-        if c.dep_ not in COMPLEMENT_DEPS and not (c.dep_ == "acl" and tok.pos_ == "NOUN"):
+        if c.dep_ not in COMPLEMENT_DEPS and not (c.dep_ == "acl" and tok.pos_ == "NOUN") \
+                and not _misattached_infinitive(tok, c):
             continue
         for t in [c, *(g for g in c.children if g.dep_ == "conj")]:
             if t.i in by_token:
@@ -84,6 +85,14 @@ def _complements(tok: Token, by_token: dict[int, Coded]) -> list[Coded]:
                 # event is the light verb's object noun
                 out += [by_token[g.i] for g in t.children if g.dep_ == "dobj" and g.i in by_token]
     return out
+
+
+def _misattached_infinitive(tok: Token, c: Token) -> bool:
+    """A subjectless "to" infinitive the parser hung as an adverbial clause on a verb with no
+    object, after an adverbial ("threatened on Monday to resume attacks"): its complement."""
+    return c.dep_ == "advcl" and tok.pos_ == "VERB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) \
+        and not any(a.dep_ in ("nsubj", "nsubjpass", "mark") for a in c.children) \
+        and not any(a.dep_ in ("dobj", "dative") for a in tok.children) and c.i > tok.i
 
 
 def link_complements(coded: list[Coded], ontology: Ontology) -> None:
@@ -286,6 +295,37 @@ def complement_subject(tok: Token) -> Token | None:
             subj = next((s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is not None and subj.pos_ in ("NOUN", "PROPN"):
                 return subj
+    return None
+
+
+def threat_addressee(tok: Token) -> tuple[Token, str] | None:
+    """Who a threat with no object of its own is aimed at: the subject of its condition ("Iran
+    threatened to launch an offensive unless Baghdad accepted": Baghdad), else the one its
+    threatened act is done to ("threatened to deliver blows to the United States"), else the
+    country it is done in ("threatened to resume its operations in Turkey"); with the frame
+    that found it."""
+    acts = [c for c in tok.children if c.dep_ in COMPLEMENT_DEPS or (c.dep_ == "advcl" and any(
+        a.dep_ == "aux" and a.lower_ == "to" for a in c.children))]
+    acts += [g for a in acts for g in a.children if g.dep_ == "conj" and g.pos_ == "VERB"]
+    for verb in (tok, *acts):
+        for c in verb.children:
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in WORDS.conditional_marks for m in c.children):
+                subj = next((s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is not None and subj.pos_ in ("NOUN", "PROPN"):
+                    return subj, "condition-subject"
+    for verb in acts:
+        for c in verb.children:
+            if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "against"):
+                obj = next((g for g in c.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")), None)
+                if obj is not None:
+                    return obj, "complement-prep"
+    for verb in acts:  # "threatened to resume its operations in Israel": the country it is done in
+        for h in (verb, *(o for o in verb.children if o.dep_ == "dobj")):
+            for c in h.children:
+                if c.dep_ == "prep" and c.lower_ == "in":
+                    obj = next((g for g in c.children if g.dep_ == "pobj" and g.ent_type_ == "GPE"), None)
+                    if obj is not None:
+                        return obj, "complement-place"
     return None
 
 

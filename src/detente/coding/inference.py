@@ -40,10 +40,26 @@ def role_in(arg: Argument, country: str, how: str) -> Argument:
 
 
 def local_role(arg: Argument, country: str) -> Argument:
-    """A role named without a country ("people", "students") in the country of the event's place."""
-    if arg.actor.how not in ("sector-only", "sector+inferred:focus-country") or not arg.actor.sector:
+    """A role named without a country ("people", "students") in the country of the event's place;
+    an ethnic group named by a nationality ("ethnic Albanians protested in Serbia") lives
+    there, as its civilians."""
+    resident = ethnic_resident(arg, country)
+    if resident is not arg:
+        return resident
+    a = arg.actor
+    if a.how not in ("sector-only", "sector+inferred:focus-country") or not a.sector:
         return arg  # the place of the event beats the story's country
     return role_in(arg, country, "sector+inferred:place")
+
+
+def ethnic_resident(arg: Argument, country: str) -> Argument:
+    """An ethnic group named by a nationality ("three ethnic Albanians") in the country where
+    the event took place is that country's civilians (how "ethnic:place")."""
+    a = arg.actor
+    if a.how != "kb:adjective" or a.country == country or not any(t.lower_ == "ethnic" for t in arg.tokens):
+        return arg
+    return Argument(arg.tokens, Actor(code=f"{country}CVL", country=country, sector="CVL", name=a.name,
+                                      how="ethnic:place"))
 
 
 def state_author(placement: Placement, ctx: DocContext) -> Argument | None:

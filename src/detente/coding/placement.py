@@ -57,7 +57,7 @@ from spacy.tokens import Doc, Span, Token
 
 from detente.actors.kb import KnowledgeBase, normalize
 from detente.actors.document import located, named_places
-from detente.actors.resolver import entity_bounds
+from detente.actors.mentions import entity_bounds
 from detente.coding.quotes import quote_of
 from detente.coding.wordlists import WORDS
 from detente.geo.gazetteer import Gazetteer

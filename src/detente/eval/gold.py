@@ -39,6 +39,10 @@ class GoldEvent:
     factuality: str | None = "asserted"
     date: str | None = None
     location: str | None = None
+    # the other actors of a reciprocal compound source (PLOVER GSR "SRC/TAR" markup: "Jordan
+    # and Britain agreed" has sources JOR and GBR, no target): CAMEO codes them as each
+    # other's targets, so a target among them is as right as none
+    partners: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)
@@ -127,7 +131,12 @@ def load_plover_gsr(path: Path) -> list[GoldSentence]:
             continue
         srcs = _actor_codes(rec.get("source"))
         tgts = _actor_codes(rec.get("target"))
-        events = [GoldEvent(plover=rec["event"], source=s, target=t) for s in srcs for t in tgts if s != t]
+        info = rec.get("textInfo")
+        markup = (info.get("markup") or "") if isinstance(info, dict) else ""
+        reciprocal = "SRC/TAR" in markup and tgts == [None] and len(srcs) > 1
+        events = [GoldEvent(plover=rec["event"], source=s, target=t,
+                            partners=tuple(o for j, o in enumerate(srcs) if j != i) if reciprocal else ())
+                  for i, s in enumerate(srcs) for t in tgts if s != t]
         pub = None
         if rec.get("date"):
             try:

@@ -3,7 +3,8 @@
 Per sentence, predicted events are matched one-to-one to gold events, greedily,
 by the best agreement. Scores:
   event type  root code agrees (or PLOVER type, for PLOVER gold)      -> P/R/F1
-  dyad        type + source and target country agree (first 3 letters) -> P/R/F1
+  dyad        type + source and target country agree (first 3 letters, CAMEO and ISO
+              spellings as one; a reciprocal pair's partner as good as no target) -> P/R/F1
   factuality  accuracy over type-matched pairs
   date        accuracy over type-matched pairs whose gold has a date (at gold precision)
   location    accuracy over type-matched pairs whose gold names a place
@@ -44,10 +45,16 @@ def gsr_type(code: str, plover_type: str | None) -> str | None:
     return plover_type
 
 
+# CAMEO's country codes that ISO 3166 alpha-3 (the PLOVER GSR's codes) spells differently:
+# the same country under two names, so the two are compared as one
+_ISO_OF_CAMEO = {"ROM": "ROU", "MTN": "MNE", "TMP": "TLS"}
+
+
 def _country(code: str | None) -> str | None:
     if not code:
         return None
-    return code[:3].upper()
+    head = code[:3].upper()
+    return _ISO_OF_CAMEO.get(head, head)
 
 
 def _type_ok(g: GoldEvent, e: Event) -> bool:
@@ -59,7 +66,10 @@ def _type_ok(g: GoldEvent, e: Event) -> bool:
 def _dyad_ok(g: GoldEvent, e: Event) -> bool:
     src = e.source.actor.code if e.source else None
     tgt = e.target.actor.code if e.target else None
-    return _country(g.source) == _country(src) and _country(g.target) == _country(tgt)
+    if _country(g.source) != _country(src):
+        return False
+    return _country(g.target) == _country(tgt) or (
+        g.target is None and _country(tgt) in {_country(p) for p in g.partners})
 
 
 @dataclass

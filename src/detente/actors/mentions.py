@@ -1,0 +1,59 @@
+"""Mentions: the tokens that name an actor around an argument's head."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from detente.nlp import IOB_INSIDE, ent_iobs, lower_forms
+
+BACKING = ("backed", "supported", "sponsored", "funded", "armed", "allied", "led", "aligned", "trained",
+           "drafted", "proposed", "authored", "brokered", "mediated", "made", "built", "supplied", "owned")
+OPPOSING = frozenset({"anti", "counter", "non"})  # "anti-Syria", "counter-Kurdish", "non-Syrian"
+SPAN_DEPS = frozenset({"compound", "amod", "poss", "nmod", "nummod", "npadvmod", "case", "punct", "det", "quantmod"})
+
+
+def entity_bounds(tok: Token) -> tuple[int, int] | None:
+    """(start, end) token indices of the named entity around tok, from the IOB tags."""
+    if tok.ent_iob_ == "O" or not tok.ent_type_:
+        return None
+    iobs = ent_iobs(tok.doc)  # read from the Doc's array: no Token per step
+    start = tok.i
+    while start > 0 and iobs[start] == IOB_INSIDE:
+        start -= 1
+    end = tok.i + 1
+    while end < len(iobs) and iobs[end] == IOB_INSIDE:
+        end += 1
+    return start, end
+
+
+def mention_tokens(head: Token) -> list[Token]:
+    """The mention around a head: its entity, or its left modifiers, without leading determiners."""
+    bounds = entity_bounds(head)
+    if bounds is not None:
+        ent_start, ent_end = bounds
+        # "the Russian foreign minister Sergei Lavrov": include compound titles to the left
+        left = [t for t in head.lefts if t.i < ent_start and t.dep_ in SPAN_DEPS]
+        start = min([t.left_edge.i for t in left] + [ent_start])
+        toks = list(head.doc[start:max(ent_end, head.i + 1)])
+        while toks and toks[0].dep_ in ("det", "punct", "case"):
+            toks = toks[1:]
+        return toks or [head]
+    start = head.i
+    for t in head.lefts:
+        if t.dep_ in SPAN_DEPS:
+            start = min(start, t.left_edge.i)
+    toks = list(head.doc[start: head.i + 1])
+    while toks and (toks[0].dep_ in ("det", "punct", "case", "predet") or toks[0].pos_ == "PUNCT"):
+        toks = toks[1:]
+    return toks or [head]
+
+
+def is_backer(tok: Token) -> bool:
+    """'Russian' in 'Russian-backed' / 'US-led' / 'anti-Russian': a modifier naming a backer or
+    an opponent, not the actor."""
+    lows, i = lower_forms(tok.doc), tok.i
+    if i + 2 < len(lows) and lows[i + 1] == "-" and lows[i + 2] in BACKING:
+        return True
+    if i >= 2 and lows[i - 1] == "-" and lows[i - 2] in OPPOSING:
+        return True  # "an anti-Syria journalist" is no Syrian
+    return tok.dep_ in ("npadvmod", "compound", "amod", "nmod") and tok.head.lower_ in BACKING \
+        and tok.head.i > tok.i
