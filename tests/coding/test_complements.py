@@ -113,3 +113,17 @@ def test_no_failed_talks_without_agreement_or_failure(code_text):
                  "Iran failed to offer aid to Iraq."):
         evs = code_text(text, "2019-01-10")
         assert not [e for e in evs if e.cameo_code == "164"], (text, triples(evs))
+
+
+# An event noun in an "in" phrase on a verb event of the same root, by the same actor,
+# names that act again: one event, the verb's.
+RESTATED = [
+    ("Ethiopia sent jets to bomb Mekelle in its heaviest assault of the year.", "19", ("195", "ETH", "ETH", "asserted")),
+    ("Azerbaijani troops shelled Stepanakert in a new offensive.", "19", ("194", "AZEMIL", "ARM", "asserted")),
+]
+
+
+@pytest.mark.parametrize("text,root,expected", RESTATED, ids=[c[0][:40] for c in RESTATED])
+def test_a_noun_restating_the_verbs_act_is_one_event(code_text, text, root, expected):
+    evs = [e for e in code_text(text, "2021-05-20") if e.cameo_code.startswith(root) and e.factuality == "asserted"]
+    assert len(evs) == 1, triples(evs)

@@ -19,7 +19,7 @@ from detente.actors.resolver import resolve_all, resolve_head
 from detente.coding import violence
 from detente.coding.arguments import Arguments, find_arguments
 from detente.coding.complements import (Coded, accusations, complement_subject, give_victims, intents, link_complements,
-                                        normative_subject, purpose_target, retarget, same_act, victim_clause,
+                                        normative_subject, purpose_target, restated_acts, retarget, same_act, victim_clause,
                                         failed_talks)
 from detente.coding.context import WhenWhere
 from detente.coding.factuality import Factuality, judge
@@ -299,6 +299,7 @@ class EventCoder:
                 give_victims(c, verb, [a for a in victims if a is not None], coded, self.ontology, mention)
             elif c.trigger.token.dep_ == "nsubj":
                 same_act(c, verb, coded)
+        restated_acts(coded)
         for c in coded:
             if c.events and not any(e.target is not None for e in c.events):
                 self._complement_target(c, ctx, dateline, mention)
