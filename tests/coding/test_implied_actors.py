@@ -60,3 +60,9 @@ def test_people_protest_against_their_own_country(code_text):
 def test_a_role_in_a_country_or_its_capital_is_of_that_country(code_text, text, source):
     evs = code_text(text, "2018-05-12")
     assert [e.source.actor.code for e in evs if e.trigger.text == "said"] == [source]
+
+
+def test_people_named_by_role_beside_a_named_target_are_a_target_too(code_text):
+    # "the barracks and civilians": each conjunct is a target; the civilians are the theatre's
+    got = triples(code_text("Jihadists shelled a Nigerien army post and hundreds of villagers near Niamey.", "2021-05-20"))
+    assert {t[2] for t in got if t[0].startswith("19")} >= {"NERMIL", "NERCVL"}, got

@@ -237,6 +237,16 @@ class EventCoder:
                 if inferred is not None:
                     targets, target_frame = [inferred], inferred.actor.how or ""
                     pairs = list(product(sources, targets))
+            if targets and victims and target_frame != "reciprocal":
+                # "besieged an army base and 100,000 local people": people named by their role
+                # beside a named target are the theatre's own, a target each
+                named = {t.i for a in targets for t in a.tokens}
+                extra = [a for a in (theatre_target(placement, ctx, sources, v, trig.code) for v in victims
+                                     if _conjoined(v, named))
+                         if a is not None and a.actor.code not in {t.actor.code for t in targets}]
+                if extra:
+                    targets = targets + extra
+                    pairs = list(product(sources, targets))
             attributed = None
             if fact.attributed_to is not None and speaker is not None:
                 attributed = speaker.code or fact.attributed_to.text
@@ -322,6 +332,15 @@ class EventCoder:
                           if a.actor.resolved and a.actor.how != "sector-only"), None) if subj is not None else None
         if addressee is not None:
             retarget(c, addressee.actor, addressee.tokens, frame, self.ontology, mention, code)
+
+
+def _conjoined(arg: Argument, tokens: set[int]) -> bool:
+    """The argument is a conjunct of one of ``tokens`` ("an army post and hundreds of villagers")."""
+    for t in arg.tokens:
+        for up in (t, *list(t.ancestors)[:2]):  # "hundreds of villagers": the count is the conjunct
+            if (up.dep_ == "conj" and up.head.i in tokens) or any(c.dep_ == "conj" and c.i in tokens for c in up.children):
+                return True
+    return False
 
 
 def _place_actor(head: Token, places: PlaceFinder) -> Actor | None:
