@@ -127,3 +127,13 @@ RESTATED = [
 def test_a_noun_restating_the_verbs_act_is_one_event(code_text, text, root, expected):
     evs = [e for e in code_text(text, "2021-05-20") if e.cameo_code.startswith(root) and e.factuality == "asserted"]
     assert len(evs) == 1, triples(evs)
+
+
+def test_saying_what_one_will_do_is_the_intent_not_a_statement_beside_it(code_text):
+    # "X said it would send aid": the statement is the intent (03x); no 010 of X beside it
+    got = triples(code_text("The Danish government said on Monday that it would send tents to Lebanon.", "2021-05-20"))
+    assert any(t[0].startswith("03") and t[1] == "DNKGOV" and t[3] == "asserted" for t in got), got
+    assert not any(t[0] == "010" and t[1] == "DNKGOV" for t in got), got
+    # a statement about what another actor will do stays a statement
+    got = triples(code_text("The Danish government said on Monday that Sweden would send tents to Lebanon.", "2021-05-20"))
+    assert ("010", "DNKGOV", None, "asserted") in got, got

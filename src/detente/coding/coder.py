@@ -314,8 +314,12 @@ class EventCoder:
             if c.events and not any(e.target is not None for e in c.events):
                 self._complement_target(c, ctx, dateline, mention)
                 purpose_target(c, by_token, self.ontology)
-        events = _drop_participial_statements(coded) + intents(coded, self.ontology, mention) \
-            + failed_talks(coded, self.ontology, mention)
+        intended = intents(coded, self.ontology, mention)
+        # "Macron said he would seek a revival": the statement is the intent (03), no 010 beside it
+        voiced = {e.source.actor.code for e in intended if e.cameo_code.startswith("03") and e.source is not None}
+        events = [e for e in _drop_participial_statements(coded) if not (
+            e.cameo_code == "010" and e.factuality == "asserted" and e.source is not None
+            and e.source.actor.code in voiced)] + intended + failed_talks(coded, self.ontology, mention)
         return events + violence.implied_attacks(events, self.ontology)
 
     def _complement_target(self, c: Coded, ctx: DocContext, dateline: int, mention) -> None:
