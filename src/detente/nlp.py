@@ -160,9 +160,17 @@ def conj_closure(tok: Token) -> list[Token]:
     """A token and everything coordinated with it: "Russia, Turkey and Iran" -> three heads."""
     out = [tok]
     for c in tok.children:
-        if c.dep_ == "conj":
+        if c.dep_ == "conj" or _listed_appositive(tok, c):
             out.extend(conj_closure(c))
     return out
+
+
+def _listed_appositive(tok: Token, c: Token) -> bool:
+    """ "Saudi Arabia, the UAE, Bahrain and Egypt": spaCy often hangs the second name of a
+    list on the first as an appositive and the rest on it as conjuncts. A name of the same
+    kind as a name, itself heading an "and" list, is a list member, not an apposition."""
+    return c.dep_ == "appos" and tok.pos_ == c.pos_ == "PROPN" and tok.ent_type_ and c.ent_type_ == tok.ent_type_ \
+        and any(g.dep_ == "conj" for g in c.children) and any(g.dep_ == "cc" for t in conj_closure(c) for g in t.children)
 
 
 def parse_chunks(

@@ -393,3 +393,16 @@ def test_an_administration_named_after_namesakes_of_one_country(pipeline):
     # two Presidents Bush, neither in office in 2016: the administration is still American
     assert resolve(pipeline, "The Bush administration criticised China.", "administration",
                    "2016-06-01").code == "USAGOV"
+
+
+def test_an_object_pronoun_is_not_its_own_clause_subject(code_text):
+    # binding: in "Kenya criticised it", "it" cannot mean Kenya; it is the country named before
+    evs = code_text("Somalia recalled its ambassador on Monday. Kenya then criticised it for meddling.", "2019-02-20")
+    criticised = {e.target.actor.country for e in evs if e.cameo_code.startswith("11") and e.target is not None}
+    assert criticised == {"SOM"}, criticised
+
+
+def test_a_list_of_names_misparsed_as_an_apposition_is_still_a_list(code_text):
+    # spaCy hangs the second name of "A, B, C and D" on A as an appositive
+    evs = code_text("Ghana, the UAE, Senegal and Nigeria condemned the coup in Guinea.", "2021-09-06")
+    assert {e.source.actor.country for e in evs if e.cameo_code.startswith("11")} >= {"GHA", "ARE", "SEN", "NGA"}
