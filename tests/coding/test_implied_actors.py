@@ -66,3 +66,11 @@ def test_people_named_by_role_beside_a_named_target_are_a_target_too(code_text):
     # "the barracks and civilians": each conjunct is a target; the civilians are the theatre's
     got = triples(code_text("Jihadists shelled a Nigerien army post and hundreds of villagers near Niamey.", "2021-05-20"))
     assert {t[2] for t in got if t[0].startswith("19")} >= {"NERMIL", "NERCVL"}, got
+
+
+def test_denying_the_accusations_targets_who_made_them(code_text):
+    # the accusations are the ones reported before, against the one who denies them
+    got = triples(code_text("Ethiopia and Sudan accused Eritrea of arming rebels on Monday. Eritrea denied the "
+                            "accusations.", "2021-05-20"))
+    denials = {t for t in got if t[0] == "016"}
+    assert denials == {("016", "ERI", "ETH", "asserted"), ("016", "ERI", "SDN", "asserted")}, got

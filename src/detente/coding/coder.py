@@ -190,6 +190,12 @@ class EventCoder:
                         targets = found
                         args.set_targets(heads, frame_id)
                         break
+            if not targets and trig.object_token is not None and sources \
+                    and trig.object_token.lemma_.lower() in WORDS.allegation_nouns:
+                # "Qatar denies the accusations": the accusers of the denier, from earlier on
+                accusers = _accusers_of(ctx, sources)
+                if accusers:
+                    targets, args.target_frame = accusers, "event-anaphora"
             for group in (sources, targets):  # "both sides" later refers to this pair
                 if len({a.actor.code for a in group}) == 2:
                     ctx.last_set = [a.actor for a in group]
@@ -336,6 +342,14 @@ class EventCoder:
                           if a.actor.resolved and a.actor.how != "sector-only"), None) if subj is not None else None
         if addressee is not None:
             retarget(c, addressee.actor, addressee.tokens, frame, self.ontology, mention, code)
+
+
+def _accusers_of(ctx: DocContext, accused: list[Argument]) -> list[Argument]:
+    """Who made the last accusations (112) that the document reported against one of ``accused``."""
+    mine = {a.actor.country or a.actor.code for a in accused}
+    return _unique(Argument([], _refers_back(e.source.actor)) for e in ctx.events.get("112", [])
+                   if e.target is not None and (e.target.actor.country or e.target.actor.code) in mine
+                   and e.source.actor.country not in mine)
 
 
 def _conjoined(arg: Argument, tokens: set[int]) -> bool:
