@@ -520,3 +520,17 @@ def test_a_place_name_the_ner_cut_short_is_still_a_place_object(code_text):
     got = [(e.cameo_code, e.source.actor.code, e.target.actor.code, e.location.name) for e in evs
            if e.trigger.text == "abandoning"]
     assert got == [("0874", "IMGISI", "SYR", "Deir ez-Zor")]
+
+
+@pytest.mark.parametrize("text,noun,resumptive", [
+    # an indefinite noun after a dash with a relative clause sums up what was just said or done
+    ("The Chadian leader promised elections in May – a pledge that critics dismissed.", "pledge", True),
+    ("Kenya expelled two diplomats on Monday – an expulsion that Somalia called illegal.", "expulsion", True),
+    # a noun after a dash that names something new, or a definite one, is an event of its own
+    ("The talks failed – the attack that followed killed ten people.", "attack", False),
+    ("Ghana protested on Monday – a protest in Accra.", "protest", False),
+])
+def test_a_noun_summing_up_after_a_dash_is_no_new_event(pipeline, text, noun, resumptive):
+    from detente.coding.coder import _resumptive
+    doc = pipeline.nlp(text)
+    assert _resumptive(next(t for t in doc if t.text == noun)) is resumptive

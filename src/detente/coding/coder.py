@@ -143,6 +143,8 @@ class EventCoder:
         coded: list[Coded] = []
         trigger_heads = {t.token.i for t in triggers}
         for trig in sorted(triggers, key=lambda t: t.token.i):
+            if trig.pos == "NOUN" and _resumptive(trig.token):
+                continue
             # the event date first, so that people resolve to the role held on that date
             fact = judge(trig.token, sent)  # before the date: a scheduled event's date lies ahead
             day, precision, date_text = ww.event_time(trig.token, sent, para_start, fact.value, trigger_heads)
@@ -342,6 +344,19 @@ class EventCoder:
                           if a.actor.resolved and a.actor.how != "sector-only"), None) if subj is not None else None
         if addressee is not None:
             retarget(c, addressee.actor, addressee.tokens, frame, self.ontology, mention, code)
+
+
+DASHES = frozenset({"\u2013", "\u2014", "-", "--"})
+
+
+def _resumptive(noun: Token) -> bool:
+    """ "... he said – a statement that has since been quoted", "Russia vetoed it – a veto
+    that ...": an indefinite event noun after a dash, with a relative clause of its own, sums
+    up what the sentence has just said was done; it is no new event."""
+    left = noun.left_edge
+    prev = noun.doc[left.i - 1] if left.i > 0 else None
+    return prev is not None and prev.text in DASHES and any(c.dep_ == "relcl" for c in noun.children) \
+        and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
 
 
 def _accusers_of(ctx: DocContext, accused: list[Argument]) -> list[Argument]:
