@@ -185,3 +185,22 @@ def test_dates_carry_forward_only_when_the_text_points_back(code_text):
     assert by_trigger["bombed"].event_date.isoformat() == "2016-12-01"
     assert (by_trigger["condemned"].event_date.isoformat(), by_trigger["condemned"].date_precision) == (
         "2017-05-25", "publication")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "After talks in Geneva, Russia and Turkey ...": spaCy makes the subject more items of a
+    # list that starts with the opening phrase's place; the names after the comma are the subject
+    ("Following a meeting in Astana, Kazakhstan and Uzbekistan signed a border deal.",
+     {("057", "KAZ", None, "asserted"), ("057", "UZB", None, "asserted")}),
+    ("After the summit in Lima, Peru and Bolivia signed a trade deal.",
+     {("057", "PER", None, "asserted"), ("057", "BOL", None, "asserted")}),
+])
+def test_coordinated_subject_after_an_opening_phrase(code_text, text, expected):
+    got = {t for t in triples(code_text(text, "2018-05-01")) if t[0] == "057"}
+    assert {(c, s, None, f) for c, s, _t, f in got} == expected, got
+
+
+def test_a_list_inside_a_subject_phrase_stays_there(code_text):
+    # "Troops from France, Germany and Italy": the list belongs to the subject's own phrase
+    got = triples(code_text("Troops from Chad, Niger and Mali attacked the rebel base.", "2018-05-01"))
+    assert {t[1] for t in got if t[0].startswith("19")} == {"TCDMIL", "NERMIL", "MLIMIL"}, got

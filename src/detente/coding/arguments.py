@@ -79,6 +79,9 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
         return []
     subs = [c for c in verb.children if c.dep_ in SUBJ_DEPS]
     subs = [c for c in subs if c.dep_ != "csubj"] or subs  # a clause is a subject only when no noun is
+    fronted = _fronted_list_subject(verb)
+    if fronted and all(s.i < fronted[0].i for s in subs):
+        return fronted
     if subs:
         # two subjects is a misparse ("BEIRUT -- Gunmen released ..."): the nearer one acts
         return conj_closure(_resolve_relative(min(subs, key=lambda c: abs(verb.i - c.i))))
@@ -132,6 +135,29 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
     if dep in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN") and verb.tag_ in ("VBG", "VBD"):
         return [head]  # "forces shelling the town"; VBD: a misparsed main verb ("The envoy called for")
     return []
+
+
+def _fronted_list_subject(verb: Token) -> list[Token]:
+    """ "Following a meeting in Ufa, Pakistan and India decided ...": spaCy reads the subject as
+    more items of a list that starts with the opening phrase's last noun (Ufa, Pakistan and India)
+    and leaves the verb without a subject (or with a noun of that phrase). Names conjoined after
+    the comma that closes an opening prepositional phrase, right before the verb, are its subject."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= 0 and doc[i].dep_ in ("advmod", "aux", "auxpass", "neg"):
+        i -= 1
+    if i < 0 or doc[i].dep_ != "conj":
+        return []
+    first = doc[i]
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    opener = verb.left_edge
+    if first.dep_ != "pobj" or opener.pos_ not in ("ADP", "VERB") or opener.i >= first.i or first.i - opener.i > 12:
+        return []
+    items = conj_closure(first)[1:]
+    if not items or doc[items[0].i - 1].text != "," or any(t.pos_ != "PROPN" for t in items):
+        return []
+    return items
 
 
 def _fronted_participle(verb: Token) -> bool:
