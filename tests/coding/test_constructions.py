@@ -204,3 +204,12 @@ def test_a_list_inside_a_subject_phrase_stays_there(code_text):
     # "Troops from France, Germany and Italy": the list belongs to the subject's own phrase
     got = triples(code_text("Troops from Chad, Niger and Mali attacked the rebel base.", "2018-05-01"))
     assert {t[1] for t in got if t[0].startswith("19")} == {"TCDMIL", "NERMIL", "MLIMIL"}, got
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a document as the subject of a reporting verb speaks for whoever it is from or by
+    ("A statement from the Elysee said France would send more troops to Mali.", ("010", "FRAGOV", None, "asserted")),
+    ("A letter from Ethiopia to the Security Council said the dam was safe.", ("010", "ETH", None, "asserted")),
+])
+def test_a_document_speaks_for_its_author(code_text, text, expected):
+    assert expected in triples(code_text(text, "2018-05-01"))

@@ -84,7 +84,8 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
         return fronted
     if subs:
         # two subjects is a misparse ("BEIRUT -- Gunmen released ..."): the nearer one acts
-        return conj_closure(_resolve_relative(min(subs, key=lambda c: abs(verb.i - c.i))))
+        subj = _resolve_relative(min(subs, key=lambda c: abs(verb.i - c.i)))
+        return conj_closure(_document_author(subj) or subj)
     head = verb.head
     if head.i == verb.i:
         return []
@@ -135,6 +136,15 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
     if dep in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN") and verb.tag_ in ("VBG", "VBD"):
         return [head]  # "forces shelling the town"; VBD: a misparsed main verb ("The envoy called for")
     return []
+
+
+def _document_author(noun: Token) -> Token | None:
+    """ "A statement from the Kremlin said ...", "a report by Amnesty found ...": a document
+    speaks for whoever it is from or by."""
+    if noun.lemma_.lower() not in WORDS.document_nouns:
+        return None
+    return next((g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
+                 for g in c.children if g.dep_ == "pobj"), None)
 
 
 def _fronted_list_subject(verb: Token) -> list[Token]:
