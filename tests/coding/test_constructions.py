@@ -213,3 +213,10 @@ def test_a_list_inside_a_subject_phrase_stays_there(code_text):
 ])
 def test_a_document_speaks_for_its_author(code_text, text, expected):
     assert expected in triples(code_text(text, "2018-05-01"))
+
+
+def test_the_passive_subject_of_an_accusation_is_who_allegedly_did_it(code_text):
+    # "B was accused (by A) of V-ing": B did V, allegedly; A is not its author
+    got = triples(code_text("Eritrea was accused by Ethiopia of shelling the border town.", "2018-05-01"))
+    assert any(t[0].startswith("19") and t[1] == "ERI" for t in got), got
+    assert not any(t[0].startswith("19") and t[1] == "ETH" for t in got), got

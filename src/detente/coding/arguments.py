@@ -183,13 +183,14 @@ def _fronted_participle(verb: Token) -> bool:
 
 
 def _accused(gov: Token, prep: Token) -> Token | None:
-    """B in "accused B of V", "blamed B for V", "thanked B for V-ing" (the 'of' or 'for' on the
-    verb or on B), else None."""
+    """B in "accused B of V", "B was accused of V", "blamed B for V", "thanked B for V-ing" (the
+    'of' or 'for' on the verb or on B), else None."""
     if prep.lower_ not in ("of", "for"):
         return None
     verbs = WORDS.allegation_verbs | WORDS.credit_verbs if prep.lower_ == "for" else WORDS.allegation_verbs
     if gov.pos_ in ("VERB", "AUX") and gov.lemma_.lower() in verbs:
-        return next((c for c in gov.children if c.dep_ == "dobj"), None)
+        # "B was accused (by A) of V": the passive subject is the accused
+        return next((c for c in gov.children if c.dep_ in ("dobj", "nsubjpass")), None)
     if gov.dep_ == "dobj" and gov.head.lemma_.lower() in verbs:
         return gov
     return None
