@@ -220,3 +220,16 @@ def test_the_passive_subject_of_an_accusation_is_who_allegedly_did_it(code_text)
     got = triples(code_text("Eritrea was accused by Ethiopia of shelling the border town.", "2018-05-01"))
     assert any(t[0].startswith("19") and t[1] == "ERI" for t in got), got
     assert not any(t[0].startswith("19") and t[1] == "ETH" for t in got), got
+
+
+def test_a_named_place_taken_is_territory_even_when_tagged_a_person(code_text):
+    # the small model tags some town names PERSON; a place that was taken is not a captive
+    got = triples(code_text("The Syrian army recaptured Palmyra on Sunday.", "2017-03-05"))
+    assert any(t[0] == "192" and t[1] == "SYRMIL" for t in got), got
+    assert not any(t[0] == "173" for t in got), got
+
+
+def test_the_noun_a_passive_participle_modifies_undergoes_it(code_text):
+    # "the army, backed by French jets": the army is who was backed
+    got = triples(code_text("The Malian army, backed by French jets, retook the town.", "2018-05-01"))
+    assert any(t[0].startswith("05") and t[1] == "FRAMIL" and t[2] == "MLIMIL" for t in got), got

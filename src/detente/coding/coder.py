@@ -275,7 +275,8 @@ class EventCoder:
                 code = violence.refine(trig.code, sent, _arg_mention(src, offset), _arg_mention(tgt, offset))
                 note = "" if code == trig.code else (
                     " violence=unconventional" if code.startswith("18") else " violence=conventional")
-                if (held := violence.captive(code, list(args.targets))) != code:
+                # a named place is no captive, whatever the tagger calls it ("recaptured Palmyra")
+                if placement.how != "place-object" and (held := violence.captive(code, list(args.targets))) != code:
                     code, note = held, " object=people"
                 info = self.ontology[code]
                 out.append(Event(
