@@ -237,6 +237,8 @@ def _conditions(trig: Trigger) -> set[str]:
         out.add("passive" if _is_passive(tok) else "active")
     if trig.object_token is not None:
         out.add("object")
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN"):
+        out.add("reduced_passive")  # "the army, backed by French jets": the army is backed
     head_lemma = tok.head.lemma_.lower()
     if tok.dep_ in ("dobj", "attr") and head_lemma in LIGHT_VERBS | AGREEMENT_VERBS:
         out.add("light_head")  # "Russia cast a veto", "Russia and Turkey enacted a ceasefire"
