@@ -26,7 +26,7 @@ from detente.actors.persons import (by_surname, entry_actor, make_actor, person_
                                     titled_namesakes, titled_person)
 from detente.geo.words import GEO_WORDS
 from detente.model import Actor
-from detente.nlp import IOB_INSIDE, conj_closure, doc_text, ent_iobs, lower_forms, span_text
+from detente.nlp import IOB_INSIDE, conj_closure, doc_text, ent_iobs, lower_forms, own_subject_span, span_text
 
 PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "his"})
 PRONOUNS_GROUP = frozenset({"it", "they", "them", "its", "their"})
@@ -298,27 +298,6 @@ def _located_in(head: Token, kb: KnowledgeBase) -> Entry | None:
     return e if e is not None and e.country else None
 
 
-OBJECT_PRONOUNS = frozenset({"it", "them", "him", "her"})
-
-
-def _own_subject_span(pron: Token, offset: int) -> tuple[int, int] | None:
-    """The text span of the subject of the clause an object pronoun is in: a plain (non-
-    reflexive) object pronoun never refers to its own clause's subject ("Egypt and Bahrain
-    imposed a boycott, accusing it of ...": 'it' is not Egypt), so that span is skipped."""
-    if pron.lower_ not in OBJECT_PRONOUNS or pron.dep_ not in ("dobj", "dative", "pobj"):
-        return None
-    verb = pron.head.head if pron.dep_ == "pobj" else pron.head
-    for _ in range(4):  # "..., accusing it": the participle's subject is its clause's
-        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is not None:
-            sub = list(subj.subtree)
-            return offset + sub[0].idx, offset + sub[-1].idx + len(sub[-1])
-        if verb.dep_ not in ("advcl", "xcomp", "conj") or verb.head.i == verb.i:
-            return None
-        verb = verb.head
-    return None
-
-
 def resolve_head(head: Token, kb: KnowledgeBase, ctx: DocContext) -> tuple[list[Token], Actor]:
     """Mention tokens and actor for an argument head. Unresolved actors have code None."""
     low = head.lower_
@@ -327,7 +306,7 @@ def resolve_head(head: Token, kb: KnowledgeBase, ctx: DocContext) -> tuple[list[
         if low in PRONOUNS_PERSON or low in PRONOUNS_GROUP:
             gender = "f" if low in ("she", "her", "hers") else "m" if low in ("he", "him", "his") else None
             a = ctx.antecedent(pos, person=low in PRONOUNS_PERSON, gender=gender, kb=kb,
-                               singular=low in ("it", "its", "itself"), not_in=_own_subject_span(head, ctx.offset))
+                               singular=low in ("it", "its", "itself"), not_in=own_subject_span(head, ctx.offset))
             if a is not None and a.resolved:
                 return [head], Actor(a.code, a.country, a.sector, a.name, a.kb_id, "coref:pronoun")
             if a is not None and low in PRONOUNS_PERSON:
