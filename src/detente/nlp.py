@@ -160,9 +160,17 @@ def conj_closure(tok: Token) -> list[Token]:
     """A token and everything coordinated with it: "Russia, Turkey and Iran" -> three heads."""
     out = [tok]
     for c in tok.children:
-        if c.dep_ == "conj":
+        if c.dep_ == "conj" or _listed_appositive(tok, c):
             out.extend(conj_closure(c))
     return out
+
+
+def _listed_appositive(tok: Token, c: Token) -> bool:
+    """ "Saudi Arabia, the UAE, Bahrain and Egypt": spaCy often hangs the second name of a
+    list on the first as an appositive and the rest on it as conjuncts. A name of the same
+    kind as a name, itself heading an "and" list, is a list member, not an apposition."""
+    return c.dep_ == "appos" and tok.pos_ == c.pos_ == "PROPN" and tok.ent_type_ and c.ent_type_ == tok.ent_type_ \
+        and any(g.dep_ == "conj" for g in c.children) and any(g.dep_ == "cc" for t in conj_closure(c) for g in t.children)
 
 
 def parse_chunks(
@@ -190,3 +198,24 @@ def _parse_group(nlp: Language, group: list[tuple[object, int, str]]) -> Iterato
     for (key, off, text), doc in zip(group, docs):
         doc.user_data["detente.text"] = text  # spaCy keeps every character: doc.text == text
         yield key, off, doc
+
+
+OBJECT_PRONOUNS = frozenset({"it", "them", "him", "her"})
+
+
+def own_subject_span(pron: Token, offset: int) -> tuple[int, int] | None:
+    """The text span of the subject of the clause an object pronoun is in: a plain (non-
+    reflexive) object pronoun never refers to its own clause's subject ("Egypt and Bahrain
+    imposed a boycott, accusing it of ...": 'it' is not Egypt), so that span is skipped."""
+    if pron.lower_ not in OBJECT_PRONOUNS or pron.dep_ not in ("dobj", "dative", "pobj"):
+        return None
+    verb = pron.head.head if pron.dep_ == "pobj" else pron.head
+    for _ in range(4):  # "..., accusing it": the participle's subject is its clause's
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            sub = list(subj.subtree)
+            return offset + sub[0].idx, offset + sub[-1].idx + len(sub[-1])
+        if verb.dep_ not in ("advcl", "xcomp", "conj") or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    return None

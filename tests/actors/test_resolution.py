@@ -426,3 +426,16 @@ def test_region_word_inside_a_name_is_not_the_region(code_text):
 ])
 def test_appositive_name_takes_its_descriptors_country(pipeline, text, head, code):
     assert resolve(pipeline, text, head, "2019-01-10").code == code
+
+
+def test_an_object_pronoun_is_not_its_own_clause_subject(code_text):
+    # binding: in "Kenya criticised it", "it" cannot mean Kenya; it is the country named before
+    evs = code_text("Somalia recalled its ambassador on Monday. Kenya then criticised it for meddling.", "2019-02-20")
+    criticised = {e.target.actor.country for e in evs if e.cameo_code.startswith("11") and e.target is not None}
+    assert criticised == {"SOM"}, criticised
+
+
+def test_a_list_of_names_misparsed_as_an_apposition_is_still_a_list(code_text):
+    # spaCy hangs the second name of "A, B, C and D" on A as an appositive
+    evs = code_text("Ghana, the UAE, Senegal and Nigeria condemned the coup in Guinea.", "2021-09-06")
+    assert {e.source.actor.country for e in evs if e.cameo_code.startswith("11")} >= {"GHA", "ARE", "SEN", "NGA"}

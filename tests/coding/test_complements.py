@@ -136,3 +136,27 @@ def test_threat_is_aimed_at_the_country_its_act_is_done_in(code_text):
            for e in code_text("The PKK threatened on Friday to renew its operations in Turkey.", "2019-01-10")
            if e.cameo_code.startswith("13")}
     assert got == {("TURREB", "TUR")}
+
+
+# An event noun in an "in" phrase on a verb event of the same root, by the same actor,
+# names that act again: one event, the verb's.
+RESTATED = [
+    ("Ethiopia sent jets to bomb Mekelle in its heaviest assault of the year.", "19", ("195", "ETH", "ETH", "asserted")),
+    ("Azerbaijani troops shelled Stepanakert in a new offensive.", "19", ("194", "AZEMIL", "ARM", "asserted")),
+]
+
+
+@pytest.mark.parametrize("text,root,expected", RESTATED, ids=[c[0][:40] for c in RESTATED])
+def test_a_noun_restating_the_verbs_act_is_one_event(code_text, text, root, expected):
+    evs = [e for e in code_text(text, "2021-05-20") if e.cameo_code.startswith(root) and e.factuality == "asserted"]
+    assert len(evs) == 1, triples(evs)
+
+
+def test_saying_what_one_will_do_is_the_intent_not_a_statement_beside_it(code_text):
+    # "X said it would send aid": the statement is the intent (03x); no 010 of X beside it
+    got = triples(code_text("The Danish government said on Monday that it would send tents to Lebanon.", "2021-05-20"))
+    assert any(t[0].startswith("03") and t[1] == "DNKGOV" and t[3] == "asserted" for t in got), got
+    assert not any(t[0] == "010" and t[1] == "DNKGOV" for t in got), got
+    # a statement about what another actor will do stays a statement
+    got = triples(code_text("The Danish government said on Monday that Sweden would send tents to Lebanon.", "2021-05-20"))
+    assert ("010", "DNKGOV", None, "asserted") in got, got

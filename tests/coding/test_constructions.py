@@ -197,3 +197,51 @@ def test_dates_carry_forward_only_when_the_text_points_back(code_text):
     assert by_trigger["bombed"].event_date.isoformat() == "2016-12-01"
     assert (by_trigger["condemned"].event_date.isoformat(), by_trigger["condemned"].date_precision) == (
         "2017-05-25", "publication")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "After talks in Geneva, Russia and Turkey ...": spaCy makes the subject more items of a
+    # list that starts with the opening phrase's place; the names after the comma are the subject
+    ("Following a meeting in Astana, Kazakhstan and Uzbekistan signed a border deal.",
+     {("057", "KAZ", None, "asserted"), ("057", "UZB", None, "asserted")}),
+    ("After the summit in Lima, Peru and Bolivia signed a trade deal.",
+     {("057", "PER", None, "asserted"), ("057", "BOL", None, "asserted")}),
+])
+def test_coordinated_subject_after_an_opening_phrase(code_text, text, expected):
+    got = {t for t in triples(code_text(text, "2018-05-01")) if t[0] == "057"}
+    assert {(c, s, None, f) for c, s, _t, f in got} == expected, got
+
+
+def test_a_list_inside_a_subject_phrase_stays_there(code_text):
+    # "Troops from France, Germany and Italy": the list belongs to the subject's own phrase
+    got = triples(code_text("Troops from Chad, Niger and Mali attacked the rebel base.", "2018-05-01"))
+    assert {t[1] for t in got if t[0].startswith("19")} == {"TCDMIL", "NERMIL", "MLIMIL"}, got
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a document as the subject of a reporting verb speaks for whoever it is from or by
+    ("A statement from the Elysee said France would send more troops to Mali.", ("010", "FRAGOV", None, "asserted")),
+    ("A letter from Ethiopia to the Security Council said the dam was safe.", ("010", "ETH", None, "asserted")),
+])
+def test_a_document_speaks_for_its_author(code_text, text, expected):
+    assert expected in triples(code_text(text, "2018-05-01"))
+
+
+def test_the_passive_subject_of_an_accusation_is_who_allegedly_did_it(code_text):
+    # "B was accused (by A) of V-ing": B did V, allegedly; A is not its author
+    got = triples(code_text("Eritrea was accused by Ethiopia of shelling the border town.", "2018-05-01"))
+    assert any(t[0].startswith("19") and t[1] == "ERI" for t in got), got
+    assert not any(t[0].startswith("19") and t[1] == "ETH" for t in got), got
+
+
+def test_a_named_place_taken_is_territory_even_when_tagged_a_person(code_text):
+    # the small model tags some town names PERSON; a place that was taken is not a captive
+    got = triples(code_text("The Syrian army recaptured Palmyra on Sunday.", "2017-03-05"))
+    assert any(t[0] == "192" and t[1] == "SYRMIL" for t in got), got
+    assert not any(t[0] == "173" for t in got), got
+
+
+def test_the_noun_a_passive_participle_modifies_undergoes_it(code_text):
+    # "the army, backed by French jets": the army is who was backed
+    got = triples(code_text("The Malian army, backed by French jets, retook the town.", "2018-05-01"))
+    assert any(t[0].startswith("05") and t[1] == "FRAMIL" and t[2] == "MLIMIL" for t in got), got

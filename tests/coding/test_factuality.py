@@ -146,3 +146,11 @@ def test_ruling_out_ones_own_act_refuses_it(code_text, text, expected):
     evs = code_text(text, "2018-01-10")
     assert [(e.cameo_code, e.source.actor.code) for e in evs
             if e.cameo_root == "12" and e.factuality == "asserted"] == expected
+
+
+def test_whether_before_a_trailing_report_belongs_to_the_reported_words(code_text):
+    # "..., an official said": the "whether" opens the reported words, the report is asserted
+    evs = code_text("The Kenyan cabinet has opened talks with the unions about whether a new tax is the right answer "
+                    "to the budget gap, a senior official said on Monday.", "2021-05-20")
+    said = [e for e in evs if e.cameo_code == "010" and e.trigger.text == "said"]
+    assert said and {e.factuality for e in said} == {"asserted"}

@@ -79,3 +79,17 @@ def test_a_private_tie_to_a_political_target_or_an_arrest_of_a_relative_still_co
     assert [(e.cameo_code, e.target.actor.code) for e in evs if e.trigger.text == "accused"] == [("112", "MLTGOV")]
     evs = code_text("His brother was detained by Turkish police in Ankara on Friday.", "2021-04-12")
     assert ("173", "TURCOP", "TUR", "asserted") in triples(evs)
+
+
+def test_people_named_by_role_beside_a_named_target_are_a_target_too(code_text):
+    # "the barracks and civilians": each conjunct is a target; the civilians are the theatre's
+    got = triples(code_text("Jihadists shelled a Nigerien army post and hundreds of villagers near Niamey.", "2021-05-20"))
+    assert {t[2] for t in got if t[0].startswith("19")} >= {"NERMIL", "NERCVL"}, got
+
+
+def test_denying_the_accusations_targets_who_made_them(code_text):
+    # the accusations are the ones reported before, against the one who denies them
+    got = triples(code_text("Ethiopia and Sudan accused Eritrea of arming rebels on Monday. Eritrea denied the "
+                            "accusations.", "2021-05-20"))
+    denials = {t for t in got if t[0] == "016"}
+    assert denials == {("016", "ERI", "ETH", "asserted"), ("016", "ERI", "SDN", "asserted")}, got

@@ -59,6 +59,13 @@ CASES = [
     ("Egypt is opposed to Turkish mediation between Israel and Hamas.", ("126", "EGY", "TUR", "asserted")),
     ("Russia opposes Turkish mediation.", ("126", "RUS", "TUR", "asserted")),
     ("Turkey is opposed to the Russian plan.", ("127", "TUR", "RUS", "asserted")),
+    # attributing a deed to someone accuses them of it (112): the accused follows "to"
+    ("Ukrainian investigators attributed the pipeline blast to Russian saboteurs.", ("112", "UKR", "RUS", "asserted")),
+    # attending or joining a rally is protesting (141)
+    ("Hundreds of Kenyan teachers attended a rally against the education ministry.", ("141", "KENEDU", None, "asserted")),
+    # a tweet is a public statement (010), as a verb or a noun
+    ("The Brazilian president tweeted that the vote had been fair.", ("010", "BRAGOV", None, "asserted")),
+    ("Macron's angry tweet drew a sharp reply.", ("010", "FRAGOV", None, "asserted")),
 ]
 
 

@@ -546,3 +546,17 @@ def test_a_nationality_the_tagger_takes_for_a_person_still_tells_the_documents_c
     got = triples(code_text("President Yoweri Museveni has banned Ugandan opposition parties from holding rallies.",
                             "2019-01-10"))
     assert ("1722", "UGA", "UGAOPP", "asserted") in got
+
+
+@pytest.mark.parametrize("text,noun,resumptive", [
+    # an indefinite noun after a dash with a relative clause sums up what was just said or done
+    ("The Chadian leader promised elections in May – a pledge that critics dismissed.", "pledge", True),
+    ("Kenya expelled two diplomats on Monday – an expulsion that Somalia called illegal.", "expulsion", True),
+    # a noun after a dash that names something new, or a definite one, is an event of its own
+    ("The talks failed – the attack that followed killed ten people.", "attack", False),
+    ("Ghana protested on Monday – a protest in Accra.", "protest", False),
+])
+def test_a_noun_summing_up_after_a_dash_is_no_new_event(pipeline, text, noun, resumptive):
+    from detente.coding.coder import _resumptive
+    doc = pipeline.nlp(text)
+    assert _resumptive(next(t for t in doc if t.text == noun)) is resumptive

@@ -85,12 +85,16 @@ class DocContext:
         return next((q for q in self.quotes if q[0] <= pos < q[1]), None)
 
     def antecedent(self, pos: int, person: bool, gender: str | None = None,
-                   kb: KnowledgeBase | None = None, singular: bool = False) -> Actor | None:
+                   kb: KnowledgeBase | None = None, singular: bool = False,
+                   not_in: tuple[int, int] | None = None) -> Actor | None:
         """The closest resolved actor before `pos` of the right kind (person or group);
-        a person whose knowledge-base gender contradicts the pronoun is skipped."""
+        a person whose knowledge-base gender contradicts the pronoun is skipped, and so is
+        one mentioned within `not_in` (the pronoun's own clause subject)."""
         best = None
         here = self.quoted(pos)
         for p, (actor, is_person, plural) in self.mentions.items():
+            if not_in is not None and not_in[0] <= p < not_in[1]:
+                continue
             # only within the last couple of sentences: further back, a pronoun is a guess
             reach = PERSON_PRONOUN_REACH if person else PRONOUN_REACH
             if p < pos and pos - p <= reach and is_person == person and (best is None or p > best[0]):

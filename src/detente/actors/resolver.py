@@ -27,7 +27,7 @@ from detente.actors.persons import (by_surname, entry_actor, make_actor, person_
                                     titled_namesakes, titled_person)
 from detente.geo.words import GEO_WORDS
 from detente.model import Actor
-from detente.nlp import conj_closure, doc_text, span_text
+from detente.nlp import conj_closure, doc_text, own_subject_span, span_text
 
 PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "his"})
 PRONOUNS_GROUP = frozenset({"it", "they", "them", "its", "their"})
@@ -270,7 +270,7 @@ def resolve_head(head: Token, kb: KnowledgeBase, ctx: DocContext) -> tuple[list[
         if low in PRONOUNS_PERSON or low in PRONOUNS_GROUP:
             gender = "f" if low in ("she", "her", "hers") else "m" if low in ("he", "him", "his") else None
             a = ctx.antecedent(pos, person=low in PRONOUNS_PERSON, gender=gender, kb=kb,
-                               singular=low in ("it", "its", "itself"))
+                               singular=low in ("it", "its", "itself"), not_in=own_subject_span(head, ctx.offset))
             if a is not None and a.resolved:
                 return [head], Actor(a.code, a.country, a.sector, a.name, a.kb_id, "coref:pronoun")
             if a is not None and low in PRONOUNS_PERSON:

@@ -96,9 +96,13 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
         return []
     subs = [c for c in verb.children if c.dep_ in SUBJ_DEPS]
     subs = [c for c in subs if c.dep_ != "csubj"] or subs  # a clause is a subject only when no noun is
+    fronted = _fronted_list_subject(verb)
+    if fronted and all(s.i < fronted[0].i for s in subs):
+        return fronted
     if subs:
         # two subjects is a misparse ("BEIRUT -- Gunmen released ..."): the nearer one acts
-        return conj_closure(_resolve_relative(min(subs, key=lambda c: abs(verb.i - c.i))))
+        subj = _resolve_relative(min(subs, key=lambda c: abs(verb.i - c.i)))
+        return conj_closure(_document_author(subj) or subj)
     head = verb.head
     if head.i == verb.i:
         return []
@@ -151,6 +155,38 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
     return []
 
 
+def _document_author(noun: Token) -> Token | None:
+    """ "A statement from the Kremlin said ...", "a report by Amnesty found ...": a document
+    speaks for whoever it is from or by."""
+    if noun.lemma_.lower() not in WORDS.document_nouns:
+        return None
+    return next((g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
+                 for g in c.children if g.dep_ == "pobj"), None)
+
+
+def _fronted_list_subject(verb: Token) -> list[Token]:
+    """ "Following a meeting in Ufa, Pakistan and India decided ...": spaCy reads the subject as
+    more items of a list that starts with the opening phrase's last noun (Ufa, Pakistan and India)
+    and leaves the verb without a subject (or with a noun of that phrase). Names conjoined after
+    the comma that closes an opening prepositional phrase, right before the verb, are its subject."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= 0 and doc[i].dep_ in ("advmod", "aux", "auxpass", "neg"):
+        i -= 1
+    if i < 0 or doc[i].dep_ != "conj":
+        return []
+    first = doc[i]
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    opener = verb.left_edge
+    if first.dep_ != "pobj" or opener.pos_ not in ("ADP", "VERB") or opener.i >= first.i or first.i - opener.i > 12:
+        return []
+    items = conj_closure(first)[1:]
+    if not items or doc[items[0].i - 1].text != "," or any(t.pos_ != "PROPN" for t in items):
+        return []
+    return items
+
+
 def _fronted_participle(verb: Token) -> bool:
     """ "Congratulating his hosts on X, Tillerson made ...": a fronted participle clause that
     the parser took for the main verb's clausal subject. It is an adverbial clause when a comma
@@ -164,13 +200,14 @@ def _fronted_participle(verb: Token) -> bool:
 
 
 def _accused(gov: Token, prep: Token) -> Token | None:
-    """B in "accused B of V", "blamed B for V", "thanked B for V-ing" (the 'of' or 'for' on the
-    verb or on B), else None."""
+    """B in "accused B of V", "B was accused of V", "blamed B for V", "thanked B for V-ing" (the
+    'of' or 'for' on the verb or on B), else None."""
     if prep.lower_ not in ("of", "for"):
         return None
     verbs = WORDS.allegation_verbs | WORDS.credit_verbs if prep.lower_ == "for" else WORDS.allegation_verbs
     if gov.pos_ in ("VERB", "AUX") and gov.lemma_.lower() in verbs:
-        return next((c for c in gov.children if c.dep_ == "dobj"), None)
+        # "B was accused (by A) of V": the passive subject is the accused
+        return next((c for c in gov.children if c.dep_ in ("dobj", "nsubjpass")), None)
     if gov.dep_ == "dobj" and gov.head.lemma_.lower() in verbs:
         return gov
     return None
@@ -225,6 +262,8 @@ def _conditions(trig: Trigger) -> set[str]:
         out.add("passive" if _is_passive(tok) else "active")
     if trig.object_token is not None:
         out.add("object")
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN"):
+        out.add("reduced_passive")  # "the army, backed by French jets": the army is backed
     obj = _first_conjunct(tok)  # "launched artillery and rocket fire": each is the verb's object
     head_lemma = obj.head.lemma_.lower()
     if obj.dep_ in ("dobj", "attr") and head_lemma in LIGHT_VERBS | AGREEMENT_VERBS:

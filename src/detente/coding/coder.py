@@ -19,8 +19,8 @@ from detente.actors.resolver import resolve_all, resolve_head
 from detente.coding import violence
 from detente.coding.arguments import Arguments, find_arguments, private_person
 from detente.coding.complements import (Coded, accusations, complement_subject, give_victims, intents, link_complements,
-                                        normative_subject, purpose_target, retarget, same_act, threat_addressee,
-                                        victim_clause, failed_talks)
+                                        normative_subject, purpose_target, restated_acts, retarget, same_act,
+                                        threat_addressee, victim_clause, failed_talks)
 from detente.coding.context import WhenWhere
 from detente.coding.factuality import Factuality, judge
 from detente.coding.furniture import dateline_end, dateline_place, is_furniture
@@ -143,6 +143,8 @@ class EventCoder:
         coded: list[Coded] = []
         trigger_heads = {t.token.i for t in triggers}
         for trig in sorted(triggers, key=lambda t: t.token.i):
+            if trig.pos == "NOUN" and _resumptive(trig.token):
+                continue
             # the event date first, so that people resolve to the role held on that date
             fact = judge(trig.token, sent)  # before the date: a scheduled event's date lies ahead
             day, precision, date_text = ww.event_time(trig.token, sent, para_start, fact.value, trigger_heads)
@@ -190,6 +192,12 @@ class EventCoder:
                         targets = found
                         args.set_targets(heads, frame_id)
                         break
+            if not targets and trig.object_token is not None and sources \
+                    and trig.object_token.lemma_.lower() in WORDS.allegation_nouns:
+                # "Qatar denies the accusations": the accusers of the denier, from earlier on
+                accusers = _accusers_of(ctx, sources)
+                if accusers:
+                    targets, args.target_frame = accusers, "event-anaphora"
             for group in (sources, targets):  # "both sides" later refers to this pair
                 if len({a.actor.code for a in group}) == 2:
                     ctx.last_set = [a.actor for a in group]
@@ -246,6 +254,16 @@ class EventCoder:
                 if inferred is not None:
                     targets, target_frame = [inferred], inferred.actor.how or ""
                     pairs = list(product(sources, targets))
+            if targets and victims and target_frame != "reciprocal":
+                # "besieged an army base and 100,000 local people": people named by their role
+                # beside a named target are the theatre's own, a target each
+                named = {t.i for a in targets for t in a.tokens}
+                extra = [a for a in (theatre_target(placement, ctx, sources, v, trig.code) for v in victims
+                                     if _conjoined(v, named))
+                         if a is not None and a.actor.code not in {t.actor.code for t in targets}]
+                if extra:
+                    targets = targets + extra
+                    pairs = list(product(sources, targets))
             attributed = None
             if fact.attributed_to is not None and speaker is not None:
                 attributed = speaker.code or fact.attributed_to.text
@@ -268,7 +286,8 @@ class EventCoder:
                 code = violence.refine(trig.code, sent, _arg_mention(src, offset), _arg_mention(tgt, offset))
                 note = "" if code == trig.code else (
                     " violence=unconventional" if code.startswith("18") else " violence=conventional")
-                if (held := violence.captive(code, list(args.targets))) != code:
+                # a named place is no captive, whatever the tagger calls it ("recaptured Palmyra")
+                if placement.how != "place-object" and (held := violence.captive(code, list(args.targets))) != code:
                     code, note = held, " object=people"
                 info = self.ontology[code]
                 out.append(Event(
@@ -310,12 +329,17 @@ class EventCoder:
                 give_victims(c, verb, [a for a in victims if a is not None], coded, self.ontology, mention)
             elif c.trigger.token.dep_ == "nsubj":
                 same_act(c, verb, coded)
+        restated_acts(coded)
         for c in coded:
             if c.events and not any(e.target is not None for e in c.events):
                 self._complement_target(c, ctx, dateline, mention)
                 purpose_target(c, by_token, self.ontology)
-        events = _drop_participial_statements(coded) + intents(coded, self.ontology, mention) \
-            + failed_talks(coded, self.ontology, mention)
+        intended = intents(coded, self.ontology, mention)
+        # "Macron said he would seek a revival": the statement is the intent (03), no 010 beside it
+        voiced = {e.source.actor.code for e in intended if e.cameo_code.startswith("03") and e.source is not None}
+        events = [e for e in _drop_participial_statements(coded) if not (
+            e.cameo_code == "010" and e.factuality == "asserted" and e.source is not None
+            and e.source.actor.code in voiced)] + intended + failed_talks(coded, self.ontology, mention)
         return events + violence.implied_attacks(events, self.ontology)
 
     def _complement_target(self, c: Coded, ctx: DocContext, dateline: int, mention) -> None:
@@ -334,6 +358,36 @@ class EventCoder:
                           if a.actor.resolved and a.actor.how != "sector-only"), None) if subj is not None else None
         if addressee is not None:
             retarget(c, addressee.actor, addressee.tokens, frame, self.ontology, mention, code)
+
+
+DASHES = frozenset({"\u2013", "\u2014", "-", "--"})
+
+
+def _resumptive(noun: Token) -> bool:
+    """ "... he said – a statement that has since been quoted", "Russia vetoed it – a veto
+    that ...": an indefinite event noun after a dash, with a relative clause of its own, sums
+    up what the sentence has just said was done; it is no new event."""
+    left = noun.left_edge
+    prev = noun.doc[left.i - 1] if left.i > 0 else None
+    return prev is not None and prev.text in DASHES and any(c.dep_ == "relcl" for c in noun.children) \
+        and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
+
+
+def _accusers_of(ctx: DocContext, accused: list[Argument]) -> list[Argument]:
+    """Who made the last accusations (112) that the document reported against one of ``accused``."""
+    mine = {a.actor.country or a.actor.code for a in accused}
+    return _unique(Argument([], _refers_back(e.source.actor)) for e in ctx.events.get("112", [])
+                   if e.target is not None and (e.target.actor.country or e.target.actor.code) in mine
+                   and e.source.actor.country not in mine)
+
+
+def _conjoined(arg: Argument, tokens: set[int]) -> bool:
+    """The argument is a conjunct of one of ``tokens`` ("an army post and hundreds of villagers")."""
+    for t in arg.tokens:
+        for up in (t, *list(t.ancestors)[:2]):  # "hundreds of villagers": the count is the conjunct
+            if (up.dep_ == "conj" and up.head.i in tokens) or any(c.dep_ == "conj" and c.i in tokens for c in up.children):
+                return True
+    return False
 
 
 def _place_actor(head: Token, places: PlaceFinder) -> Actor | None:

@@ -408,6 +408,23 @@ def same_act(noun: Coded, verb: Token, coded: list[Coded]) -> None:
                 e.source.start is not None and e.source.end is not None and e.source.start <= at < e.source.end)]
 
 
+def restated_acts(coded: list[Coded]) -> None:
+    """ "Israel sent jets to bomb Gaza in its heaviest assault for years": an event noun in an
+    'in' phrase on a verb event of the same CAMEO root, done by no one else, names the verb's own
+    act again; its events are dropped (in place), the verb's stay."""
+    by_token = {c.trigger.token.i: c for c in coded}
+    for c in coded:
+        tok = c.trigger.token
+        if c.trigger.pos != "NOUN" or not c.events or tok.dep_ != "pobj" or tok.head.lower_ != "in":
+            continue
+        verb = by_token.get(tok.head.head.i)
+        if verb is None or verb is c or verb.trigger.pos != "VERB" or verb.trigger.code[:2] != c.trigger.code[:2]:
+            continue
+        doers = {e.source.actor.code for e in verb.events if e.source is not None and e.source.actor.code}
+        if doers and all(e.source is not None and e.source.actor.code in doers for e in c.events):
+            c.events[:] = []
+
+
 def _reported_violence(gov: Coded, by_token: dict[int, Coded]) -> list[Event]:
     """ "HRW said the government is using chemical weapons": a speaker reporting that another
     country's actor used force (QuadClass 4) accuses it; a report of one's own side's deeds

@@ -94,9 +94,19 @@ def _alleged(verb: Token) -> Factuality:
 
 def _clause_mark(tok: Token) -> Token | None:
     for c in tok.children:
-        if c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS:
+        if c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS and not _trailing_report(tok, c):
             return c
     return None
+
+
+def _trailing_report(verb: Token, mark: Token) -> bool:
+    """ "... about whether the bill is right, an official said": a reporting clause after a
+    comma at the end; a "whether" or "if" before that comma opens the reported words, not the report."""
+    if verb.lemma_.lower() not in REPORTING_VERBS:
+        return False
+    subj = max((c.i for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), default=None)
+    return subj is not None and any(c.dep_ == "punct" and c.lower_ == "," and mark.i < c.i < subj < verb.i
+                                    for c in verb.children)
 
 
 def speaker(verb: Token) -> Token | None:
