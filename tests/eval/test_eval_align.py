@@ -191,3 +191,16 @@ def test_records_with_a_repeated_id_stay_separate_documents(tmp_path):
     gold = load_gold(path)
     assert [(g.doc_id, g.text, g.events[0].source) for g in gold] == [
         ("GSR-1", "Iran protested.", "IRN"), ("GSR-1#2", "Iraq protested.", "IRQ"), ("GSR-1#3", "Oman protested.", "OMN")]
+
+
+@pytest.mark.parametrize("code, crosswalk, gsr", [
+    ("1712", "ASSAULT", "COERCE"),   # destroying property: the GSR's COERCE/destroy
+    ("191", "COERCE", "COERCE"),     # a blockade: COERCE/restrict, not the FIGHT of root 19
+    ("0813", "RETREAT", "CONCEDE"),  # lifting a curfew: CONCEDE, like easing other measures
+    ("0831", "CONCEDE", "RETREAT"),  # a resignation
+    ("194", "ASSAULT", "FIGHT"),     # the rest of root 19 stays FIGHT
+    ("0871", "RETREAT", "RETREAT"),
+])
+def test_the_gsr_draft_files_some_codes_elsewhere_than_the_2021_crosswalk(code, crosswalk, gsr):
+    from detente.eval.metrics import gsr_type
+    assert gsr_type(code, crosswalk) == gsr
