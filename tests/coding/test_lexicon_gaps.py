@@ -83,6 +83,11 @@ CASES = [
     ("Japanese doctors handed over 500 kg of medicine to the Red Cross in Nepal.",
      ("073", "JPNHLH", "NGOIRC", "asserted")),
     ("The European Union suspended part of its budget aid for Mali.", ("162", "IGOEUR", "MLI", "asserted")),
+    # those who come somewhere for talks or a rally hold them
+    ("Indian and Chinese diplomats return to Beijing this week for talks on the border.",
+     ("046", "INDGOV", "CHNGOV", "asserted")),
+    ("Thousands of Chileans gathered in Santiago for a rally against the new tax law.",
+     ("141", "CHL", None, "asserted")),
 ]
 
 

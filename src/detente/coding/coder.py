@@ -317,10 +317,10 @@ class EventCoder:
             subj, code, frame = normative_subject(tok), WORDS.normative_demand_code, "normative-complement"
         else:
             return
-        addressee = next((a for a in self._resolve([subj], ctx, dateline)
-                          if a.actor.resolved and a.actor.how != "sector-only"), None) if subj is not None else None
-        if addressee is not None:
-            retarget(c, addressee.actor, addressee.tokens, frame, self.ontology, mention, code)
+        addressees = [(a.actor, a.tokens) for a in self._resolve([subj], ctx, dateline)
+                      if a.actor.resolved and a.actor.how != "sector-only"] if subj is not None else []
+        if addressees:
+            retarget(c, addressees, frame, self.ontology, mention, code)
 
 
 def _place_actor(head: Token, places: PlaceFinder) -> Actor | None:

@@ -86,10 +86,22 @@ def _complements(tok: Token, by_token: dict[int, Coded]) -> list[Coded]:
     return out
 
 
+def _commitment(gov: Coded, ontology: Ontology) -> None:
+    """ "reached a consensus to share data": an accord whose noun governs a to-infinitive
+    commits to act (019 -> 030, committed_accord) (in place)."""
+    code, obj = WORDS.committed_accord.get(gov.trigger.code), gov.trigger.object_token
+    if code is None or obj is None or not any(
+            c.dep_ in ("acl", "relcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            for c in obj.children):
+        return
+    gov.events[:] = [_recode(e, code, ontology, rule=f"{e.rule} commitment=to-clause") for e in gov.events]
+
+
 def link_complements(coded: list[Coded], ontology: Ontology) -> None:
     """Targets and codes that governing events take from their complements (in place)."""
     by_token = {c.trigger.token.i: c for c in coded}
     for gov in coded:
+        _commitment(gov, ontology)
         if not gov.events or any(e.target is not None for e in gov.events):
             continue
         role = WORDS.complement_roles.get(gov.trigger.code[:2])
@@ -99,20 +111,24 @@ def link_complements(coded: list[Coded], ontology: Ontology) -> None:
         if content is None:
             continue
         first = content.events[0]
-        mention = first.source if role == "source" else first.target
+        # each actor the content names in that role: "threatened to cut ties with Congo and
+        # Costa Rica" threatens both
+        mentions: list[Mention] = []
+        for m in (x.source if role == "source" else x.target for x in content.events):
+            if m is not None and m.actor.resolved and all(m.actor.code != y.actor.code for y in mentions):
+                mentions.append(m)
         code = gov.trigger.code
         if code in WORDS.residual_intents:  # "threatened to cut off aid": 130 -> 1311
             table = WORDS.threat_codes if code.startswith("13") else WORDS.intent_codes
             code = _by_prefix(table, first.cameo_code) or code
         new = []
         for e in gov.events:
-            keep_target = mention is not None and mention.actor.resolved and (
-                e.source is None or e.source.actor.code != mention.actor.code)
-            if not keep_target and code == e.cameo_code:
-                new.append(e)
+            targets = [m for m in mentions if e.source is None or e.source.actor.code != m.actor.code]
+            if not targets:
+                new.append(e if code == e.cameo_code else _recode(e, code, ontology, target=None, rule=e.rule))
                 continue
-            rule = e.rule.replace(" tgt=- ", f" tgt=complement-{role} ") if keep_target else e.rule
-            new.append(_recode(e, code, ontology, target=mention if keep_target else None, rule=rule))
+            rule = e.rule.replace(" tgt=- ", f" tgt=complement-{role} ")
+            new += [_recode(e, code, ontology, target=m, rule=rule) for m in targets]
         gov.events[:] = new
 
 
@@ -233,20 +249,23 @@ def _own_voice(e: Event, speaker: Actor | None) -> bool:
         and speaker.country == e.target.actor.country
 
 
-def retarget(coded: Coded, actor: Actor, tokens: list[Token], frame: str, ontology: Ontology,
+def retarget(coded: Coded, addressees: list[tuple[Actor, list[Token]]], frame: str, ontology: Ontology,
              mention: Callable[[list[Token]], Mention], code: str | None = None) -> None:
-    """Give the events of ``coded`` that have no target the actor ``tokens`` name as target
-    (frame ``frame`` in the rule), and optionally a new code; not when it is their own
-    source (in place)."""
+    """Give the events of ``coded`` that have no target each addressee (an actor and the
+    tokens that name it) as target, one event each ("said the US and Britain must ...": a
+    demand on each), with frame ``frame`` in the rule and optionally a new code; not an
+    addressee that is the event's own source (in place)."""
     new = []
     for e in coded.events:
-        if e.target is not None or (e.source is not None and e.source.actor.code == actor.code):
+        others = [(a, t) for a, t in addressees if e.source is None or e.source.actor.code != a.code]
+        if e.target is not None or not others:
             new.append(e)
             continue
-        target = mention(tokens)
-        target.actor = actor
-        new.append(_recode(e, code or e.cameo_code, ontology, target=target,
-                           rule=e.rule.replace(" tgt=- ", f" tgt={frame} ")))
+        for actor, tokens in others:
+            target = mention(tokens)
+            target.actor = actor
+            new.append(_recode(e, code or e.cameo_code, ontology, target=target,
+                               rule=e.rule.replace(" tgt=- ", f" tgt={frame} ")))
     coded.events[:] = new
 
 

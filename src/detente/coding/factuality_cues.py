@@ -165,11 +165,17 @@ def _no_determiner(w: Walk) -> Hit:
 
 
 def _noun_modifier(w: Walk) -> Hit:
-    """ "a proposed ceasefire", "a planned visit": the modifier's value in noun_modality."""
+    """ "a proposed ceasefire", "a planned visit": the modifier's value in noun_modality. Once
+    carried out ("Israel mounted its long-threatened invasion", "began its planned withdrawal")
+    the modifier tells how the event was awaited: the carrying-out verb decides."""
     for c in w.tok.children:
         low = c.lemma_.lower()
         if c.dep_ in ("amod", "compound") and (low in WORDS.noun_modality or c.lower_ in WORDS.noun_modality):
-            return WORDS.noun_modality.get(low) or WORDS.noun_modality[c.lower_], c
+            value = WORDS.noun_modality.get(low) or WORDS.noun_modality[c.lower_]
+            if value in ("future", "proposed", "hypothetical") and w.tok.dep_ == "dobj" \
+                    and w.tok.head.lemma_.lower() in WORDS.carrying_out_verbs:
+                return None
+            return value, c
     return None
 
 
