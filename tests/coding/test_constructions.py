@@ -108,6 +108,11 @@ CASES = [
      {("0331", "CAN", "HTI", "asserted"), ("071", "CAN", "HTI", "future")}, True),
     ("Hezbollah threatened to launch a new offensive against Israel.", "2018-05-01",
      {("1384", "LBNUAF", "ISR", "asserted"), ("190", "LBNUAF", "ISR", "future")}, True),
+    # "..., killing N": a participle of harm tells what the attack did; no second attack
+    ("Russian jets bombed Idlib, killing 12 civilians and wounding dozens.", "2018-05-01",
+     {("195", "RUSMIL", "SYR", "asserted")}, True),
+    ("Houthi rebels shelled Marib on Sunday, killing about 20 people.", "2018-05-01",
+     {("194", "YEMREB", "YEM", "asserted")}, True),
 ]
 
 

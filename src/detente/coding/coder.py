@@ -284,6 +284,7 @@ class EventCoder:
                 ctx.events[c.trigger.code[:3]] = known
         link_complements(coded, self.ontology)
         accusations(coded, self.ontology)
+        violence.result_participles(coded)
         mention = partial(_mention, offset=offset)
         by_token = {x.trigger.token.i: x for x in coded}
         for c in coded:  # "five soldiers were killed in a Turkish air strike": one event, the strike's

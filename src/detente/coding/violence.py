@@ -81,6 +81,24 @@ def captive(code: str, target: list[Token]) -> str:
     return code
 
 
+def result_participles(coded: list) -> None:
+    """ "shelled the city, killing 20 people", "attacked the camp, killing or wounding 50": a
+    participle of harm (``harm_verbs``) hung on an attack reports what the attack did, not a
+    second attack; its events are dropped when the attack has events of its own (in place).
+    ``coded``: the sentence's coded triggers (coding/complements.py Coded)."""
+    by_token = {c.trigger.token.i: c for c in coded}
+    for c in coded:
+        tok = c.trigger.token
+        while tok.dep_ == "conj":  # "killing or wounding": the first of the pair hangs on the attack
+            tok = tok.head
+        if c.trigger.pos != "VERB" or c.trigger.token.tag_ != "VBG" or tok.dep_ != "advcl" \
+                or c.trigger.token.lemma_.lower() not in WORDS.harm_verbs:
+            continue
+        attack = by_token.get(tok.head.i)
+        if attack is not None and attack.events and attack.trigger.code[:2] in WORDS.victim_roots:
+            c.events[:] = []
+
+
 def implied_attacks(events: list[Event], ontology: Ontology) -> list[Event]:
     """ "Syrian air defences downed two Israeli missiles": the missiles' side attacked the
     interceptor's country. For each interception of a projectile (``interception_verbs``,
