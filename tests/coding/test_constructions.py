@@ -113,6 +113,14 @@ CASES = [
      {("195", "RUSMIL", "SYR", "asserted")}, True),
     ("Houthi rebels shelled Marib on Sunday, killing about 20 people.", "2018-05-01",
      {("194", "YEMREB", "YEM", "asserted")}, True),
+    # what a protest is held for is its aim, not a second event; whom the aim targets is the
+    # protest's target
+    ("Thousands of Iraqi Kurds demonstrated in Kirkuk on Sunday, calling for independence from Iraq.",
+     "2018-05-01", {("141", "IRQ", None, "asserted")}, True),
+    ("Hundreds of Tunisian students staged demonstrations on Monday to demand political reforms.",
+     "2018-05-01", {("141", "TUNEDU", None, "asserted")}, False),
+    ("Some 300 Turkish Kurds began a hunger strike on Monday to protest against Germany's decision to deport them.",
+     "2018-05-01", {("142", "TUR", "DEU", "asserted")}, True),
 ]
 
 

@@ -20,7 +20,7 @@ from detente.coding import violence
 from detente.coding.arguments import Arguments, find_arguments
 from detente.coding.complements import (Coded, accusations, complement_subject, give_victims, intents, link_complements,
                                         normative_subject, purpose_target, retarget, same_act, victim_clause,
-                                        failed_talks)
+                                        failed_talks, protest_aims)
 from detente.coding.context import WhenWhere
 from detente.coding.factuality import Factuality, judge
 from detente.coding.furniture import dateline_end, dateline_place, is_furniture
@@ -285,6 +285,7 @@ class EventCoder:
         link_complements(coded, self.ontology)
         accusations(coded, self.ontology)
         violence.result_participles(coded)
+        protest_aims(coded)
         mention = partial(_mention, offset=offset)
         by_token = {x.trigger.token.i: x for x in coded}
         for c in coded:  # "five soldiers were killed in a Turkish air strike": one event, the strike's

@@ -387,14 +387,42 @@ def same_act(noun: Coded, verb: Token, coded: list[Coded]) -> None:
                 e.source.start is not None and e.source.end is not None and e.source.start <= at < e.source.end)]
 
 
+def protest_aims(coded: list[Coded]) -> None:
+    """ "staged demonstrations to demand reforms", "began a hunger strike to protest the
+    verdict", "demonstrated, calling for independence": what a protest is held for (a verb of
+    ``protest_aim_roots`` in its purpose clause or participle) is the protest's aim, not a
+    second event of the protesters; its events are dropped when the protest has events, and
+    whom the aim targets is the protest's target where it has none (in place). The protest is
+    the verb the clause hangs on, or that verb's object noun ("staged demonstrations")."""
+    by_token = {c.trigger.token.i: c for c in coded}
+    for c in coded:
+        tok = c.trigger.token
+        if c.trigger.pos != "VERB" or tok.dep_ not in ("advcl", "xcomp") or tok.i == tok.head.i \
+                or c.trigger.code[:2] not in WORDS.protest_aim_roots:
+            continue
+        gov = tok.head
+        protests = [by_token[t.i] for t in (gov, *(g for g in gov.children if g.dep_ == "dobj")) if t.i in by_token]
+        protest = next((p for p in protests if p.events and p.trigger.code[:2] == "14" and p is not c), None)
+        if protest is None:
+            continue
+        aimed = next((e.target for e in c.events if e.target is not None), None)
+        if aimed is not None:
+            protest.events[:] = [dataclasses.replace(e, target=aimed, rule=e.rule.replace(" tgt=- ", " tgt=protest-aim "))
+                                 if e.target is None and (e.source is None or e.source.actor.code != aimed.actor.code)
+                                 else e for e in protest.events]
+        c.events[:] = []
+
+
 def _reported_violence(gov: Coded, by_token: dict[int, Coded]) -> list[Event]:
     """ "HRW said the government is using chemical weapons": a speaker reporting that another
-    country's actor used force (QuadClass 4) accuses it; a report of one's own side's deeds
+    country's actor used force (QuadClass 4, roots 17-20) accuses it; a report of one's own side's deeds
     ("Russia said its jets struck") accuses nobody."""
     speaker = next((e.source for e in gov.events if e.source is not None), None)
     if speaker is None or (speaker.actor.how or "").startswith(GUESSED):
         return []  # "the army said": whose army is a guess, and an accusation needs an accuser
     mine = speaker.actor.country
+    if mine is None and not (speaker.actor.code or "").startswith(("IGO", "NGO")):
+        return []  # "a port official said": whose official is unknown, so is whose side he is on
     out = []
     for c in gov.trigger.token.children:
         if c.dep_ not in ("ccomp", "parataxis"):
@@ -403,7 +431,8 @@ def _reported_violence(gov: Coded, by_token: dict[int, Coded]) -> list[Event]:
             content = by_token.get(t.i)
             if content is None or content.fact.value != "asserted":
                 continue
-            out += [e for e in content.events if e.quad_class == 4 and e.source is not None
+            out += [e for e in content.events if e.quad_class == 4 and e.cameo_root in WORDS.victim_roots
+                    and e.source is not None  # force, not a protest ("Albanians demonstrated, the radio said")
                     and e.target is not None  # someone was harmed ("fired missiles into the sea": nobody)
                     and e.source.start is not None  # named in the text, not inferred
                     and e.source.actor.resolved and e.source.actor.country
