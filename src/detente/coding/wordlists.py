@@ -55,6 +55,8 @@ class WordLists:
     document_nouns: frozenset[str]
     persuasion_verbs: frozenset[str]
     carrying_out_verbs: frozenset[str]
+    talk_words: frozenset[str]
+    talk_topic_preps: frozenset[str]
     protest_aim_roots: frozenset[str]
     committed_accord: dict[str, str]  # accord code -> intent code when its noun governs a to-clause
     arrival_verbs: frozenset[str]
