@@ -113,6 +113,9 @@ CASES = [
      {("195", "RUSMIL", "SYR", "asserted")}, True),
     ("Houthi rebels shelled Marib on Sunday, killing about 20 people.", "2018-05-01",
      {("194", "YEMREB", "YEM", "asserted")}, True),
+    # the means and the aim of one act, with the same code, are one event
+    ("Police fired tear gas to disperse protesters in Nairobi.", "2018-05-01",
+     {("175", "KENCOP", "KENOPP", "asserted")}, True),
     # what a protest is held for is its aim, not a second event; whom the aim targets is the
     # protest's target
     ("Thousands of Iraqi Kurds demonstrated in Kirkuk on Sunday, calling for independence from Iraq.",

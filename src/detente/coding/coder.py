@@ -285,6 +285,7 @@ class EventCoder:
         link_complements(coded, self.ontology)
         accusations(coded, self.ontology)
         violence.result_participles(coded)
+        violence.same_means(coded)
         protest_aims(coded)
         mention = partial(_mention, offset=offset)
         by_token = {x.trigger.token.i: x for x in coded}
