@@ -84,8 +84,10 @@ def captive(code: str, target: list[Token]) -> str:
 def result_participles(coded: list) -> None:
     """ "shelled the city, killing 20 people", "attacked the camp, killing or wounding 50": a
     participle of harm (``harm_verbs``) hung on an attack reports what the attack did, not a
-    second attack; its events are dropped when the attack has events of its own (in place).
-    ``coded``: the sentence's coded triggers (coding/complements.py Coded)."""
+    second attack; its events are dropped when the attack has events of its own, unless they
+    name victims the attack's events do not ("bombed Aleppo, killing dozens of civilians"
+    keeps the killing of the civilians) (in place). ``coded``: the sentence's coded triggers
+    (coding/complements.py Coded)."""
     by_token = {c.trigger.token.i: c for c in coded}
     for c in coded:
         tok = c.trigger.token
@@ -96,7 +98,8 @@ def result_participles(coded: list) -> None:
             continue
         attack = by_token.get(tok.head.i)
         if attack is not None and attack.events and attack.trigger.code[:2] in WORDS.victim_roots:
-            c.events[:] = []
+            hit = {e.target.actor.code for e in attack.events if e.target is not None}
+            c.events[:] = [e for e in c.events if e.target is not None and e.target.actor.code not in hit]
 
 
 def same_means(coded: list) -> None:
