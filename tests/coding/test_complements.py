@@ -41,6 +41,24 @@ COMPLEMENTS = [
     # a statement that another actor must act is a demand on it
     ("Russia said on Tuesday that Sudan must return the captured helicopter.",
      ("100", "RUS", "SDN", "asserted")),
+    # ... on each of several who must act
+    ("The Red Crescent said Saudi and Emirati forces must protect the aid convoys.",
+     ("100", None, "SAUMIL", "asserted")),
+    ("The Red Crescent said Saudi and Emirati forces must protect the aid convoys.",
+     ("100", None, "AREMIL", "asserted")),
+    # a threat against several victims threatens each
+    ("Sudan threatened to cut diplomatic ties with Chad and Libya.", ("1313", "SDN", "TCD", "asserted")),
+    ("Sudan threatened to cut diplomatic ties with Chad and Libya.", ("1313", "SDN", "LBY", "asserted")),
+    # a consensus or understanding *to do* something commits to it (030); one *on* an issue
+    # is accord only (019)
+    ("Kenya and Somalia reached a consensus to share intelligence on border security.",
+     ("030", "KEN", None, "asserted")),
+    ("Kenya and Somalia reached a consensus on border security.", ("019", "KEN", None, "asserted")),
+    # an attempt names its victim in its complement, also by name
+    ("Militants said they attempted to assassinate Prime Minister Allawi.", ("185", "UAF", "IRQGOV", "asserted")),
+    # withdrawing peacekeepers unless a condition is met threatens to (136)
+    ("Nigeria said it will withdraw its peacekeeping force from Liberia unless the fighting stops.",
+     ("136", "NGA", "LBR", "asserted")),
 ]
 
 

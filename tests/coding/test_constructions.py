@@ -120,6 +120,23 @@ CASES = [
      {("0331", "CAN", "HTI", "asserted"), ("071", "CAN", "HTI", "future")}, True),
     ("Hezbollah threatened to launch a new offensive against Israel.", "2018-05-01",
      {("1384", "LBNUAF", "ISR", "asserted"), ("190", "LBNUAF", "ISR", "future")}, True),
+    # "..., killing N": a participle of harm tells what the attack did; no second attack
+    # unless it names victims of its own
+    ("Vietnamese forces fired rockets at guerrilla camps, killing or wounding 50.", "2018-05-01",
+     {("194", "VNMMIL", "VNMREB", "asserted")}, True),
+    ("Russian jets bombed Idlib, killing 12 civilians and wounding dozens.", "2018-05-01",
+     {("195", "RUSMIL", "SYR", "asserted"), ("190", "RUSMIL", "SYRCVL", "asserted")}, True),
+    # the means and the aim of one act, with the same code, are one event
+    ("Police fired tear gas to disperse protesters in Nairobi.", "2018-05-01",
+     {("175", "KENCOP", "KENOPP", "asserted")}, True),
+    # what a protest is held for is its aim, not a second event; whom the aim targets is the
+    # protest's target
+    ("Thousands of Iraqi Kurds demonstrated in Kirkuk on Sunday, calling for independence from Iraq.",
+     "2018-05-01", {("141", "IRQ", None, "asserted")}, True),
+    ("Hundreds of Tunisian students staged demonstrations on Monday to demand political reforms.",
+     "2018-05-01", {("141", "TUNEDU", None, "asserted")}, False),
+    ("Some 300 Turkish Kurds began a hunger strike on Monday to protest against Germany's decision to deport them.",
+     "2018-05-01", {("142", "TUR", "DEU", "asserted")}, True),
 ]
 
 

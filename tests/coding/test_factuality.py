@@ -21,6 +21,14 @@ CASES = [
     ("Turkey urged Russia to withdraw its forces from Aleppo.", "0874", "proposed", "urged"),
     ("Will Russia veto the resolution?", "129", "question", "?"),
     ("Russia vetoed the resolution.", "129", "asserted", None),
+    # a planned or threatened event that is carried out has happened; announcing it has not
+    ("Russia mounted its long-threatened offensive on the town.", "190", "asserted", None),
+    ("The army began its planned withdrawal from Kabul.", "0874", "asserted", None),
+    ("The Syrian army announced a planned offensive on Idlib.", "190", "future", "planned"),
+    # what talks are about is under negotiation, however the topic attaches
+    ("Armenia and Azerbaijan resumed talks today on an Azerbaijani withdrawal from the border.", "0874",
+     "proposed", "talks"),
+    ("The two sides met after the Syrian withdrawal from Lebanon.", "0874", "asserted", None),
 ]
 
 

@@ -66,6 +66,37 @@ CASES = [
     # a tweet is a public statement (010), as a verb or a noun
     ("The Brazilian president tweeted that the vote had been fair.", ("010", "BRAGOV", None, "asserted")),
     ("Macron's angry tweet drew a sharp reply.", ("010", "FRAGOV", None, "asserted")),
+
+
+    # renewing negotiations negotiates (046), each side with the other
+    ("Greece and Turkey renewed negotiations on the disputed islands.", ("046", "GRC", "TUR", "asserted")),
+    # giving or extending a (warm) welcome to a visitor hosts him (043)
+    ("Chancellor Merkel gave a warm welcome to the Chinese premier.", ("043", "DEUGOV", "CHNGOV", "asserted")),
+    ("The Kenyan president extended a warm welcome to the Ugandan foreign minister.",
+     ("043", "KENGOV", "UGAGOV", "asserted")),
+    # reducing food supplies reduces humanitarian aid (1623)
+    ("The World Food Programme reduced food supplies to a refugee camp in Kenya.",
+     ("1623", "IGOWFP", "KENREF", "asserted")),
+    # denying a request, an approval or an allocation refuses it (120)
+    ("The Egyptian government denied approval for the new port.", ("120", "EGYGOV", None, "asserted")),
+    # blocking transport obstructs, like blocking roads (144)
+    ("Striking farmers in France blocked transport into Paris.", ("144", "FRAAGR", "FRA", "asserted")),
+    # withdrawing a peacekeeping force withdraws peacekeepers (1661), not troops in retreat (0874)
+    ("Nigeria withdrew its peacekeeping force from Liberia.", ("1661", "NGA", "LBR", "asserted")),
+    # an attempt to assassinate that was made is an attempted assassination (185), of the
+    # complement's object
+    ("Gunmen tried to assassinate the governor of Kano on Sunday.", ("185", "NGAUAF", "NGA", "asserted")),
+    ("The rebels said they attempted to assassinate the Chadian defence minister.",
+     ("185", "TCDREB", "TCDGOVMIL", "asserted")),
+    # a count or measure is not what the verb acts on: the thing measured is the object
+    ("Japanese doctors handed over 500 kg of medicine to the Red Cross in Nepal.",
+     ("073", "JPNHLH", "NGOIRC", "asserted")),
+    ("The European Union suspended part of its budget aid for Mali.", ("162", "IGOEUR", "MLI", "asserted")),
+    # those who come somewhere for talks or a rally hold them
+    ("Indian and Chinese diplomats return to Beijing this week for talks on the border.",
+     ("046", "INDGOV", "CHNGOV", "asserted")),
+    ("Thousands of Chileans gathered in Santiago for a rally against the new tax law.",
+     ("141", "CHL", None, "asserted")),
 ]
 
 

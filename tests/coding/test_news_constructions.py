@@ -333,6 +333,11 @@ def test_reporting_anothers_use_of_force_accuses_it(code_text):
     # one's own side's deeds are a report, not an accusation
     evs = code_text("Russia said its jets had bombed a market in Idlib.", "2018-04-10")
     assert "010" in {e.cameo_code for e in evs} and "112" not in {e.cameo_code for e in evs}
+    # nor is a report by someone of no known side, or a report of a protest
+    evs = code_text("Kenyan police have deported 40 Somalis, an airport official said.", "2018-04-10")
+    assert "174" in {e.cameo_code for e in evs} and "112" not in {e.cameo_code for e in evs}
+    evs = code_text("Hundreds of Kurds demonstrated in Istanbul on Sunday, Turkish state radio said.", "2018-04-10")
+    assert "141" in {e.cameo_code for e in evs} and "112" not in {e.cameo_code for e in evs}
 
 
 def test_mass_violence_at_home_targets_the_country(code_text):

@@ -223,3 +223,16 @@ def test_cameo_and_iso_spellings_of_a_country_are_one_country(tmp_path):
                                  "source": [{"code": "HUN"}], "target": [{"code": "ROU"}]}]))
     [g] = load_gold(path)
     assert score([(g, [typed(event(text, text, "criticised", "111", "HUN", "ROMGOV"), "DISAPPROVE")])]).dyad.tp == 1
+
+
+@pytest.mark.parametrize("code, crosswalk, gsr", [
+    ("1712", "ASSAULT", "COERCE"),   # destroying property: the GSR's COERCE/destroy
+    ("191", "COERCE", "COERCE"),     # a blockade: COERCE/restrict, not the FIGHT of root 19
+    ("0813", "RETREAT", "CONCEDE"),  # lifting a curfew: CONCEDE, like easing other measures
+    ("0831", "CONCEDE", "RETREAT"),  # a resignation
+    ("194", "ASSAULT", "FIGHT"),     # the rest of root 19 stays FIGHT
+    ("0871", "RETREAT", "RETREAT"),
+])
+def test_the_gsr_draft_files_some_codes_elsewhere_than_the_2021_crosswalk(code, crosswalk, gsr):
+    from detente.eval.metrics import gsr_type
+    assert gsr_type(code, crosswalk) == gsr

@@ -300,6 +300,15 @@ def _bind(frame: Frame, trig: Trigger, used: frozenset[int], sources: frozenset[
         if trig.token.dep_ == "pobj" and prep.lower_ in ("with", "by") and prep.head.pos_ == "VERB":
             return subject_of(prep.head)
         return []
+    if frame.call == "purpose_subject":
+        # "negotiators returned to Geneva for talks", "thousands gathered for a rally": those who
+        # came for the event hold it
+        # (a visit one travels for is the journey the verb already codes)
+        prep = trig.token.head
+        if trig.token.dep_ == "pobj" and prep.lower_ == "for" and prep.head.pos_ == "VERB" \
+                and prep.head.lemma_.lower() in WORDS.arrival_verbs and trig.code not in WORDS.visit_codes:
+            return subject_of(prep.head)
+        return []
     p = trig.pattern
     pattern_words = {"pattern:target_preps": p.target_preps, "pattern:source_preps": p.source_preps or ("from",)}
     hit = match_path(start, frame.path, pattern_words, used, sources)

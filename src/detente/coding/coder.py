@@ -19,8 +19,8 @@ from detente.actors.resolver import resolve_all, resolve_head
 from detente.coding import violence
 from detente.coding.arguments import Arguments, find_arguments, private_person
 from detente.coding.complements import (Coded, accusations, complement_subject, give_victims, intents, link_complements,
-                                        normative_subject, purpose_target, restated_acts, retarget, same_act,
-                                        threat_addressee, victim_clause, failed_talks)
+                                        normative_subject, purpose_target, protest_aims, restated_acts, retarget,
+                                        same_act, threat_addressee, victim_clause, failed_talks)
 from detente.coding.context import WhenWhere
 from detente.coding.factuality import Factuality, judge
 from detente.coding.furniture import dateline_end, dateline_place, is_furniture
@@ -314,6 +314,9 @@ class EventCoder:
                 ctx.events[c.trigger.code[:3]] = known
         link_complements(coded, self.ontology)
         accusations(coded, self.ontology)
+        violence.result_participles(coded)
+        violence.same_means(coded)
+        protest_aims(coded)
         mention = partial(_mention, offset=offset)
         by_token = {x.trigger.token.i: x for x in coded}
         for c in coded:  # "five soldiers were killed in a Turkish air strike": one event, the strike's
@@ -354,10 +357,10 @@ class EventCoder:
             subj, frame = threat_addressee(tok) or (None, "")
         else:
             return
-        addressee = next((a for a in self._resolve([subj], ctx, dateline)
-                          if a.actor.resolved and a.actor.how != "sector-only"), None) if subj is not None else None
-        if addressee is not None:
-            retarget(c, addressee.actor, addressee.tokens, frame, self.ontology, mention, code)
+        addressees = [(a.actor, a.tokens) for a in self._resolve([subj], ctx, dateline)
+                      if a.actor.resolved and a.actor.how != "sector-only"] if subj is not None else []
+        if addressees:
+            retarget(c, addressees, frame, self.ontology, mention, code)
 
 
 DASHES = frozenset({"\u2013", "\u2014", "-", "--"})

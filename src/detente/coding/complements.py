@@ -95,10 +95,22 @@ def _misattached_infinitive(tok: Token, c: Token) -> bool:
         and not any(a.dep_ in ("dobj", "dative") for a in tok.children) and c.i > tok.i
 
 
+def _commitment(gov: Coded, ontology: Ontology) -> None:
+    """ "reached a consensus to share data": an accord whose noun governs a to-infinitive
+    commits to act (019 -> 030, committed_accord) (in place)."""
+    code, obj = WORDS.committed_accord.get(gov.trigger.code), gov.trigger.object_token
+    if code is None or obj is None or not any(
+            c.dep_ in ("acl", "relcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            for c in obj.children):
+        return
+    gov.events[:] = [_recode(e, code, ontology, rule=f"{e.rule} commitment=to-clause") for e in gov.events]
+
+
 def link_complements(coded: list[Coded], ontology: Ontology) -> None:
     """Targets and codes that governing events take from their complements (in place)."""
     by_token = {c.trigger.token.i: c for c in coded}
     for gov in coded:
+        _commitment(gov, ontology)
         if not gov.events or any(e.target is not None for e in gov.events):
             continue
         role = WORDS.complement_roles.get(gov.trigger.code[:2])
@@ -108,20 +120,24 @@ def link_complements(coded: list[Coded], ontology: Ontology) -> None:
         if content is None:
             continue
         first = content.events[0]
-        mention = first.source if role == "source" else first.target
+        # each actor the content names in that role: "threatened to cut ties with Congo and
+        # Costa Rica" threatens both
+        mentions: list[Mention] = []
+        for m in (x.source if role == "source" else x.target for x in content.events):
+            if m is not None and m.actor.resolved and all(m.actor.code != y.actor.code for y in mentions):
+                mentions.append(m)
         code = gov.trigger.code
         if code in WORDS.residual_intents:  # "threatened to cut off aid": 130 -> 1311
             table = WORDS.threat_codes if code.startswith("13") else WORDS.intent_codes
             code = _by_prefix(table, first.cameo_code) or code
         new = []
         for e in gov.events:
-            keep_target = mention is not None and mention.actor.resolved and (
-                e.source is None or e.source.actor.code != mention.actor.code)
-            if not keep_target and code == e.cameo_code:
-                new.append(e)
+            targets = [m for m in mentions if e.source is None or e.source.actor.code != m.actor.code]
+            if not targets:
+                new.append(e if code == e.cameo_code else _recode(e, code, ontology, target=None, rule=e.rule))
                 continue
-            rule = e.rule.replace(" tgt=- ", f" tgt=complement-{role} ") if keep_target else e.rule
-            new.append(_recode(e, code, ontology, target=mention if keep_target else None, rule=rule))
+            rule = e.rule.replace(" tgt=- ", f" tgt=complement-{role} ")
+            new += [_recode(e, code, ontology, target=m, rule=rule) for m in targets]
         gov.events[:] = new
 
 
@@ -242,20 +258,23 @@ def _own_voice(e: Event, speaker: Actor | None) -> bool:
         and speaker.country == e.target.actor.country
 
 
-def retarget(coded: Coded, actor: Actor, tokens: list[Token], frame: str, ontology: Ontology,
+def retarget(coded: Coded, addressees: list[tuple[Actor, list[Token]]], frame: str, ontology: Ontology,
              mention: Callable[[list[Token]], Mention], code: str | None = None) -> None:
-    """Give the events of ``coded`` that have no target the actor ``tokens`` name as target
-    (frame ``frame`` in the rule), and optionally a new code; not when it is their own
-    source (in place)."""
+    """Give the events of ``coded`` that have no target each addressee (an actor and the
+    tokens that name it) as target, one event each ("said the US and Britain must ...": a
+    demand on each), with frame ``frame`` in the rule and optionally a new code; not an
+    addressee that is the event's own source (in place)."""
     new = []
     for e in coded.events:
-        if e.target is not None or (e.source is not None and e.source.actor.code == actor.code):
+        others = [(a, t) for a, t in addressees if e.source is None or e.source.actor.code != a.code]
+        if e.target is not None or not others:
             new.append(e)
             continue
-        target = mention(tokens)
-        target.actor = actor
-        new.append(_recode(e, code or e.cameo_code, ontology, target=target,
-                           rule=e.rule.replace(" tgt=- ", f" tgt={frame} ")))
+        for actor, tokens in others:
+            target = mention(tokens)
+            target.actor = actor
+            new.append(_recode(e, code or e.cameo_code, ontology, target=target,
+                               rule=e.rule.replace(" tgt=- ", f" tgt={frame} ")))
     coded.events[:] = new
 
 
@@ -425,14 +444,42 @@ def restated_acts(coded: list[Coded]) -> None:
             c.events[:] = []
 
 
+def protest_aims(coded: list[Coded]) -> None:
+    """ "staged demonstrations to demand reforms", "began a hunger strike to protest the
+    verdict", "demonstrated, calling for independence": what a protest is held for (a verb of
+    ``protest_aim_roots`` in its purpose clause or participle) is the protest's aim, not a
+    second event of the protesters; its events are dropped when the protest has events, and
+    whom the aim targets is the protest's target where it has none (in place). The protest is
+    the verb the clause hangs on, or that verb's object noun ("staged demonstrations")."""
+    by_token = {c.trigger.token.i: c for c in coded}
+    for c in coded:
+        tok = c.trigger.token
+        if c.trigger.pos != "VERB" or tok.dep_ not in ("advcl", "xcomp") or tok.i == tok.head.i \
+                or c.trigger.code[:2] not in WORDS.protest_aim_roots:
+            continue
+        gov = tok.head
+        protests = [by_token[t.i] for t in (gov, *(g for g in gov.children if g.dep_ == "dobj")) if t.i in by_token]
+        protest = next((p for p in protests if p.events and p.trigger.code[:2] == "14" and p is not c), None)
+        if protest is None:
+            continue
+        aimed = next((e.target for e in c.events if e.target is not None), None)
+        if aimed is not None:
+            protest.events[:] = [dataclasses.replace(e, target=aimed, rule=e.rule.replace(" tgt=- ", " tgt=protest-aim "))
+                                 if e.target is None and (e.source is None or e.source.actor.code != aimed.actor.code)
+                                 else e for e in protest.events]
+        c.events[:] = []
+
+
 def _reported_violence(gov: Coded, by_token: dict[int, Coded]) -> list[Event]:
     """ "HRW said the government is using chemical weapons": a speaker reporting that another
-    country's actor used force (QuadClass 4) accuses it; a report of one's own side's deeds
+    country's actor used force (QuadClass 4, roots 17-20) accuses it; a report of one's own side's deeds
     ("Russia said its jets struck") accuses nobody."""
     speaker = next((e.source for e in gov.events if e.source is not None), None)
     if speaker is None or (speaker.actor.how or "").startswith(GUESSED):
         return []  # "the army said": whose army is a guess, and an accusation needs an accuser
     mine = speaker.actor.country
+    if mine is None and not (speaker.actor.code or "").startswith(("IGO", "NGO")):
+        return []  # "a port official said": whose official is unknown, so is whose side he is on
     out = []
     for c in gov.trigger.token.children:
         if c.dep_ not in ("ccomp", "parataxis"):
@@ -441,7 +488,8 @@ def _reported_violence(gov: Coded, by_token: dict[int, Coded]) -> list[Event]:
             content = by_token.get(t.i)
             if content is None or content.fact.value != "asserted":
                 continue
-            out += [e for e in content.events if e.quad_class == 4 and e.source is not None
+            out += [e for e in content.events if e.quad_class == 4 and e.cameo_root in WORDS.victim_roots
+                    and e.source is not None  # force, not a protest ("Albanians demonstrated, the radio said")
                     and e.target is not None  # someone was harmed ("fired missiles into the sea": nobody)
                     and e.source.start is not None  # named in the text, not inferred
                     and e.source.actor.resolved and e.source.actor.country

@@ -175,11 +175,17 @@ def _no_determiner(w: Walk) -> Hit:
 
 
 def _noun_modifier(w: Walk) -> Hit:
-    """ "a proposed ceasefire", "a planned visit": the modifier's value in noun_modality."""
+    """ "a proposed ceasefire", "a planned visit": the modifier's value in noun_modality. Once
+    carried out ("Israel mounted its long-threatened invasion", "began its planned withdrawal")
+    the modifier tells how the event was awaited: the carrying-out verb decides."""
     for c in w.tok.children:
         low = c.lemma_.lower()
         if c.dep_ in ("amod", "compound") and (low in WORDS.noun_modality or c.lower_ in WORDS.noun_modality):
-            return WORDS.noun_modality.get(low) or WORDS.noun_modality[c.lower_], c
+            value = WORDS.noun_modality.get(low) or WORDS.noun_modality[c.lower_]
+            if value in ("future", "proposed", "hypothetical") and w.tok.dep_ == "dobj" \
+                    and w.tok.head.lemma_.lower() in WORDS.carrying_out_verbs:
+                return None
+            return value, c
     return None
 
 
@@ -234,6 +240,18 @@ def _prospect_object(w: Walk) -> Hit:
     if tok.dep_ == "pobj" and tok.head.head.pos_ == "NOUN":
         return _plan_or_prospect(tok.head.head)
     return None
+
+
+def _talk_topic(w: Walk) -> Hit:
+    """ "negotiations on an Israeli troop pullback", "talks about a ceasefire": what talks are
+    about is under negotiation, not done."""
+    tok = w.tok
+    if tok.dep_ != "pobj" or tok.head.lower_ not in WORDS.talk_topic_preps:
+        return None
+    gov = tok.head.head  # the talks, or the verb they are the object of ("renewed talks today on ...")
+    talks = [gov] + [c for c in gov.children if c.dep_ == "dobj"] if gov.pos_ == "VERB" else [gov]
+    talk = next((t for t in talks if t.lemma_.lower() in WORDS.talk_words), None)
+    return ("proposed", talk) if talk is not None else None
 
 
 def _rejected_offer(w: Walk) -> Hit:
@@ -552,7 +570,7 @@ def _governed_object(w: Walk) -> Hit:
 TESTS: dict[str, Callable[[Walk], Hit]] = {
     "opening_hedge": _opening_hedge, "no_determiner": _no_determiner, "noun_modifier": _noun_modifier,
     "allegation_object": _allegation_object, "absence_object": _absence_object,
-    "representation_object": _representation_object, "prospect_object": _prospect_object,
+    "representation_object": _representation_object, "prospect_object": _prospect_object, "talk_topic": _talk_topic,
     "preparation_object": _preparation_object,
     "rejected_offer": _rejected_offer, "subject_predicate": _subject_predicate, "presupposed_noun": _presupposed_noun, "object_of_an_act": _object_of_an_act,
     "hedge_adverb": _hedge_adverb, "auxiliaries": _auxiliaries, "conditional_mark": _conditional_mark,

@@ -21,7 +21,7 @@ from detente.coding.wordlists import WORDS, WordLists
 CONDITIONS = frozenset({"swap", "not_swap", "passive", "active", "stative", "object", "light_head", "light_object",
                         "no_possessive", "no_targets", "one_source", "object_gap", "violent",
                         "relation_object", "retreat", "reduced_passive"})
-PROCEDURES = frozenset({"inherited_subject", "bound_possessive", "instrument_subject"})
+PROCEDURES = frozenset({"inherited_subject", "bound_possessive", "instrument_subject", "purpose_subject"})
 STARTS = frozenset({"trigger", "object", "head"})
 ROLES = frozenset({"source", "target"})
 PATTERN_WORDS = ("pattern:target_preps", "pattern:source_preps")

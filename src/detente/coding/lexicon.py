@@ -63,6 +63,8 @@ class Pattern:
     @property
     def specificity(self) -> int:
         n = 1 + len(self.particles) + len(self.modifiers) + (2 if self.objects else 0)
+        if self.objects and all(QUALIFIER in alt for alt in self.objects):
+            n += 1  # "withdraw ~peacekeeping+force" beats "withdraw ~force": the modifier counts
         return n * 2 + (1 if self.code == BLOCK else 0)
 
 

@@ -65,12 +65,16 @@ def _match_verb(tok: Token, p: Pattern, children: list[Token]) -> Trigger | None
                 cands += [c for c in children if c.dep_ in OBJECT_DEPS]
         else:
             # "declined to comment", "resumed fighting": a verb complement can be the object,
-            # unless it acts on a name of its own ("stop bombing Aleppo" keeps the bombing)
-            cands = [c for c in children if c.dep_ in OBJECT_DEPS or (c.dep_ == "xcomp" and not _acts_on_name(c))]
+            # unless it acts on a name of its own ("stop bombing Aleppo" keeps the bombing);
+            # an attempt's complement is no event of its own ("tried to assassinate Allawi")
+            attempt = _lemma(tok) in WORDS.attempt_verbs
+            cands = [c for c in children if c.dep_ in OBJECT_DEPS
+                     or (c.dep_ == "xcomp" and (attempt or not _acts_on_name(c)))]
             if tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(c.dep_ == "nsubj" for c in children):
                 cands.append(tok.head)  # "fighters held by Kurdish forces": the noun a passive participle modifies
             # no preposition's object: "stopped work in a strike" is no stopping of a strike;
             # a pattern whose object follows a preposition names it ("call for ~talk")
+        cands += [_measured(c) for c in cands if _measured(c) is not c]  # "700 kg of medicine"
         for cand in cands:
             for o in conj_closure(cand):
                 if _lemma(o) in p.objects or o.lower_ in p.objects or (
@@ -85,6 +89,17 @@ def _match_verb(tok: Token, p: Pattern, children: list[Token]) -> Trigger | None
             return None
         used.append(obj)
     return Trigger(tok, p, tuple(sorted(used, key=lambda t: t.i)), obj)
+
+
+def _measured(obj: Token) -> Token:
+    """What a count or measure noun measures: "part of its aid" -> aid, "700 kg of medicine"
+    -> medicine; else the noun itself."""
+    if _lemma(obj) in WORDS.quantity_nouns:
+        of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+        if pobj is not None:
+            return pobj
+    return obj
 
 
 def _qualified(obj: Token, alternatives: frozenset[str]) -> bool:

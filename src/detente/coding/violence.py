@@ -81,6 +81,50 @@ def captive(code: str, target: list[Token]) -> str:
     return code
 
 
+def result_participles(coded: list) -> None:
+    """ "shelled the city, killing 20 people", "attacked the camp, killing or wounding 50": a
+    participle of harm (``harm_verbs``) hung on an attack reports what the attack did, not a
+    second attack; its events are dropped when the attack has events of its own, unless they
+    name victims the attack's events do not ("bombed Aleppo, killing dozens of civilians"
+    keeps the killing of the civilians) (in place). ``coded``: the sentence's coded triggers
+    (coding/complements.py Coded)."""
+    by_token = {c.trigger.token.i: c for c in coded}
+    for c in coded:
+        tok = c.trigger.token
+        while tok.dep_ == "conj":  # "killing or wounding": the first of the pair hangs on the attack
+            tok = tok.head
+        if c.trigger.pos != "VERB" or c.trigger.token.tag_ != "VBG" or tok.dep_ != "advcl" \
+                or c.trigger.token.lemma_.lower() not in WORDS.harm_verbs:
+            continue
+        attack = by_token.get(tok.head.i)
+        if attack is not None and attack.events and attack.trigger.code[:2] in WORDS.victim_roots:
+            hit = {e.target.actor.code for e in attack.events if e.target is not None}
+            c.events[:] = [e for e in c.events if e.target is not None and e.target.actor.code not in hit]
+
+
+def same_means(coded: list) -> None:
+    """ "used tear gas to disperse the crowd": an act whose purpose clause has the very same
+    code, by the same actors, is one act told twice (the means, then the aim); the aim's events
+    go, and their target goes to the means where it has none (in place)."""
+    by_token = {c.trigger.token.i: c for c in coded}
+    for c in coded:
+        tok = c.trigger.token
+        if c.trigger.pos != "VERB" or tok.dep_ not in ("advcl", "xcomp") or not c.events \
+                or not any(a.dep_ == "aux" and a.lower_ == "to" for a in tok.children):
+            continue
+        gov = tok.head
+        sources = {e.source.actor.code for e in c.events if e.source is not None}
+        means = next((by_token[t.i] for t in (gov, *(g for g in gov.children if g.dep_ == "dobj"))
+                      if t.i in by_token and by_token[t.i] is not c and by_token[t.i].trigger.code == c.trigger.code
+                      and sources <= {e.source.actor.code for e in by_token[t.i].events if e.source is not None}), None)
+        if means is None:
+            continue
+        aimed = next((e.target for e in c.events if e.target is not None), None)
+        if aimed is not None:
+            means.events[:] = [dataclasses.replace(e, target=aimed) if e.target is None else e for e in means.events]
+        c.events[:] = []
+
+
 def implied_attacks(events: list[Event], ontology: Ontology) -> list[Event]:
     """ "Syrian air defences downed two Israeli missiles": the missiles' side attacked the
     interceptor's country. For each interception of a projectile (``interception_verbs``,

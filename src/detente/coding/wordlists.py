@@ -54,6 +54,12 @@ class WordLists:
     attempt_verbs: frozenset[str]
     document_nouns: frozenset[str]
     persuasion_verbs: frozenset[str]
+    carrying_out_verbs: frozenset[str]
+    talk_words: frozenset[str]
+    talk_topic_preps: frozenset[str]
+    protest_aim_roots: frozenset[str]
+    committed_accord: dict[str, str]  # accord code -> intent code when its noun governs a to-clause
+    arrival_verbs: frozenset[str]
     noun_modality: dict[str, str]  # modifier -> factuality value
     subject_predicates: dict[str, str]  # copular predicate -> factuality value of its subject
     copulas: frozenset[str]
@@ -136,7 +142,7 @@ def parse_wordlists(data: dict) -> WordLists:
         value = data[name]
         if name in ("governor_classes", "noun_modality", "subject_predicates"):
             kw[name] = _invert(value, name)
-        elif name in ("violence_recode", "conventional_recode", "people_object_recode", "complement_roles", "intent_codes", "threat_codes", "refusal_codes",
+        elif name in ("violence_recode", "conventional_recode", "people_object_recode", "complement_roles", "intent_codes", "threat_codes", "refusal_codes", "committed_accord",
                       "failed_agreement_codes"):
             kw[name] = {str(k): str(v) for k, v in value.items()}
         elif name in ("normative_demand_code", "accusation_code"):

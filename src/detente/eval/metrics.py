@@ -23,11 +23,20 @@ from detente.eval.gold import GoldEvent, GoldSentence
 from detente.model import Event
 
 
+# Where the GSR's PLOVER draft (0.6, coded 2016) files a CAMEO code elsewhere than the 2021
+# crosswalk our event table follows; the GSR's own `mode` fields show it: destroying property
+# is COERCE/destroy, a blockade COERCE/restrict, easing a curfew or an emergency is CONCEDE
+# beside "eased emergency measures", and a resignation is RETREAT.
+GSR_DRAFT = {"1712": "COERCE", "191": "COERCE", "0813": "CONCEDE", "0814": "CONCEDE", "0831": "RETREAT"}
+
+
 def gsr_type(code: str, plover_type: str | None) -> str | None:
     """Our CAMEO code -> the PLOVER gold standard's event types."""
     root = code[:2]
     if root == "01":
         return None
+    if code in GSR_DRAFT:
+        return GSR_DRAFT[code]
     if root in ("02", "10"):
         return "DEMAND"
     if root == "09":
