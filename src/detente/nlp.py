@@ -9,11 +9,11 @@ The model's lemmas are corrected where its rule lemmatizer is known to err
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from functools import lru_cache
 
 import spacy
-from spacy.attrs import DEP, ENT_IOB, LEMMA, LOWER
+from spacy.attrs import DEP, ENT_IOB, HEAD, LEMMA, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -147,6 +147,45 @@ def lemma_forms(doc: Doc) -> list[str]:
     return _lowered_strings(doc, lemma_ids(doc), "detente.lemma_forms")
 
 
+def _tree(doc: Doc) -> tuple[list[list[int]], list[str]]:
+    """The Doc's dependency tree as plain lists, built once per Doc (kept in user_data): each
+    token's children (their indices, in document order, as ``Token.children`` gives them) and
+    each token's dependency label."""
+    tree = doc.user_data.get("detente.tree")
+    if tree is None:
+        kids: list[list[int]] = [[] for _ in range(len(doc))]
+        for i, rel in enumerate(doc.to_array(HEAD).astype("int64").tolist()):
+            if rel:
+                kids[i + rel].append(i)
+        strings = doc.vocab.strings
+        ids = dep_ids(doc)
+        label = {h: strings[h] for h in set(ids)}
+        tree = doc.user_data["detente.tree"] = (kids, [label[h] for h in ids])
+    return tree
+
+
+def children(tok: Token, deps: Collection[str]) -> list[Token]:
+    """The children of ``tok`` whose dependency label is one of ``deps``, in document order
+    (``[c for c in tok.children if c.dep_ in deps]``, making a Token only for those)."""
+    doc = tok.doc
+    kids, labels = doc.user_data.get("detente.tree") or _tree(doc)
+    out = []
+    for i in kids[tok.i]:  # a plain loop: most tokens have a child or two, a comprehension costs more
+        if labels[i] in deps:
+            out.append(doc[i])
+    return out
+
+
+def has_child(tok: Token, deps: Collection[str]) -> bool:
+    """``tok`` has a child with one of the dependency labels ``deps``."""
+    doc = tok.doc
+    kids, labels = doc.user_data.get("detente.tree") or _tree(doc)
+    for i in kids[tok.i]:
+        if labels[i] in deps:
+            return True
+    return False
+
+
 PLACE_ENT_TYPES = frozenset({"GPE", "LOC", "FAC"})
 
 
@@ -159,7 +198,7 @@ def named_place(tok: Token) -> bool:
 def conj_closure(tok: Token) -> list[Token]:
     """A token and everything coordinated with it: "Russia, Turkey and Iran" -> three heads."""
     out = [tok]
-    for c in tok.children:
+    for c in children(tok, ("conj", "appos")):
         if c.dep_ == "conj" or _listed_appositive(tok, c):
             out.extend(conj_closure(c))
     return out

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from detente.nlp import IOB_INSIDE, ent_iobs, lower_forms
+from detente.nlp import IOB_INSIDE, children, ent_iobs, lower_forms
 
 BACKING = ("backed", "supported", "sponsored", "funded", "armed", "allied", "led", "aligned", "trained",
            "drafted", "proposed", "authored", "brokered", "mediated", "made", "built", "supplied", "owned")
@@ -31,15 +31,15 @@ def mention_tokens(head: Token) -> list[Token]:
     if bounds is not None:
         ent_start, ent_end = bounds
         # "the Russian foreign minister Sergei Lavrov": include compound titles to the left
-        left = [t for t in head.lefts if t.i < ent_start and t.dep_ in SPAN_DEPS]
+        left = [t for t in children(head, SPAN_DEPS) if t.i < ent_start]  # before the entity: left of the head
         start = min([t.left_edge.i for t in left] + [ent_start])
         toks = list(head.doc[start:max(ent_end, head.i + 1)])
         while toks and toks[0].dep_ in ("det", "punct", "case"):
             toks = toks[1:]
         return toks or [head]
     start = head.i
-    for t in head.lefts:
-        if t.dep_ in SPAN_DEPS:
+    for t in children(head, SPAN_DEPS):
+        if t.i < head.i:
             start = min(start, t.left_edge.i)
     toks = list(head.doc[start: head.i + 1])
     while toks and (toks[0].dep_ in ("det", "punct", "case", "predet") or toks[0].pos_ == "PUNCT"):

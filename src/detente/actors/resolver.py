@@ -149,11 +149,13 @@ def _kb_in_tokens(toks: list[Token], kb: KnowledgeBase, kinds: tuple[str, ...],
                 continue
             # the text from the window's first to its last token, as the document spells it;
             # a state's name before a local unit names the unit ("Nassau County" is no Bahamas)
+            found = kb.lookup(text[starts[i]:ends[i + size - 1]])
+            if not found:  # most windows name nothing
+                continue
             unit = i + size < n and toks[i + size].lower_ in GEO_WORDS.local_unit_nouns
             # a region word that begins a longer name is part of it: "Western Cambodia", "the West Bank"
             named_on = i + size < n and toks[i + size].pos_ == "PROPN"
-            hits = [e for e in kb.lookup(text[starts[i]:ends[i + size - 1]])
-                    if e.kind in kinds and not (unit and e.kind in ("capital", "country"))
+            hits = [e for e in found if e.kind in kinds and not (unit and e.kind in ("capital", "country"))
                     and not (named_on and e.id.startswith("region"))]
             if len(hits) > 1 and hits[0].kind == "person":
                 return next((e for e in hits if e.kind == "person" and e.role_on(day) is not None), hits[0])
@@ -173,9 +175,11 @@ def _names_head(toks: list[Token], head: Token, entry: Entry, kb: KnowledgeBase)
 def _sector_of(head: Token, toks: list[Token], kb: KnowledgeBase) -> str | None:
     """Sector from the head noun phrase ('air force' -> MIL), longest match ending at the head."""
     words = [t for t in toks if t.i <= head.i]
+    lows = [t.lower_ for t in words]  # each word's forms read once, not once per window
+    forms = [t.lemma_.lower() if t.i == head.i else low for t, low in zip(words, lows)]
     for i in range(len(words)):
-        phrase = " ".join(t.lemma_.lower() if t.i == head.i else t.lower_ for t in words[i:])
-        raw = " ".join(t.lower_ for t in words[i:])
+        phrase = " ".join(forms[i:])
+        raw = " ".join(lows[i:])
         for key in (normalize(raw), normalize(phrase)):
             role = kb.sector_nouns.get(key) or kb.titles.get(key)
             if role is None:

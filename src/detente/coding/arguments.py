@@ -17,10 +17,11 @@ from spacy.tokens import Token
 from detente.coding.frames import Frame, FrameSet, load_frames, match_path
 from detente.coding.triggers import LIGHT_VERBS, Trigger
 from detente.coding.wordlists import WORDS
-from detente.nlp import conj_closure
+from detente.nlp import children, conj_closure, has_child
 
 SUBJ_DEPS = frozenset({"nsubj", "csubj"})
 PASS_SUBJ_DEPS = frozenset({"nsubjpass", "csubjpass"})
+PASSIVE_DEPS = PASS_SUBJ_DEPS | {"auxpass"}
 OBJECT_CONTROL = WORDS.object_control
 AGREEMENT_VERBS = WORDS.agreement_verbs  # verbs whose subject authors their object event ("enacted a ceasefire")
 RELATIVE_PRONOUNS = WORDS.relative_pronouns
@@ -71,8 +72,8 @@ def private_person(head: Token) -> bool:
 
 def _is_passive(verb: Token) -> bool:
     """A passive verb; a past participle on a noun too ("a journalist held by Isis")."""
-    return any(c.dep_ in PASS_SUBJ_DEPS or c.dep_ == "auxpass" for c in verb.children) or (
-        verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(c.dep_ in SUBJ_DEPS for c in verb.children))
+    return has_child(verb, PASSIVE_DEPS) or (
+        verb.dep_ == "acl" and verb.tag_ == "VBN" and not has_child(verb, SUBJ_DEPS))
 
 
 def _resolve_relative(tok: Token) -> Token:
@@ -88,13 +89,12 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
         return []
     passive = _is_passive(verb)
     if passive:
-        for c in verb.children:
-            if c.dep_ == "agent":
-                objs = [g for g in c.children if g.dep_ == "pobj"]
-                if objs:
-                    return conj_closure(objs[0])
+        for c in children(verb, ("agent",)):
+            objs = children(c, ("pobj",))
+            if objs:
+                return conj_closure(objs[0])
         return []
-    subs = [c for c in verb.children if c.dep_ in SUBJ_DEPS]
+    subs = children(verb, SUBJ_DEPS)
     subs = [c for c in subs if c.dep_ != "csubj"] or subs  # a clause is a subject only when no noun is
     fronted = _fronted_list_subject(verb)
     if fronted and all(s.i < fronted[0].i for s in subs):
@@ -270,13 +270,13 @@ def _conditions(trig: Trigger) -> set[str]:
         out.add("light_head")  # "Russia cast a veto", "Russia and Turkey enacted a ceasefire"
     if obj.dep_ == "dobj" and head_lemma in LIGHT_VERBS:
         out.add("light_object")
-    if not any(c.dep_ == "poss" for c in tok.children):
+    if not has_child(tok, ("poss",)):
         out.add("no_possessive")
     if trig.code[:2] in WORDS.victim_roots:
         out.add("violent")  # "coalition air strikes", "Nato air strikes": the compound attacks
     if trig.code.startswith(WORDS.retreat_codes):
         out.add("retreat")  # "evacuated its settlements in Gaza": the territory left
-    if trig.pos == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in WORDS.relation_nouns for c in tok.children):
+    if trig.pos == "VERB" and any(c.lemma_.lower() in WORDS.relation_nouns for c in children(tok, ("dobj",))):
         out.add("relation_object")  # "closed its border with Iran" (the 'with' hung on the verb)
     if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN") and not any(
             c.dep_ in ("dobj", "dative", "nsubjpass") or (c.dep_ == "nsubj" and c.lower_ in RELATIVE_PRONOUNS)
@@ -286,7 +286,8 @@ def _conditions(trig: Trigger) -> set[str]:
 
 
 def _bind(frame: Frame, trig: Trigger, used: frozenset[int], sources: frozenset[int]) -> list[Token]:
-    start = {"trigger": trig.token, "object": trig.object_token, "head": _first_conjunct(trig.token).head}[frame.start]
+    start = trig.token if frame.start == "trigger" else trig.object_token if frame.start == "object" \
+        else _first_conjunct(trig.token).head
     if start is None:
         return []
     if frame.call == "inherited_subject":
@@ -352,16 +353,13 @@ def find_arguments(trig: Trigger, frames: FrameSet | None = None) -> Arguments:
     conds = _conditions(trig)
     used = frozenset(t.i for t in trig.tokens)
     args = Arguments()
+    live, sources = _live(conds, args), frozenset()  # both change only when a frame binds
     for frame in frames.verb if trig.pos == "VERB" else frames.noun:
-        bound = args.sources if frame.role == "source" else args.targets
-        if bound and frame.role == "source":
+        if frame.role == "source" and args.sources:
             continue
-        live = conds | ({"no_targets"} if not args.targets else set()) | (
-            {"one_source"} if len(args.sources) < 2 else set())
         if not frame.when <= live:
             continue
-        sources = frozenset(t.i for t in args.sources)
-        if bound:  # a later target frame: an alternative, bound only if needed
+        if frame.role == "target" and args.targets:  # a later target frame: an alternative, bound only if needed
             args.pending_targets.append((frame, trig, used, sources))
             continue
         heads = named_heads(_bind(frame, trig, used, sources))
@@ -370,4 +368,11 @@ def find_arguments(trig: Trigger, frames: FrameSet | None = None) -> Arguments:
                 args.set_sources(heads, frame.id)
             else:
                 args.set_targets(heads, frame.id)
+            live, sources = _live(conds, args), frozenset(t.i for t in args.sources)
     return args
+
+
+def _live(conds: set[str], args: Arguments) -> set[str]:
+    """The trigger's conditions with those of what is bound so far."""
+    return conds | ({"no_targets"} if not args.targets else set()) | (
+        {"one_source"} if len(args.sources) < 2 else set())

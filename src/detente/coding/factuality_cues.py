@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from detente.coding.wordlists import WORDS
+from detente.nlp import children
 
 # every list is defined once, in data/frames/wordlists.yaml
 HYPOTHETICAL_MODALS = WORDS.hypothetical_modals
@@ -44,7 +45,7 @@ def _aux_cue(tok: Token, objects: bool = False) -> tuple[str, Token] | None:
     neg = None
     modal = None
     going = None
-    for c in tok.children:
+    for c in children(tok, ("neg", "advmod", "aux", "auxpass")):  # the only labels tested below
         low = c.lower_
         if c.dep_ == "neg" or (low in ("never",) and c.dep_ in ("neg", "advmod")):
             neg = c
@@ -66,7 +67,7 @@ def _aux_cue(tok: Token, objects: bool = False) -> tuple[str, Token] | None:
         return "negated", neg
     if going is not None:
         return "future", going
-    for c in tok.children:  # "no ceasefire", "without a vote"
+    for c in children(tok, ("det", "dobj", "nsubjpass")):  # "no ceasefire", "without a vote"
         if c.dep_ == "det" and c.lower_ == "no":
             return "negated", c
         if objects and c.dep_ in ("dobj", "nsubjpass"):  # "no aid was sent"
@@ -93,8 +94,8 @@ def _alleged(verb: Token) -> Factuality:
 
 
 def _clause_mark(tok: Token) -> Token | None:
-    for c in tok.children:
-        if c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS and not _trailing_report(tok, c):
+    for c in children(tok, ("mark",)):
+        if c.lower_ in CONDITIONAL_MARKS and not _trailing_report(tok, c):
             return c
     return None
 
@@ -110,18 +111,16 @@ def _trailing_report(verb: Token, mark: Token) -> bool:
 
 
 def speaker(verb: Token) -> Token | None:
-    for c in verb.children:
-        if c.dep_ in ("nsubj", "nsubjpass"):
-            return c
-    return None
+    subj = children(verb, ("nsubj", "nsubjpass"))
+    return subj[0] if subj else None
 
 
 def speaker_of(trigger: Token) -> Token | None:
     """Who reports the event: "X said (that) ...", "..., X said", "according to X"."""
     tok = trigger
     for _ in range(12):
-        for c in tok.children:  # "according to X"
-            if c.dep_ == "prep" and c.lower_ == "according":
+        for c in children(tok, ("prep",)):  # "according to X"
+            if c.lower_ == "according":
                 for to in c.children:
                     for g in to.children:
                         if g.dep_ == "pobj":
@@ -135,8 +134,8 @@ def speaker_of(trigger: Token) -> Token | None:
             break
         tok = gov
     # "..., the envoy said." parsed with the reporting verb as a dependent of the event
-    for c in trigger.children:
-        if c.dep_ in ("ccomp", "parataxis") and c.lemma_.lower() in REPORTING_VERBS:
+    for c in children(trigger, ("ccomp", "parataxis")):
+        if c.lemma_.lower() in REPORTING_VERBS:
             return speaker(c)
     return None
 
@@ -329,7 +328,7 @@ def _object_of_an_act(w: Walk) -> Hit:
 
 def _modal(verb: Token) -> bool:
     """The verb has a modal auxiliary or a "going to" of its own ("will tolerate", "could face")."""
-    return any(c.dep_ in ("aux", "auxpass") and (c.tag_ == "MD" or c.lower_ in ("going", "gon")) for c in verb.children)
+    return any(c.tag_ == "MD" or c.lower_ in ("going", "gon") for c in children(verb, ("aux", "auxpass")))
 
 
 def _hedge_adverb(w: Walk) -> Hit:

@@ -17,6 +17,7 @@ import yaml
 from spacy.tokens import Token
 
 from detente.coding.wordlists import WORDS, WordLists
+from detente.nlp import children
 
 CONDITIONS = frozenset({"swap", "not_swap", "passive", "active", "stative", "object", "light_head", "light_object",
                         "no_possessive", "no_targets", "one_source", "object_gap", "violent",
@@ -135,8 +136,8 @@ def match_path(start: Token, steps: tuple[Step, ...], pattern_words: dict[str, t
     words = step.words
     if isinstance(words, str):
         words = frozenset(pattern_words.get(words, ()))
-    for c in start.children:
-        if c.dep_ not in step.deps or (words is not None and c.lower_ not in words):
+    for c in children(start, step.deps):
+        if words is not None and c.lower_ not in words:
             continue
         if step.lemmas is not None and c.lemma_.lower() not in step.lemmas and c.lower_ not in step.lemmas:
             continue

@@ -57,7 +57,7 @@ class Pattern:
     def may_match(self, words: AbstractSet[str]) -> bool:
         """A cheap necessary test before matching: every particle, and some object word,
         is among ``words`` (the lower-case forms and lemmas of the words around the head)."""
-        return all(part in words for part in self.particles) and (
+        return all(map(words.__contains__, self.particles)) and (
             not self.objects or self.object_words is None or not self.object_words.isdisjoint(words))
 
     @property

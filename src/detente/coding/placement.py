@@ -63,7 +63,7 @@ from detente.coding.wordlists import WORDS
 from detente.geo.gazetteer import Gazetteer
 from detente.geo.words import GEO_WORDS
 from detente.model import Actor, Place
-from detente.nlp import lemma_forms, sent_ents
+from detente.nlp import children, has_child, lemma_forms, sent_ents
 
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 NOT_PLACE_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "EVENT",
@@ -455,7 +455,7 @@ def event_heads(trigger: Token, events: set[int] = frozenset()) -> list[Token]: 
             heads.append(head.head)  # "responded ... by bombing a convoy": one act
         if trigger.dep_ == "advcl" and (trigger.tag_ == "VBG" and not _own_subject(trigger) or _time_clause(trigger)):
             heads.append(head)
-        for c in trigger.children:
+        for c in children(trigger, ("conj", *SUBJECT_DEPS)):
             if c.dep_ == "conj" and c.pos_ == "VERB" and not _own_subject(c):
                 heads.append(c)
             elif c.dep_ in SUBJECT_DEPS and c.i in events:
@@ -469,24 +469,24 @@ def event_heads(trigger: Token, events: set[int] = frozenset()) -> list[Token]: 
 
 
 def _is_passive_verb(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    return has_child(verb, ("nsubjpass", "auxpass"))
 
 
 def _marker(clause: Token) -> str | None:
-    return next((g.lower_ for g in clause.children if g.dep_ in ("mark", "advmod")
-                 and g.lower_ in GEO_WORDS.time_clause_markers), None)
+    return next((g.lower_ for g in children(clause, ("mark", "advmod"))
+                 if g.lower_ in GEO_WORDS.time_clause_markers), None)
 
 
 def _time_clause(clause: Token) -> bool:
     """An adverbial clause that says when its governor happened ("when a mine exploded")."""
-    return clause.dep_ == "advcl" and any(g.dep_ in ("mark", "advmod") and g.lower_ in GEO_WORDS.time_clause_markers
-                                          for g in clause.children)
+    return clause.dep_ == "advcl" and any(g.lower_ in GEO_WORDS.time_clause_markers
+                                          for g in children(clause, ("mark", "advmod")))
 
 
 def _time_clauses(verb: Token, depth: int) -> list[Token]:
     """Adverbial clauses that say when ``verb`` happened ("when a mine exploded ...")."""
     out: list[Token] = []
-    for c in verb.children:
+    for c in children(verb, ("advcl",)):
         if _time_clause(c):
             out.append(c)
             if depth > 1:
@@ -514,24 +514,24 @@ def _in_other_clause(tok: Token, trigger: Token) -> bool:
 
 
 def _own_subject(verb: Token) -> bool:
-    return any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+    return has_child(verb, SUBJECT_DEPS)
 
 
 def _first_object(prep: Token) -> Token | None:
-    return next((g for g in prep.children if g.dep_ == "pobj"), None)
+    return next(iter(children(prep, ("pobj",))), None)
 
 
 def locatives(head: Token, topical: bool) -> Iterator[Token]:
     """Objects of locative prepositions on ``head`` ("in Aleppo"), and of "of" after a
     direction ("north of Aleppo"). ``topical``: "over" says what it is about, not where."""
-    for c in head.children:
+    for c in children(head, ("prep", "advmod", "npadvmod")):
         if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS and not (topical and c.lower_ in GEO_WORDS.topic_preps):
             obj = _first_object(c)
             if obj is not None:
                 yield obj
         elif c.dep_ in ("advmod", "npadvmod", "prep") and c.lower_ in GEO_WORDS.direction_words:
-            for p in c.children:
-                if p.dep_ == "prep" and p.lower_ == "of" and (obj := _first_object(p)) is not None:
+            for p in children(c, ("prep",)):
+                if p.lower_ == "of" and (obj := _first_object(p)) is not None:
                     yield obj
 
 
@@ -540,7 +540,7 @@ def venue_locatives(head: Token) -> Iterator[Token]:
     Moscow", "during a visit to Moscow", "at the Sochi summit" (a compound name, where only a
     city counts: "the Syria talks" are about Syria); and of a participle of speech on it
     ("Speaking in Sochi, he said")."""
-    for c in head.children:
+    for c in children(head, ("prep", "dobj", "dative", "advcl")):
         venue = _first_object(c) if c.dep_ == "prep" and c.lower_ in VENUE_PREPS else c if c.dep_ in (
             "dobj", "dative") else None
         if venue is not None:
