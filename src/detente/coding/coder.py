@@ -22,6 +22,7 @@ from detente.coding.complements import (Coded, accusations, complement_subject, 
                                         normative_subject, purpose_target, protest_aims, restated_acts, retarget,
                                         same_act, threat_addressee, victim_clause, failed_talks)
 from detente.coding.context import WhenWhere
+from detente.coding.evaluation import evaluated_subject
 from detente.coding.factuality import Factuality, judge
 from detente.coding.furniture import dateline_end, dateline_place, is_furniture
 from detente.coding.inference import (UNKNOWN_NAMES, Argument, civil_war, ethnic_resident, local_role,
@@ -353,6 +354,8 @@ class EventCoder:
             subj = complement_subject(tok)
         elif c.trigger.code == "010":
             subj, code, frame = normative_subject(tok), WORDS.normative_demand_code, "normative-complement"
+            if subj is None:  # "said the Turkish offensive was unacceptable": a criticism of Turkey
+                subj, code, frame = evaluated_subject(tok) or (None, None, "")
         elif c.trigger.code.startswith("13") and c.trigger.pos == "VERB":
             subj, frame = threat_addressee(tok) or (None, "")
         else:

@@ -1,0 +1,114 @@
+"""Evaluative reported speech: a statement whose content judges another actor is that judgement.
+
+"Berlin said the Turkish offensive was unacceptable", "“Pakistan is to blame for the violence,”
+the minister said", "Washington's decision was a grave mistake, he said": what the speaker says
+faults an actor, so the statement is a criticism (111) of it; "Lavrov said China's mediation had
+been constructive" commends it (051). The statement keeps its speaker, voice and factuality; only
+its code and target change (coder._complement_target).
+
+Conservative by design: the content must be a plain, affirmative, unhedged copular clause (no
+negation, no modal, no condition) whose predicate is in one of the lists of
+data/frames/wordlists.yaml (disapproval_predicates, approval_predicates; blame_predicates only
+with a harm as their "for" object), and the judged actor must be a noun that is the clause's
+subject or owns it ("Washington's decision"). Whether it resolves to an actor other than the
+speaker is left to the caller.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from detente.coding.wordlists import WORDS
+
+CONTENT_DEPS = frozenset({"ccomp", "parataxis"})
+NOMINAL = frozenset({"NOUN", "PROPN"})
+
+
+def _hedged(tok: Token) -> bool:
+    """Negated, under a modal, or a condition or question ("would be a mistake", "is not illegal",
+    "whether it was legal")."""
+    for a in tok.children:
+        if a.dep_ == "neg" or (a.dep_ == "aux" and a.lower_ in WORDS.hypothetical_modals | WORDS.future_modals
+                               | WORDS.normative_modals):
+            return True
+        if a.dep_ == "mark" and a.lower_ in WORDS.conditional_marks:
+            return True
+    return False
+
+
+def _verdict(pred: Token) -> str | None:
+    """The code of what a predicate (an adjective or a noun after the copula) says of its
+    subject, or None when it does not plainly judge."""
+    if pred.lemma_.lower() in WORDS.partitive_nouns or pred.lower_ in WORDS.partitive_nouns:
+        pred = next((g for p in pred.children if p.dep_ == "prep" and p.lower_ == "of"
+                     for g in p.children if g.dep_ == "pobj"), pred)  # "part of the problem"
+    if any(a.dep_ == "neg" for a in pred.children):
+        return None
+    word = pred.lemma_.lower()
+    if word in WORDS.disapproval_predicates or pred.lower_ in WORDS.disapproval_predicates:
+        return WORDS.disapproval_code
+    if word in WORDS.approval_predicates or pred.lower_ in WORDS.approval_predicates:
+        return WORDS.approval_code
+    if word in WORDS.blame_predicates and any(
+            g.lemma_.lower() in WORDS.harm_nouns or g.lower_ in WORDS.harm_nouns
+            for p in pred.children if p.dep_ == "prep" and p.lower_ == "for"
+            for g in p.children if g.dep_ == "pobj" for g in (g, *(c for c in g.children if c.dep_ == "conj"))):
+        return WORDS.disapproval_code  # "responsible for the attack", not "responsible for security"
+    return None
+
+
+def _predicates(clause: Token) -> list[Token]:
+    """The judging words of a copular clause: its adjective or noun and their conjuncts."""
+    preds = [c for c in clause.children if c.dep_ in ("acomp", "attr")]
+    return preds + [g for p in preds for g in p.children if g.dep_ == "conj"]
+
+
+def _judgement(clause: Token) -> str | None:
+    """The code of what a content clause says of its subject: a copula with a judging predicate
+    ("was unacceptable", "has chosen to be part of the problem"), or "is to blame"."""
+    chain = [clause]
+    while len(chain) < 4:  # "has chosen to be", "appears to be"
+        nxt = next((c for c in chain[-1].children if c.dep_ == "xcomp"), None)
+        if nxt is None:
+            break
+        chain.append(nxt)
+    if any(_hedged(t) for t in chain):
+        return None
+    last = chain[-1]
+    if last.lemma_.lower() == "blame" and len(chain) > 1 and chain[-2].lemma_.lower() == "be" \
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in last.children) \
+            and not any(a.dep_ in ("dobj", "auxpass") for a in last.children):
+        return WORDS.disapproval_code  # "Pakistan is to blame for the violence"
+    if last.lemma_.lower() not in WORDS.copulas:
+        return None
+    codes = {_verdict(p) for p in _predicates(last)} - {None}
+    return codes.pop() if len(codes) == 1 else None
+
+
+def _judged(clause: Token) -> Token | None:
+    """The actor a content clause judges: its nominal subject, or that subject's owner or author
+    ("Washington's decision was a mistake": Washington; "the sanctions imposed by Brussels")."""
+    subj = next((s for s in clause.children if s.dep_ == "nsubj"), None)
+    if subj is None:
+        return None
+    owner = next((p for p in subj.children if p.dep_ == "poss" and p.pos_ in NOMINAL), None) or next(
+        (g for a in subj.children if a.dep_ == "acl" for b in a.children if b.dep_ == "agent"
+         for g in b.children if g.dep_ == "pobj" and g.pos_ in NOMINAL), None)  # "the sanctions imposed by Brussels"
+    if owner is not None:
+        return owner
+    return subj if subj.pos_ in NOMINAL else None
+
+
+def evaluated_subject(tok: Token) -> tuple[Token, str, str] | None:
+    """The actor a speech verb's content judges, the code of the judgement (disapproval or
+    approval) and the frame that found it; None when the content judges nobody."""
+    clauses = [c for c in tok.children if c.dep_ in CONTENT_DEPS]
+    if tok.dep_ == "parataxis":  # "“Turkey's raid was illegal,” he said", parsed with "said" below the quote
+        clauses.append(tok.head)
+    for c in clauses:
+        if c.pos_ not in ("VERB", "AUX"):
+            continue
+        code = _judgement(c)
+        judged = _judged(c) if code is not None else None
+        if judged is not None:
+            return judged, code, "evaluative-complement"
+    return None
