@@ -27,6 +27,13 @@ JUDGEMENTS = [
     ("\u201cIsrael is to blame for the escalation,\u201d the Jordanian king said.", ("111", "JORGOV", "ISR", "asserted")),
     ("The Ukrainian president said Russia was responsible for the shelling of Mariupol and the deaths of civilians.",
      ("111", "UKRGOV", "RUS", "asserted")),
+    # an expletive "it" stands for a clause whose doer is judged
+    ("The Greek minister said it was a mistake for Britain to leave the deal.", ("111", "GRCGOV", "GBR", "asserted")),
+    ("Pakistan said it was unacceptable that India had closed the border crossing.", ("111", "PAK", "IND", "asserted")),
+    # describing an actor's deed as something judging
+    ("The Cypriot president described Turkey's drilling as a violation of international law.",
+     ("111", "CYPGOV", "TUR", "asserted")),
+    ("Lavrov described Turkey's role as constructive.", ("051", "RUSGOV", "TUR", "asserted")),
     # praise
     ("Lavrov said the Chinese mediation had been constructive and helpful.", ("051", "RUSGOV", "CHN", "asserted")),
     ("The Kenyan president said Ethiopia's help was welcome.", ("051", "KENGOV", "ETH", "asserted")),
@@ -50,6 +57,9 @@ PLAIN = [
     "The French president said Russia was responsible for security in the region.",
     # the judged thing is no actor and has no owner
     "The Egyptian foreign minister said the situation in Gaza was unacceptable.",
+    # a clause where people only suffer, or a description of a thing that is no actor's
+    "The UN envoy said it was unacceptable that civilians were dying in Idlib.",
+    "Lavrov described the talks with Turkey as constructive.",
     # judging words that do not judge the subject ("the problem is that ...")
     "The Indian minister said the problem was that Pakistan had not replied.",
 ]
@@ -63,6 +73,12 @@ def test_content_that_judges_no_actor_stays_a_statement(code_text, text):
 def test_the_speaker_judging_itself_is_no_criticism(code_text):
     events = code_text("Germany said Germany's response had been a mistake.")
     assert not any(e.cameo_code == "111" for e in events)
+
+
+def test_a_speaker_guessed_to_be_of_the_judged_country_is_no_critic_of_it(code_text):
+    # whose minister it is the text does not say: perhaps Iraq's own, so no criticism of Iraq
+    assert not any(e.cameo_code == "111" for e in code_text(
+        "The minister said it was unacceptable that Iraq had delayed the elections."))
 
 
 def test_a_reported_judgement_keeps_the_speakers_factuality(code_text):

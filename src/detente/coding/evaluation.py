@@ -3,21 +3,26 @@
 "Berlin said the Turkish offensive was unacceptable", "“Pakistan is to blame for the violence,”
 the minister said", "Washington's decision was a grave mistake, he said": what the speaker says
 faults an actor, so the statement is a criticism (111) of it; "Lavrov said China's mediation had
-been constructive" commends it (051). The statement keeps its speaker, voice and factuality; only
-its code and target change (coder._complement_target).
+been constructive" commends it (051). So does "it was a mistake for Britain to leave" (the doer of
+the clause an expletive "it" stands for) and "described Turkey's drilling as illegal" (a description
+of the speaker's object). The statement keeps its speaker, voice and factuality; only its code and
+target change (coder._complement_target, descriptions below).
 
 Conservative by design: the content must be a plain, affirmative, unhedged copular clause (no
 negation, no modal, no condition) whose predicate is in one of the lists of
 data/frames/wordlists.yaml (disapproval_predicates, approval_predicates; blame_predicates only
 with a harm as their "for" object), and the judged actor must be a noun that is the clause's
-subject or owns it ("Washington's decision"). Whether it resolves to an actor other than the
-speaker is left to the caller.
+subject or owns it ("Washington's decision"), and resolve to an actor that is not the speaker's own
+side (own_side).
 """
 from __future__ import annotations
 
 from spacy.tokens import Token
 
+from detente.coding.complements import GUESSED, Coded, _recode
 from detente.coding.wordlists import WORDS
+from detente.model import Actor
+from detente.ontology import Ontology
 
 CONTENT_DEPS = frozenset({"ccomp", "parataxis"})
 NOMINAL = frozenset({"NOUN", "PROPN"})
@@ -62,7 +67,7 @@ def _predicates(clause: Token) -> list[Token]:
     return preds + [g for p in preds for g in p.children if g.dep_ == "conj"]
 
 
-def _judgement(clause: Token) -> str | None:
+def _judgement(clause: Token) -> tuple[str, Token] | None:
     """The code of what a content clause says of its subject: a copula with a judging predicate
     ("was unacceptable", "has chosen to be part of the problem"), or "is to blame"."""
     chain = [clause]
@@ -77,25 +82,88 @@ def _judgement(clause: Token) -> str | None:
     if last.lemma_.lower() == "blame" and len(chain) > 1 and chain[-2].lemma_.lower() == "be" \
             and any(a.dep_ == "aux" and a.lower_ == "to" for a in last.children) \
             and not any(a.dep_ in ("dobj", "auxpass") for a in last.children):
-        return WORDS.disapproval_code  # "Pakistan is to blame for the violence"
+        return WORDS.disapproval_code, last  # "Pakistan is to blame for the violence"
     if last.lemma_.lower() not in WORDS.copulas:
         return None
     codes = {_verdict(p) for p in _predicates(last)} - {None}
-    return codes.pop() if len(codes) == 1 else None
+    return (codes.pop(), last) if len(codes) == 1 else None
 
 
-def _judged(clause: Token) -> Token | None:
-    """The actor a content clause judges: its nominal subject, or that subject's owner or author
-    ("Washington's decision was a mistake": Washington; "the sanctions imposed by Brussels")."""
+def _owner(noun: Token) -> Token | None:
+    """The actor a judged noun stands for: itself, or whoever owns or authored it ("Washington's
+    decision", "the sanctions imposed by Brussels")."""
+    owner = next((p for p in noun.children if p.dep_ == "poss" and p.pos_ in NOMINAL), None) or next(
+        (g for a in noun.children if a.dep_ == "acl" for b in a.children if b.dep_ == "agent"
+         for g in b.children if g.dep_ == "pobj" and g.pos_ in NOMINAL), None)
+    return owner if owner is not None else noun if noun.pos_ in NOMINAL else None
+
+
+def _extraposed(clause: Token) -> Token | None:
+    """The doer in a clause that an expletive "it" stands for: "it was unacceptable that Turkey
+    continued", "it was a mistake for Britain to leave"; not a passive one, nor people who only
+    suffer ("it is unacceptable that civilians die")."""
+    for c in clause.children:
+        if c.dep_ not in ("ccomp", "advcl") or not any(
+                m.dep_ == "mark" and m.lower_ in ("that", "for") for m in c.children):
+            continue
+        subj = next((s for s in c.children if s.dep_ == "nsubj"), None)
+        if subj is not None and subj.pos_ in NOMINAL and not any(a.dep_ == "auxpass" for a in c.children) \
+                and subj.lemma_.lower() not in WORDS.people_nouns and subj.lower_ not in WORDS.people_nouns:
+            return subj
+    return None
+
+
+def _judged(clause: Token, copula: Token) -> Token | None:
+    """The actor a content clause judges: its nominal subject or that subject's owner, or with an
+    expletive "it" the doer of the clause it stands for."""
     subj = next((s for s in clause.children if s.dep_ == "nsubj"), None)
     if subj is None:
         return None
-    owner = next((p for p in subj.children if p.dep_ == "poss" and p.pos_ in NOMINAL), None) or next(
-        (g for a in subj.children if a.dep_ == "acl" for b in a.children if b.dep_ == "agent"
-         for g in b.children if g.dep_ == "pobj" and g.pos_ in NOMINAL), None)  # "the sanctions imposed by Brussels"
-    if owner is not None:
-        return owner
-    return subj if subj.pos_ in NOMINAL else None
+    if subj.lower_ == "it" and clause is copula:
+        return _extraposed(copula)
+    return _owner(subj)
+
+
+def _described(tok: Token) -> tuple[Token, str] | None:
+    """ "described the Turkish drilling as illegal": the object, judged by what it is described as."""
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if obj is None or any(a.dep_ == "neg" for a in tok.children):
+        return None
+    for p in tok.children:
+        if p.dep_ == "prep" and p.lower_ == "as":
+            codes = {_verdict(g) for g in p.children if g.dep_ in ("pobj", "amod", "acomp")} - {None}
+            judged = _owner(obj)
+            if len(codes) == 1 and judged is not None:
+                return judged, codes.pop()
+    return None
+
+
+def own_side(speaker: Actor | None, judged: Actor) -> bool:
+    """The judged actor may be the speaker itself: the same actor, or one of the country a
+    speaker the text does not name was guessed to belong to ("the minister said it was
+    unacceptable that Turkey ...": whose minister is a guess, perhaps from Turkey itself)."""
+    if speaker is None:
+        return False
+    if speaker.code == judged.code:
+        return True
+    return (speaker.how or "").startswith(GUESSED) and speaker.country is not None \
+        and speaker.country == judged.country
+
+
+def descriptions(coded: list[Coded], ontology: Ontology) -> None:
+    """ "The Greek minister described the Turkish drilling as illegal": a description of its
+    object (already its target) as something judging is a criticism or praise of it (in place)."""
+    for c in coded:
+        if c.trigger.code != "010" or c.trigger.pos != "VERB":
+            continue
+        found = _described(c.trigger.token)
+        if found is None:
+            continue
+        judged, code = found
+        c.events[:] = [_recode(e, code, ontology, rule=e.rule.replace(" tgt=", " tgt=evaluative-description+", 1))
+                       if e.target is not None and judged.text in e.target.text  # the object, not a guess
+                       and not own_side(e.source.actor if e.source else None, e.target.actor) else e
+                       for e in c.events]
 
 
 def evaluated_subject(tok: Token) -> tuple[Token, str, str] | None:
@@ -107,8 +175,8 @@ def evaluated_subject(tok: Token) -> tuple[Token, str, str] | None:
     for c in clauses:
         if c.pos_ not in ("VERB", "AUX"):
             continue
-        code = _judgement(c)
-        judged = _judged(c) if code is not None else None
+        found = _judgement(c)
+        judged = _judged(c, found[1]) if found is not None else None
         if judged is not None:
-            return judged, code, "evaluative-complement"
+            return judged, found[0], "evaluative-complement"
     return None
