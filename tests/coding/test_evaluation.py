@@ -40,6 +40,12 @@ JUDGEMENTS = [
 ]
 
 
+def test_who_is_to_blame_blames_nobody(code_text):
+    got = triples(code_text("\u201cIsrael is to blame for the escalation,\u201d the Jordanian king said."))
+    assert not any(t[1] == "ISR" for t in got)
+    assert not triples(code_text("The rebels are to blame for the famine."))
+
+
 @pytest.mark.parametrize("text,expected", JUDGEMENTS)
 def test_a_statement_that_judges_an_actor_is_a_criticism_or_praise_of_it(code_text, text, expected):
     got = triples(code_text(text))

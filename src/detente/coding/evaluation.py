@@ -150,10 +150,20 @@ def own_side(speaker: Actor | None, judged: Actor) -> bool:
         and speaker.country == judged.country
 
 
+def _to_blame(tok: Token) -> bool:
+    """ "Pakistan is to blame": the subject is blamed, it blames nobody."""
+    return tok.lemma_.lower() == "blame" and tok.dep_ == "xcomp" and tok.head.lemma_.lower() == "be" \
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in tok.children)
+
+
 def descriptions(coded: list[Coded], ontology: Ontology) -> None:
     """ "The Greek minister described the Turkish drilling as illegal": a description of its
-    object (already its target) as something judging is a criticism or praise of it (in place)."""
+    object (already its target) as something judging is a criticism or praise of it; "X is to
+    blame" is no accusation by X (in place)."""
     for c in coded:
+        if _to_blame(c.trigger.token):
+            c.events[:] = []
+            continue
         if c.trigger.code != "010" or c.trigger.pos != "VERB":
             continue
         found = _described(c.trigger.token)
