@@ -13,8 +13,8 @@ pytestmark = pytest.mark.slow
 
 
 JUDGEMENTS = [
-    # a judging adjective of the actor's deed: the deed's owner is criticised
-    ("Germany said the Turkish offensive was unacceptable.", ("111", "DEU", "TUR", "asserted")),
+    # a judging adjective of an actor or of its deed: the deed's owner is criticised
+    ("Germany said the Syrian regime was barbaric.", ("111", "DEU", "SYRGOV", "asserted")),
     ("The Dutch foreign minister said Moscow's annexation was illegal.", ("111", "NLDGOV", "RUSGOV", "asserted")),
     # a judging noun, the possessor of the subject is the one judged
     ("Beijing said Tokyo's decision to buy the islands was a grave mistake.", ("111", "CHNGOV", "JPNGOV", "asserted")),
@@ -35,7 +35,7 @@ JUDGEMENTS = [
      ("111", "CYPGOV", "TUR", "asserted")),
     ("Lavrov described Turkey's role as constructive.", ("051", "RUSGOV", "TUR", "asserted")),
     # praise
-    ("Lavrov said the Chinese mediation had been constructive and helpful.", ("051", "RUSGOV", "CHN", "asserted")),
+    ("Lavrov said China's mediation had been constructive and helpful.", ("051", "RUSGOV", "CHN", "asserted")),
     ("The Kenyan president said Ethiopia's help was welcome.", ("051", "KENGOV", "ETH", "asserted")),
 ]
 
@@ -61,7 +61,12 @@ PLAIN = [
     "The minister asked whether the Russian annexation was illegal.",
     # "responsible for" something that is no harm
     "The French president said Russia was responsible for security in the region.",
-    # the judged thing is no actor and has no owner
+    # the judged thing is no actor and has no owner; a national adjective may only say where it is
+    "The British minister said the Afghan war was a mistake.",
+    "The French minister said the Libyan intervention was a disgrace.",
+    # weak judging words judge only a named actor
+    "The German minister said Russian gas was a problem.",
+    "The Swedish minister said the Syrian refugees were welcome.",
     "The Egyptian foreign minister said the situation in Gaza was unacceptable.",
     # a clause where people only suffer, or a description of a thing that is no actor's
     "The UN envoy said it was unacceptable that civilians were dying in Idlib.",
@@ -89,6 +94,6 @@ def test_a_speaker_guessed_to_be_of_the_judged_country_is_no_critic_of_it(code_t
 
 def test_a_reported_judgement_keeps_the_speakers_factuality(code_text):
     # a statement that was not made, or is yet to be made, is a criticism not made or yet to come
-    assert ("111", "GRC", "TUR", "negated") in triples(code_text("Greece did not say the Turkish drilling was illegal."))
+    assert ("111", "GRC", "TUR", "negated") in triples(code_text("Greece did not say Turkey's drilling was illegal."))
     assert ("111", "GRC", "TUR", "future") in triples(
-        code_text("Greece will say on Monday that the Turkish drilling is illegal."))
+        code_text("Greece will say on Monday that Turkey's drilling is illegal."))

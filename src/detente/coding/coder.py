@@ -22,7 +22,7 @@ from detente.coding.complements import (Coded, accusations, complement_subject, 
                                         normative_subject, purpose_target, protest_aims, restated_acts, retarget,
                                         same_act, threat_addressee, victim_clause, failed_talks)
 from detente.coding.context import WhenWhere
-from detente.coding.evaluation import descriptions, evaluated_subject, own_side
+from detente.coding.evaluation import descriptions, evaluated_subject, judgeable
 from detente.coding.factuality import Factuality, judge
 from detente.coding.furniture import dateline_end, dateline_place, is_furniture
 from detente.coding.inference import (UNKNOWN_NAMES, Argument, civil_war, ethnic_resident, local_role,
@@ -364,7 +364,7 @@ class EventCoder:
         addressees = [(a.actor, a.tokens) for a in self._resolve([subj], ctx, dateline)
                       if a.actor.resolved and a.actor.how != "sector-only"] if subj is not None else []
         if frame.startswith("evaluative"):  # never the speaker judging itself
-            addressees = [x for x in addressees if not any(e.source and own_side(e.source.actor, x[0]) for e in c.events)]
+            addressees = [x for x in addressees if all(judgeable(e.source and e.source.actor, x[0]) for e in c.events)]
         if addressees:
             retarget(c, addressees, frame, self.ontology, mention, code)
 

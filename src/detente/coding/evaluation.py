@@ -13,7 +13,7 @@ negation, no modal, no condition) whose predicate is in one of the lists of
 data/frames/wordlists.yaml (disapproval_predicates, approval_predicates; blame_predicates only
 with a harm as their "for" object), and the judged actor must be a noun that is the clause's
 subject or owns it ("Washington's decision"), and resolve to an actor that is not the speaker's own
-side (own_side).
+side (judgeable).
 """
 from __future__ import annotations
 
@@ -40,12 +40,26 @@ def _hedged(tok: Token) -> bool:
     return False
 
 
+def _judging_word(pred: Token) -> Token:
+    """The word that judges in a predicate: itself, or the noun after a partitive ("part of the problem")."""
+    if pred.lemma_.lower() in WORDS.partitive_nouns or pred.lower_ in WORDS.partitive_nouns:
+        return next((g for p in pred.children if p.dep_ == "prep" and p.lower_ == "of"
+                     for g in p.children if g.dep_ == "pobj"), pred)
+    return pred
+
+
+def _weak(copula: Token) -> bool:
+    """Every judging word of the clause judges only a named actor ("America is the problem", not
+    "Russian gas is a problem"; "Ankara's decision is welcome", not "Syrian refugees are welcome")."""
+    words = [_judging_word(p) for p in _predicates(copula)]
+    return bool(words) and all(w.lemma_.lower() in WORDS.weak_judgements or w.lower_ in WORDS.weak_judgements
+                               for w in words)
+
+
 def _verdict(pred: Token) -> str | None:
     """The code of what a predicate (an adjective or a noun after the copula) says of its
     subject, or None when it does not plainly judge."""
-    if pred.lemma_.lower() in WORDS.partitive_nouns or pred.lower_ in WORDS.partitive_nouns:
-        pred = next((g for p in pred.children if p.dep_ == "prep" and p.lower_ == "of"
-                     for g in p.children if g.dep_ == "pobj"), pred)  # "part of the problem"
+    pred = _judging_word(pred)
     if any(a.dep_ == "neg" for a in pred.children):
         return None
     word = pred.lemma_.lower()
@@ -138,16 +152,20 @@ def _described(tok: Token) -> tuple[Token, str] | None:
     return None
 
 
-def own_side(speaker: Actor | None, judged: Actor) -> bool:
-    """The judged actor may be the speaker itself: the same actor, or one of the country a
-    speaker the text does not name was guessed to belong to ("the minister said it was
-    unacceptable that Turkey ...": whose minister is a guess, perhaps from Turkey itself)."""
-    if speaker is None:
+def judgeable(speaker: Actor | None, judged: Actor) -> bool:
+    """The judged actor is another than the speaker and is named, not read off a national
+    adjective of a thing ("the Libyan intervention", "the Afghan war": the adjective often names
+    where it happens, not who does it). Not the speaker itself, nor one of the country a speaker
+    the text does not name was guessed to belong to ("the minister said it was unacceptable that
+    Turkey ...": whose minister is a guess, perhaps from Turkey itself)."""
+    if judged.how == "kb:adjective":
         return False
-    if speaker.code == judged.code:
+    if speaker is None:
         return True
-    return (speaker.how or "").startswith(GUESSED) and speaker.country is not None \
-        and speaker.country == judged.country
+    if speaker.code == judged.code:
+        return False
+    return not ((speaker.how or "").startswith(GUESSED) and speaker.country is not None
+                and speaker.country == judged.country)
 
 
 def _to_blame(tok: Token) -> bool:
@@ -172,7 +190,7 @@ def descriptions(coded: list[Coded], ontology: Ontology) -> None:
         judged, code = found
         c.events[:] = [_recode(e, code, ontology, rule=e.rule.replace(" tgt=", " tgt=evaluative-description+", 1))
                        if e.target is not None and judged.text in e.target.text  # the object, not a guess
-                       and not own_side(e.source.actor if e.source else None, e.target.actor) else e
+                       and judgeable(e.source.actor if e.source else None, e.target.actor) else e
                        for e in c.events]
 
 
@@ -187,6 +205,8 @@ def evaluated_subject(tok: Token) -> tuple[Token, str, str] | None:
             continue
         found = _judgement(c)
         judged = _judged(c, found[1]) if found is not None else None
-        if judged is not None:
-            return judged, found[0], "evaluative-complement"
+        if judged is None or judged.lemma_.lower() in WORDS.people_nouns or judged.lower_ in WORDS.people_nouns \
+                or (judged.pos_ != "PROPN" and _weak(found[1])):
+            continue
+        return judged, found[0], "evaluative-complement"
     return None

@@ -117,6 +117,7 @@ class WordLists:
     accusation_code: str
     disapproval_predicates: frozenset[str]
     approval_predicates: frozenset[str]
+    weak_judgements: frozenset[str]
     blame_predicates: frozenset[str]
     harm_nouns: frozenset[str]
     partitive_nouns: frozenset[str]
