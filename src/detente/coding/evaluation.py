@@ -157,15 +157,21 @@ def judgeable(speaker: Actor | None, judged: Actor) -> bool:
     adjective of a thing ("the Libyan intervention", "the Afghan war": the adjective often names
     where it happens, not who does it). Not the speaker itself, nor one of the country a speaker
     the text does not name was guessed to belong to ("the minister said it was unacceptable that
-    Turkey ...": whose minister is a guess, perhaps from Turkey itself)."""
+    Turkey ...": whose minister is a guess, perhaps from Turkey itself), nor the speaker's own
+    country or own kind of body in it."""
     if judged.how == "kb:adjective":
         return False
     if speaker is None:
         return True
     if speaker.code == judged.code:
         return False
-    return not ((speaker.how or "").startswith(GUESSED) and speaker.country is not None
-                and speaker.country == judged.country)
+    if speaker.country is None or speaker.country != judged.country:
+        return True
+    # one country: a guessed speaker may be the judged one's; the government speaks for the
+    # country itself ("Putin said Russia's operation was a success"); an opposition judging the
+    # government is no self-judgement
+    return not ((speaker.how or "").startswith(GUESSED) or not judged.sector or not speaker.sector
+                or judged.sector == speaker.sector)
 
 
 def _to_blame(tok: Token) -> bool:
