@@ -22,6 +22,7 @@ from detente.coding.complements import (Coded, accusations, complement_subject, 
                                         normative_subject, purpose_target, protest_aims, restated_acts, retarget,
                                         same_act, threat_addressee, victim_clause, failed_talks)
 from detente.coding.context import WhenWhere
+from detente.coding.evaluation import descriptions, evaluated_subject, judgeable
 from detente.coding.factuality import Factuality, judge
 from detente.coding.furniture import dateline_end, dateline_place, is_furniture
 from detente.coding.inference import (UNKNOWN_NAMES, Argument, civil_war, ethnic_resident, local_role,
@@ -314,6 +315,7 @@ class EventCoder:
                 ctx.events[c.trigger.code[:3]] = known
         link_complements(coded, self.ontology)
         accusations(coded, self.ontology)
+        descriptions(coded, self.ontology)
         violence.result_participles(coded)
         violence.same_means(coded)
         protest_aims(coded)
@@ -353,12 +355,16 @@ class EventCoder:
             subj = complement_subject(tok)
         elif c.trigger.code == "010":
             subj, code, frame = normative_subject(tok), WORDS.normative_demand_code, "normative-complement"
+            if subj is None:  # "said the Turkish offensive was unacceptable": a criticism of Turkey
+                subj, code, frame = evaluated_subject(tok) or (None, None, "")
         elif c.trigger.code.startswith("13") and c.trigger.pos == "VERB":
             subj, frame = threat_addressee(tok) or (None, "")
         else:
             return
         addressees = [(a.actor, a.tokens) for a in self._resolve([subj], ctx, dateline)
                       if a.actor.resolved and a.actor.how != "sector-only"] if subj is not None else []
+        if frame.startswith("evaluative"):  # never the speaker judging itself
+            addressees = [x for x in addressees if all(judgeable(e.source and e.source.actor, x[0]) for e in c.events)]
         if addressees:
             retarget(c, addressees, frame, self.ontology, mention, code)
 

@@ -115,6 +115,14 @@ class WordLists:
     normative_demand_code: str
     claim_verbs: frozenset[str]
     accusation_code: str
+    disapproval_predicates: frozenset[str]
+    approval_predicates: frozenset[str]
+    weak_judgements: frozenset[str]
+    blame_predicates: frozenset[str]
+    harm_nouns: frozenset[str]
+    partitive_nouns: frozenset[str]
+    disapproval_code: str
+    approval_code: str
 
     @property
     def object_verbs(self) -> frozenset[str]:
@@ -145,7 +153,7 @@ def parse_wordlists(data: dict) -> WordLists:
         elif name in ("violence_recode", "conventional_recode", "people_object_recode", "complement_roles", "intent_codes", "threat_codes", "refusal_codes", "committed_accord",
                       "failed_agreement_codes"):
             kw[name] = {str(k): str(v) for k, v in value.items()}
-        elif name in ("normative_demand_code", "accusation_code"):
+        elif name in ("normative_demand_code", "accusation_code", "disapproval_code", "approval_code"):
             kw[name] = str(value)
         elif name in ("noun_target_preps", "furniture_starts", "reciprocal_codes", "retreat_codes"):
             kw[name] = tuple(str(v).lower() for v in value)
