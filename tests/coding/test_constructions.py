@@ -262,3 +262,19 @@ def test_the_noun_a_passive_participle_modifies_undergoes_it(code_text):
     # "the army, backed by French jets": the army is who was backed
     got = triples(code_text("The Malian army, backed by French jets, retook the town.", "2018-05-01"))
     assert any(t[0].startswith("05") and t[1] == "FRAMIL" and t[2] == "MLIMIL" for t in got), got
+
+
+def test_a_charge_names_the_crime_it_alleges_not_the_charger_s_act(code_text):
+    # "with murder" after charge is the charge's content: no murder by the police
+    evs = code_text("Kenyan police charged the opposition activist with murder on Tuesday.", "2021-03-04")
+    assert [e.cameo_code for e in evs] == ["173"]
+    assert evs[0].source.actor.code == "KENCOP"
+    # an instrument after an act of force is still the actor's ("retaliated with air strikes")
+    evs = code_text("India retaliated with air strikes on Balakot.", "2021-03-04")
+    assert {e.source.actor.code for e in evs if e.trigger.text == "air strikes"} == {"IND"}
+
+
+def test_london_s_police_and_prosecutors_are_british(code_text):
+    evs = code_text("Scotland Yard arrested a 30-year-old man in Croydon on Friday. "
+                    "The Crown Prosecution Service later charged him with terrorism offences.", "2021-03-06")
+    assert {(e.cameo_code, e.source.actor.code) for e in evs} == {("173", "GBRCOP"), ("173", "GBRJUD")}

@@ -298,7 +298,9 @@ def _bind(frame: Frame, trig: Trigger, used: frozenset[int], sources: frozenset[
     if frame.call == "instrument_subject":
         # "Israel retaliated with air strikes on Gaza": the strikes are the retaliating Israel's
         prep = trig.token.head
-        if trig.token.dep_ == "pobj" and prep.lower_ in ("with", "by") and prep.head.pos_ == "VERB":
+        # ("charged the activist with murder" names the charge, not the charger's weapon)
+        if trig.token.dep_ == "pobj" and prep.lower_ in ("with", "by") and prep.head.pos_ == "VERB" \
+                and prep.head.lemma_.lower() not in WORDS.allegation_verbs:
             return subject_of(prep.head)
         return []
     if frame.call == "purpose_subject":

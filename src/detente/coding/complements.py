@@ -56,7 +56,7 @@ class Coded:
     speaker: Actor | None = None  # who reports it, resolved ("the defence minister said")
 
 
-def _recode(event: Event, code: str, ontology: Ontology, **changes) -> Event:
+def recode(event: Event, code: str, ontology: Ontology, **changes) -> Event:
     info = ontology[code]
     return dataclasses.replace(event, cameo_code=info.code, cameo_root=info.root, quad_class=info.quad_class,
                                goldstein=info.goldstein, plover_type=info.plover_type, event_id="", **changes)
@@ -103,7 +103,7 @@ def _commitment(gov: Coded, ontology: Ontology) -> None:
             c.dep_ in ("acl", "relcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
             for c in obj.children):
         return
-    gov.events[:] = [_recode(e, code, ontology, rule=f"{e.rule} commitment=to-clause") for e in gov.events]
+    gov.events[:] = [recode(e, code, ontology, rule=f"{e.rule} commitment=to-clause") for e in gov.events]
 
 
 def link_complements(coded: list[Coded], ontology: Ontology) -> None:
@@ -134,10 +134,10 @@ def link_complements(coded: list[Coded], ontology: Ontology) -> None:
         for e in gov.events:
             targets = [m for m in mentions if e.source is None or e.source.actor.code != m.actor.code]
             if not targets:
-                new.append(e if code == e.cameo_code else _recode(e, code, ontology, target=None, rule=e.rule))
+                new.append(e if code == e.cameo_code else recode(e, code, ontology, target=None, rule=e.rule))
                 continue
             rule = e.rule.replace(" tgt=- ", f" tgt=complement-{role} ")
-            new += [_recode(e, code, ontology, target=m, rule=rule) for m in targets]
+            new += [recode(e, code, ontology, target=m, rule=rule) for m in targets]
         gov.events[:] = new
 
 
@@ -187,7 +187,7 @@ def intents(coded: list[Coded], ontology: Ontology, mention: Callable[[list[Toke
             said = _saying(c, by_token)  # the intent is expressed when it is said, not when it is due
             when = {} if said is None else {"event_date": said.event_date, "date_precision": said.date_precision,
                                             "date_text": said.date_text}
-            out.append(_recode(e, code, ontology, trigger=mention(toks), factuality="asserted",
+            out.append(recode(e, code, ontology, trigger=mention(toks), factuality="asserted",
                                factuality_cue=None, **when,
                                rule=f"{e.rule} {'refusal' if refusal else 'threat' if conditional else 'intent'}={cue.lower_}"))
     return out
@@ -225,7 +225,7 @@ def failed_talks(coded: list[Coded], ontology: Ontology, mention: Callable[[list
             code = _by_prefix(WORDS.failed_agreement_codes, e.cameo_code)
             if code is None or e.source is None:
                 continue
-            out.append(_recode(e, code, ontology, trigger=mention(toks), factuality="asserted", factuality_cue=None,
+            out.append(recode(e, code, ontology, trigger=mention(toks), factuality="asserted", factuality_cue=None,
                                rule=f"{e.rule} failed-agreement={cue.lower_}"))
     return out
 
@@ -273,7 +273,7 @@ def retarget(coded: Coded, addressees: list[tuple[Actor, list[Token]]], frame: s
         for actor, tokens in others:
             target = mention(tokens)
             target.actor = actor
-            new.append(_recode(e, code or e.cameo_code, ontology, target=target,
+            new.append(recode(e, code or e.cameo_code, ontology, target=target,
                                rule=e.rule.replace(" tgt=- ", f" tgt={frame} ")))
     coded.events[:] = new
 
@@ -301,7 +301,7 @@ def purpose_target(coded: Coded, by_token: dict[int, Coded], ontology: Ontology)
                    None) if purpose is not None else None  # named, or the place of its own clause
         if aim is None:
             continue
-        coded.events[:] = [e if e.source is not None and e.source.actor.code == aim.actor.code else _recode(
+        coded.events[:] = [e if e.source is not None and e.source.actor.code == aim.actor.code else recode(
             e, e.cameo_code, ontology, target=dataclasses.replace(aim),
             rule=e.rule.replace(" tgt=- ", f" tgt={frame} ")) for e in coded.events]
         return
@@ -407,7 +407,7 @@ def give_victims(noun: Coded, verb: Token, victims: list, coded: list[Coded], on
             target = mention(v.tokens)
             target.actor = v.actor
             rule = re.sub(r" tgt=\S+ ", " tgt=victim-clause ", e.rule)
-            new.append(_recode(e, e.cameo_code, ontology, target=target, rule=rule))
+            new.append(recode(e, e.cameo_code, ontology, target=target, rule=rule))
     if not new:
         return
     noun.events[:] = new
@@ -522,6 +522,6 @@ def accusations(coded: list[Coded], ontology: Ontology) -> None:
             if e.target is not None or (e.source is not None and e.source.actor.code == accused.actor.code):
                 new.append(e)
                 continue
-            new.append(_recode(e, WORDS.accusation_code, ontology, target=accused,
+            new.append(recode(e, WORDS.accusation_code, ontology, target=accused,
                                rule=e.rule.replace(" tgt=- ", " tgt=alleged-author ")))
         gov.events[:] = new

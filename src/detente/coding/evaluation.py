@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from detente.coding.complements import GUESSED, Coded, _recode
+from detente.coding.complements import GUESSED, Coded, recode
 from detente.coding.wordlists import WORDS
 from detente.model import Actor
 from detente.ontology import Ontology
@@ -194,7 +194,7 @@ def descriptions(coded: list[Coded], ontology: Ontology) -> None:
         if found is None:
             continue
         judged, code = found
-        c.events[:] = [_recode(e, code, ontology, rule=e.rule.replace(" tgt=", " tgt=evaluative-description+", 1))
+        c.events[:] = [recode(e, code, ontology, rule=e.rule.replace(" tgt=", " tgt=evaluative-description+", 1))
                        if e.target is not None and judged.text in e.target.text  # the object, not a guess
                        and judgeable(e.source.actor if e.source else None, e.target.actor) else e
                        for e in c.events]
