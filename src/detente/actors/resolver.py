@@ -256,6 +256,17 @@ def _residence(head: Token, entry: Entry, kb: KnowledgeBase) -> str | None:
     return where.country if where is not None and where.country and where.country != entry.country else None
 
 
+def _appositive_actor(head: Token, kb: KnowledgeBase, ctx: DocContext) -> Actor | None:
+    """The actor an unknown name's appositive describes, when it names one by an organisation
+    or a country ("Amara Diallo, the UN relief coordinator"); not a bare role ("an official")."""
+    for ap in head.children:
+        if ap.dep_ == "appos" and ap.pos_ in ("NOUN", "PROPN"):
+            _, a = resolve_head(ap, kb, ctx)
+            if a.resolved and a.country is not None or a.resolved and (a.how or "").startswith("kb:"):
+                return Actor(a.code, a.country, a.sector, a.name, a.kb_id, f"appos:{a.how}")
+    return None
+
+
 def _located_in(head: Token, kb: KnowledgeBase) -> Entry | None:
     """The capital, country or seat of government a role is in or of."""
     e = _entry_in_prep(head, kb, ("in", "of", "from", "throughout", "across"), ("country", "capital", "metonym"))
@@ -405,6 +416,8 @@ def _resolve_tokens(head: Token, toks: list[Token], kb: KnowledgeBase, ctx: DocC
     is_person = head.ent_type_ == "PERSON"
     if is_person and any(e.kind == "country" for e in kb.lookup(span_text(head.doc[toks[0].i:head.i + 1]))):
         is_person = False  # "aid to Mali", "Sri Lanka said" tagged PERSON: a country's bare name is the country
+    if is_person and any(e.kind == "adjective" and e.country for e in kb.lookup(head.text)):
+        is_person = False  # "the first Briton" tagged PERSON: a demonym noun is one of that people
     leader = _leader(head, toks, kb) if entry is None and not is_person else None
     if leader is not None:  # "the US-led coalition" acts as the US
         sector = kb.led_groups[normalize(head.lemma_.lower())]
@@ -462,14 +475,19 @@ def _resolve_tokens(head: Token, toks: list[Token], kb: KnowledgeBase, ctx: DocC
         org = _of_organisation(head, kb) or next(
             (o for a in head.children if a.dep_ == "appos" for o in [_of_organisation(a, kb)] if o is not None), None)
         country = _country_in([t for t in toks + extra if t.ent_type_ != "PERSON"], kb)
+        # "President Kagame", unknown: a person still uncoded, with the role the title gives
         actor = Actor(name=" ".join(t.text for t in toks if t.ent_type_ == "PERSON") or head.text,
-                      how="unresolved:person")
+                      sector=title_sector, how="unresolved:person")
+        # "X, the United Nations relief coordinator": the organisation the appositive names
+        org = org or _kb_in_tokens(extra, kb, ("org", "group"))
         if org is not None and org.kind in ("org", "group"):
             actor = entry_actor(org, day, "title:person:of-org")
         elif country is not None and title_sector:
             actor = make_actor(f"{country.country}{title_sector}", country.country, title_sector, None, "title:person")
         elif org is not None and org.kind == "country" and title_sector:
             actor = make_actor(f"{org.country}{title_sector}", org.country, title_sector, None, "title:person")
+        if not actor.resolved:  # "X, the first Briton to ...", "X, a Syrian doctor": what the appositive says
+            actor = _appositive_actor(head, kb, ctx) or actor
         if actor.resolved:
             ctx.persons[name] = (None, actor)
             ctx.persons[last] = (None, actor)
@@ -524,7 +542,8 @@ def _resolve_tokens(head: Token, toks: list[Token], kb: KnowledgeBase, ctx: DocC
         key = normalize(" ".join(t.lower_ for t in toks))
         lemma_key = normalize(" ".join(t.lemma_.lower() for t in toks))
         generic = kb.generic_groups.get(key) or kb.generic_groups.get(lemma_key)
-        if generic and head.dep_ == "pobj" and normalize(f"{head.head.head.lower_} of {head.lower_}") in kb.titles:
+        in_title = head.dep_ == "pobj" and normalize(f"{head.head.head.lower_} of {head.lower_}") in kb.titles
+        if in_title:
             generic = None  # "Secretary of State": part of a title, not "the state"
         lemma = head.lemma_.lower()
         if lemma in ctx.titles and len(toks) <= 2:  # "the envoy" after "the UN special envoy"
@@ -543,7 +562,10 @@ def _resolve_tokens(head: Token, toks: list[Token], kb: KnowledgeBase, ctx: DocC
             c.dep_ in ("compound", "amod") and normalize(c.lower_) in kb.sector_nouns for c in head.children)
         if home and (generic or (sector[:3] in ("REB", "OPP", "INS", "UAF", "SEP") and group_word)):
             return make_actor(f"{home}{sec}", home, sec, None, "generic:focus-country")
-        if group_word and head.pos_ == "NOUN":
+        if group_word and not in_title and (
+                head.pos_ == "NOUN" or head.pos_ == "PROPN" and head.ent_type_ in ("ORG", "NORP", "")):
+            # a named group the knowledge base lacks, of a kind the text gives ("the rebel
+            # Revolutionary Front", "the Foreign Affairs Ministry"): its sector alone
             # "police said", "officials confirmed" with no country in sight: keep what is
             # known, the sector alone ("COP", "GOV"); a guessed country would be wrong as often
             return make_actor(sec, None, sec, None, "sector-only")
@@ -567,6 +589,9 @@ def _resolve_tokens(head: Token, toks: list[Token], kb: KnowledgeBase, ctx: DocC
             a = titled_namesakes(kb.surnames.get(key, []), day, toks, kb)
             if a is not None:
                 return a
+        appos = _appositive_actor(head, kb, ctx)
+        if appos is not None:  # "X, the United Nations relief coordinator": the role's organisation
+            return appos
         if head.ent_type_ in ("ORG", "PERSON"):
             # a name the knowledge base does not know (often a person the tagger calls ORG):
             # kept with its text, uncoded, like an unknown person

@@ -1,0 +1,60 @@
+"""Sources the knowledge base does not know but the text describes: a crowd named by its
+size or its kind, a named group of a kind the text gives, a titled person, a name whose
+appositive gives an organisation. Every sentence is our own."""
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def _sources(evs, trigger):
+    return [(e.cameo_code, e.source.actor.code if e.source else None) for e in evs if e.trigger.text == trigger]
+
+
+def test_a_crowd_named_by_its_size_is_the_place_s_civilians(code_text):
+    evs = code_text("Thousands marched in Lusaka on Saturday.", "2016-06-04")
+    assert [c for _, c in _sources(evs, "marched")] == ["ZMBCVL"]
+
+
+def test_people_in_custody_are_civilians_of_where_they_are_held(code_text):
+    evs = code_text("Inmates rioted at a prison near Lusaka on Tuesday.", "2016-06-07")
+    assert _sources(evs, "rioted") and _sources(evs, "rioted")[0][1] in ("CVL", "ZMBCVL")
+
+
+def test_a_bare_kind_of_militant_keeps_its_sector(code_text):
+    evs = code_text("Religious fundamentalists attacked a police post in Tunisia.", "2016-06-07")
+    assert [c[:3] if c else c for _, c in _sources(evs, "attacked")] in (["RAD"], ["TUN"])
+    evs = code_text("Computer hackers defaced dozens of Finnish government websites.", "2016-06-07")
+    assert [c for _, c in _sources(evs, "defaced")] == ["CRM"]
+
+
+def test_a_named_group_the_kb_lacks_takes_the_kind_its_modifier_gives(code_text):
+    evs = code_text("The rebel Popular Liberation Front (PLF) announced on Sunday that it had freed the hostages.",
+                    "2001-03-04")
+    codes = [e.source.actor.code for e in evs if e.source is not None]
+    assert codes and all(c.endswith("REB") for c in codes)
+
+
+def test_an_unknown_name_takes_the_organisation_its_appositive_names(code_text):
+    evs = code_text("Adel Mansouri, the United Nations refugee coordinator, demanded that the warring parties "
+                    "open the roads to aid convoys.", "2004-05-03")
+    assert ("100", "IGOUNO") in _sources(evs, "demanded")
+
+
+def test_an_unknown_titled_person_keeps_the_role_of_the_title(code_text):
+    text = ("Burundi closed its border on Monday. "
+            "President Ndabaneze met Tanzanian officials in Bujumbura on Tuesday.")
+    evs = code_text(text, "2001-03-06")
+    assert [c for _, c in _sources(evs, "met")] == ["BDIGOV"]
+
+
+def test_a_demonym_noun_tagged_as_a_person_is_one_of_that_people(pipeline):
+    from datetime import date
+
+    from detente.actors.document import DocContext
+    from detente.actors.resolver import resolve_head
+    doc = pipeline.nlp("Tom Reed, the first Briton killed fighting Isis in 2016, was buried.")
+    head = next(t for t in doc if t.text == "Briton")
+    ctx = DocContext(event_date=date(2017, 5, 1), focus_country="SYR")
+    assert resolve_head(head, pipeline.coder.kb, ctx)[1].code == "GBR"
