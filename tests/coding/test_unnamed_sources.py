@@ -58,3 +58,17 @@ def test_a_demonym_noun_tagged_as_a_person_is_one_of_that_people(pipeline):
     head = next(t for t in doc if t.text == "Briton")
     ctx = DocContext(event_date=date(2017, 5, 1), focus_country="SYR")
     assert resolve_head(head, pipeline.coder.kb, ctx)[1].code == "GBR"
+
+
+def test_a_named_group_takes_the_country_of_the_noun_it_stands_in_apposition_to(code_text):
+    evs = code_text("Malian troops fought rebels near Kidal on Monday. The largest Tuareg rebel group, the Movement "
+                    "for Azawad Justice (MAJ), renewed its demands that Mali's government withdraw its troops.",
+                    "2012-02-01")
+    assert {c[:3] for _, c in _sources(evs, "renewed") + _sources(evs, "demands") if c} == {"MLI"}
+
+
+def test_radicals_in_a_story_about_one_country_are_that_country_s(code_text):
+    evs = code_text("Religious radicals began a sit-in to demand the resignation of the Tunisian prime minister.",
+                    "2013-02-01")
+    codes = [e.source.actor.code for e in evs if e.source is not None and e.source.text.endswith("radicals")]
+    assert codes and set(codes) == {"TUNRAD"}

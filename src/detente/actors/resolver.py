@@ -258,9 +258,13 @@ def _residence(head: Token, entry: Entry, kb: KnowledgeBase) -> str | None:
 
 def _appositive_actor(head: Token, kb: KnowledgeBase, ctx: DocContext) -> Actor | None:
     """The actor an unknown name's appositive describes, when it names one by an organisation
-    or a country ("Amara Diallo, the UN relief coordinator"); not a bare role ("an official")."""
-    for ap in head.children:
-        if ap.dep_ == "appos" and ap.pos_ in ("NOUN", "PROPN"):
+    or a country ("Amara Diallo, the UN relief coordinator"), or the noun the name is in apposition
+    to ("the largest rebel group, the X Front"); not a bare role ("an official")."""
+    described = [ap for ap in head.children if ap.dep_ == "appos"]
+    if head.dep_ == "appos" and head.head.pos_ == "NOUN" and head.head.ent_type_ != "PERSON":
+        described.append(head.head)  # (a person's name looks down only: no cycle)
+    for ap in described:
+        if ap.pos_ in ("NOUN", "PROPN"):
             _, a = resolve_head(ap, kb, ctx)
             if a.resolved and a.country is not None or a.resolved and (a.how or "").startswith("kb:"):
                 return Actor(a.code, a.country, a.sector, a.name, a.kb_id, f"appos:{a.how}")
@@ -560,12 +564,16 @@ def _resolve_tokens(head: Token, toks: list[Token], kb: KnowledgeBase, ctx: DocC
         # titles and officials without a country ("the envoy", "diplomats") stay unknown
         group_word = normalize(head.lower_) in kb.sector_nouns or any(
             c.dep_ in ("compound", "amod") and normalize(c.lower_) in kb.sector_nouns for c in head.children)
-        if home and (generic or (sector[:3] in ("REB", "OPP", "INS", "UAF", "SEP") and group_word)):
+        if home and (generic or (sector[:3] in ("REB", "OPP", "INS", "UAF", "SEP", "RAD") and group_word)):
             return make_actor(f"{home}{sec}", home, sec, None, "generic:focus-country")
         if group_word and not in_title and (
                 head.pos_ == "NOUN" or head.pos_ == "PROPN" and head.ent_type_ in ("ORG", "NORP", "")):
             # a named group the knowledge base lacks, of a kind the text gives ("the rebel
-            # Revolutionary Front", "the Foreign Affairs Ministry"): its sector alone
+            # Revolutionary Front", "the Foreign Affairs Ministry"): its sector alone, or what
+            # the noun it stands in apposition to says ("the main rebel group, the X Forces")
+            described = _appositive_actor(head, kb, ctx) if head.pos_ == "PROPN" else None
+            if described is not None:
+                return described
             # "police said", "officials confirmed" with no country in sight: keep what is
             # known, the sector alone ("COP", "GOV"); a guessed country would be wrong as often
             return make_actor(sec, None, sec, None, "sector-only")
