@@ -72,3 +72,9 @@ def test_radicals_in_a_story_about_one_country_are_that_country_s(code_text):
                     "2013-02-01")
     codes = [e.source.actor.code for e in evs if e.source is not None and e.source.text.endswith("radicals")]
     assert codes and set(codes) == {"TUNRAD"}
+
+
+def test_a_named_movement_the_kb_lacks_is_opposition_of_the_story_s_country(code_text):
+    evs = code_text("Tunisian police dispersed a rally in Tunis. The Sawt al-Shaab movement called for a general strike.",
+                    "2011-01-10")
+    assert [c for _, c in _sources(evs, "called")] == ["TUNOPP"]
