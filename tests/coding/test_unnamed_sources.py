@@ -78,3 +78,24 @@ def test_a_named_movement_the_kb_lacks_is_opposition_of_the_story_s_country(code
     evs = code_text("Tunisian police dispersed a rally in Tunis. The Sawt al-Shaab movement called for a general strike.",
                     "2011-01-10")
     assert [c for _, c in _sources(evs, "called")] == ["TUNOPP"]
+
+
+def test_a_grand_jury_is_the_judiciary(pipeline):
+    from datetime import date
+
+    from detente.actors.document import DocContext
+    from detente.actors.resolver import resolve_head
+    doc = pipeline.nlp("A Canadian grand jury indicted two executives on Friday.")
+    head = next(t for t in doc if t.text == "jury")
+    assert resolve_head(head, pipeline.coder.kb, DocContext(event_date=date(2015, 3, 6)))[1].code == "CANJUD"
+
+
+def test_a_faith_without_a_state_is_of_the_story_s_country(pipeline):
+    from datetime import date
+
+    from detente.actors.document import DocContext
+    from detente.actors.resolver import resolve_head
+    doc = pipeline.nlp("Police were deployed after protests by Hindu groups.")
+    head = next(t for t in doc if t.text == "groups")
+    ctx = DocContext(event_date=date(2015, 3, 6), focus_country="BGD")
+    assert resolve_head(head, pipeline.coder.kb, ctx)[1].code == "BGDCVL"
