@@ -99,3 +99,17 @@ def test_a_faith_without_a_state_is_of_the_story_s_country(pipeline):
     head = next(t for t in doc if t.text == "groups")
     ctx = DocContext(event_date=date(2015, 3, 6), focus_country="BGD")
     assert resolve_head(head, pipeline.coder.kb, ctx)[1].code == "BGDCVL"
+
+
+def test_a_surname_already_met_is_that_person_even_when_tagged_a_common_noun(pipeline):
+    from datetime import date
+
+    from detente.actors.document import DocContext
+    from detente.actors.resolver import resolve_head
+    kb, ctx = pipeline.coder.kb, DocContext(event_date=date(2018, 4, 10))
+    first = pipeline.nlp("President Donald Trump spoke to reporters.")
+    resolve_head(next(t for t in first if t.text == "Trump"), kb, ctx)
+    ctx.cache.clear()
+    later = pipeline.nlp("Trump usually starts tweeting early.")
+    head = next(t for t in later if t.text == "Trump")
+    assert head.pos_ != "NOUN" or resolve_head(head, kb, ctx)[1].code == "USAGOV"

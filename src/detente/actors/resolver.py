@@ -583,6 +583,10 @@ def _resolve_tokens(head: Token, toks: list[Token], kb: KnowledgeBase, ctx: DocC
     people = _ethnic(toks, head, kb, ctx, None)
     if people is not None:  # "the Kurds", "Sunnis"
         return people
+    if head.pos_ == "NOUN" and head.text[:1].isupper() and normalize(head.text) in ctx.persons:
+        # a surname already met that the tagger takes for a common noun ("Trump usually tweets")
+        _, a = ctx.persons[normalize(head.text)]
+        return Actor(a.code, a.country, a.sector, a.name, a.kb_id, "coref:name")
     if head.pos_ == "PROPN":  # a surname the tagger did not call PERSON ("Lavrov's visit")
         key = normalize(head.text)
         if key in ctx.persons:
