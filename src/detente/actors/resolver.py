@@ -22,7 +22,7 @@ from spacy.tokens import Token
 
 from detente.actors.document import DocContext
 from detente.actors.kb import Entry, KnowledgeBase, normalize
-from detente.actors.mentions import SPAN_DEPS, is_backer, mention_tokens
+from detente.actors.mentions import appositive_tokens, is_backer, mention_tokens, of_phrase, other_conjunct
 from detente.actors.persons import (by_surname, entry_actor, make_actor, person_in,
                                     titled_namesakes, titled_person)
 from detente.geo.words import GEO_WORDS
@@ -119,18 +119,6 @@ def _group_of(head: Token, kb: KnowledgeBase, ctx: DocContext) -> Actor | None:
     return None
 
 
-def _other_conjunct(tok: Token, head: Token) -> bool:
-    """tok hangs off the head through a conj/cc arc ('Gondor' for the head 'Arnor' in 'Gondor and Arnor')."""
-    # spaCy makes a new Token object per access: compare positions, never identity
-    t = tok
-    while t.i != head.i:
-        if t.dep_ in ("conj", "cc"):
-            return True
-        if t.head.i == t.i:  # reached the root without meeting the head
-            return head.dep_ == "conj" and not head.is_ancestor(tok)
-        t = t.head
-    return False
-
 
 def _kb_in_tokens(toks: list[Token], kb: KnowledgeBase, kinds: tuple[str, ...],
                   head: Token | None = None, day: date | None = None) -> Entry | None:
@@ -139,7 +127,7 @@ def _kb_in_tokens(toks: list[Token], kb: KnowledgeBase, kinds: tuple[str, ...],
     n = len(toks)
     if not n:
         return None
-    backer = [is_backer(t) or (head is not None and _other_conjunct(t, head)) for t in toks]
+    backer = [is_backer(t) or (head is not None and other_conjunct(t, head)) for t in toks]
     text = doc_text(toks[0].doc)
     starts = [t.idx for t in toks]
     ends = [t.idx + len(t) for t in toks]
@@ -219,15 +207,6 @@ def _country_in(toks: list[Token], kb: KnowledgeBase) -> Entry | None:
     return _kb_in_tokens(toks, kb, ("country", "adjective", "capital"))
 
 
-def _appositive_tokens(head: Token) -> list[Token]:
-    """'X, the Russian foreign minister': the appositive head and its own modifiers only."""
-    out: list[Token] = []
-    for c in head.children:
-        if c.dep_ == "appos":
-            out.extend(t for t in c.lefts if t.dep_ in SPAN_DEPS)
-            out.append(c)
-    return out
-
 
 def _entry_in_prep(head: Token, kb: KnowledgeBase, preps: tuple[str, ...], kinds: tuple[str, ...]) -> Entry | None:
     """The first knowledge-base entry of ``kinds`` named in one of the head's ``preps`` phrases."""
@@ -304,7 +283,7 @@ def resolve_head(head: Token, kb: KnowledgeBase, ctx: DocContext) -> tuple[list[
     if actor.how == "sector-only":
         actor = _shared_modifier(head, actor, kb) or actor
     if not actor.resolved and head.lemma_.lower() in PART_OF_HEADS:
-        inner = _of_phrase(head)
+        inner = of_phrase(head)
         if inner is not None:
             _, inner_actor = resolve_head(inner, kb, ctx)
             if inner_actor.resolved:
@@ -358,8 +337,8 @@ def resolve_all(head: Token, kb: KnowledgeBase, ctx: DocContext) -> list[tuple[l
     out = [(toks, actor)]
     if not actor.resolved or not actor.country or head.pos_ not in ("NOUN", "PROPN"):
         return out
-    inner = (_of_phrase(head) if actor.how == "sector+country"
-             else _of_phrase(head, ("in", "of", "from")) if actor.how == "sector+located" else None)
+    inner = (of_phrase(head) if actor.how == "sector+country"
+             else of_phrase(head, ("in", "of", "from")) if actor.how == "sector+located" else None)
     if inner is not None:  # "diplomats from Russia, Turkey and Iran", "officials in Kenya and Uganda"
         for conj in inner.children:
             if conj.dep_ != "conj":
@@ -384,14 +363,6 @@ def resolve_all(head: Token, kb: KnowledgeBase, ctx: DocContext) -> list[tuple[l
                 out.append(([conj], Actor(code, c, sector, None, None, (actor.how or "") + ":coordinated")))
     return out
 
-
-def _of_phrase(head: Token, preps: tuple[str, ...] = ("of", "for", "from")) -> Token | None:
-    for c in head.children:
-        if c.dep_ == "prep" and c.lower_ in preps:
-            for g in c.children:
-                if g.dep_ == "pobj":
-                    return g
-    return None
 
 
 def _name_with_of(head: Token, toks: list[Token], kb: KnowledgeBase) -> tuple[list[Token], Entry] | None:
@@ -430,7 +401,7 @@ def _resolve_tokens(head: Token, toks: list[Token], kb: KnowledgeBase, ctx: DocC
         entry = _kb_in_tokens([t for t in toks if t.i <= head.i or t.ent_type_ == head.ent_type_], kb,
                               ("person", "org", "group", "metonym", "capital", "country", "adjective"), head, day)
     if entry is not None and entry.kind == "person":
-        actor = titled_person(entry, day, toks + _appositive_tokens(head), kb, "kb:person")
+        actor = titled_person(entry, day, toks + appositive_tokens(head), kb, "kb:person")
         if entry.surname:
             ctx.persons[normalize(entry.surname)] = (entry, actor)
         ctx.persons[normalize(entry.name)] = (entry, actor)
@@ -472,7 +443,7 @@ def _resolve_tokens(head: Token, toks: list[Token], kb: KnowledgeBase, ctx: DocC
             if a is not None:
                 return a
         # 4. in-text role: titles and appositions, "X of the Middle East Institute"
-        extra = _appositive_tokens(head)
+        extra = appositive_tokens(head)
         if head.dep_ == "appos" and head.head.pos_ == "NOUN":  # "Iran's religious leader, X": the noun X describes
             extra += [t for t in mention_tokens(head.head) if t.i < head.head.i] + [head.head]
         title_sector = _modified_role(toks + extra, _title_sector(toks + extra, kb), kb)
