@@ -113,3 +113,10 @@ def test_a_surname_already_met_is_that_person_even_when_tagged_a_common_noun(pip
     later = pipeline.nlp("Trump usually starts tweeting early.")
     head = next(t for t in later if t.text == "Trump")
     assert head.pos_ != "NOUN" or resolve_head(head, kb, ctx)[1].code == "USAGOV"
+
+
+def test_a_group_named_by_a_phrase_is_a_group_word(code_text):
+    # "terror group", "armed group": the phrase, not the bare head, says what kind of group it is
+    evs = code_text("Kenyan police raided a mosque in Mombasa. An armed group said it had freed two hostages.",
+                    "2014-04-10")
+    assert {c for _, c in _sources(evs, "said")} == {"KENUAF"}

@@ -533,7 +533,8 @@ def _resolve_tokens(head: Token, toks: list[Token], kb: KnowledgeBase, ctx: DocC
         home = ctx.theatre_country or ctx.focus_country
         # only group words ("rebels", "the regime", "government forces") take the focus country;
         # titles and officials without a country ("the envoy", "diplomats") stay unknown
-        group_word = normalize(head.lower_) in kb.sector_nouns or any(
+        words = [t.lower_ for t in toks if t.i <= head.i]  # "armed group", "terror group": a phrase
+        group_word = any(normalize(" ".join(words[i:])) in kb.sector_nouns for i in range(len(words))) or any(
             c.dep_ in ("compound", "amod") and normalize(c.lower_) in kb.sector_nouns for c in head.children)
         if home and (generic or (sector[:3] in ("REB", "OPP", "INS", "UAF", "SEP", "RAD") and group_word)):
             return make_actor(f"{home}{sec}", home, sec, None, "generic:focus-country")
