@@ -57,3 +57,35 @@ def is_backer(tok: Token) -> bool:
         return True  # "an anti-Syria journalist" is no Syrian
     return tok.dep_ in ("npadvmod", "compound", "amod", "nmod") and tok.head.lower_ in BACKING \
         and tok.head.i > tok.i
+
+
+def other_conjunct(tok: Token, head: Token) -> bool:
+    """tok hangs off the head through a conj/cc arc ('Gondor' for the head 'Arnor' in 'Gondor and Arnor')."""
+    # spaCy makes a new Token object per access: compare positions, never identity
+    t = tok
+    while t.i != head.i:
+        if t.dep_ in ("conj", "cc"):
+            return True
+        if t.head.i == t.i:  # reached the root without meeting the head
+            return head.dep_ == "conj" and not head.is_ancestor(tok)
+        t = t.head
+    return False
+
+
+def appositive_tokens(head: Token) -> list[Token]:
+    """'X, the Russian foreign minister': the appositive head and its own modifiers only."""
+    out: list[Token] = []
+    for c in head.children:
+        if c.dep_ == "appos":
+            out.extend(t for t in c.lefts if t.dep_ in SPAN_DEPS)
+            out.append(c)
+    return out
+
+
+def of_phrase(head: Token, preps: tuple[str, ...] = ("of", "for", "from")) -> Token | None:
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ in preps:
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    return None

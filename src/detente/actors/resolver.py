@@ -22,7 +22,7 @@ from spacy.tokens import Token
 
 from detente.actors.document import DocContext
 from detente.actors.kb import Entry, KnowledgeBase, normalize
-from detente.actors.mentions import SPAN_DEPS, is_backer, mention_tokens
+from detente.actors.mentions import appositive_tokens, is_backer, mention_tokens, of_phrase, other_conjunct
 from detente.actors.persons import (by_surname, entry_actor, make_actor, person_in,
                                     titled_namesakes, titled_person)
 from detente.geo.words import GEO_WORDS
@@ -119,18 +119,6 @@ def _group_of(head: Token, kb: KnowledgeBase, ctx: DocContext) -> Actor | None:
     return None
 
 
-def _other_conjunct(tok: Token, head: Token) -> bool:
-    """tok hangs off the head through a conj/cc arc ('Gondor' for the head 'Arnor' in 'Gondor and Arnor')."""
-    # spaCy makes a new Token object per access: compare positions, never identity
-    t = tok
-    while t.i != head.i:
-        if t.dep_ in ("conj", "cc"):
-            return True
-        if t.head.i == t.i:  # reached the root without meeting the head
-            return head.dep_ == "conj" and not head.is_ancestor(tok)
-        t = t.head
-    return False
-
 
 def _kb_in_tokens(toks: list[Token], kb: KnowledgeBase, kinds: tuple[str, ...],
                   head: Token | None = None, day: date | None = None) -> Entry | None:
@@ -139,7 +127,7 @@ def _kb_in_tokens(toks: list[Token], kb: KnowledgeBase, kinds: tuple[str, ...],
     n = len(toks)
     if not n:
         return None
-    backer = [is_backer(t) or (head is not None and _other_conjunct(t, head)) for t in toks]
+    backer = [is_backer(t) or (head is not None and other_conjunct(t, head)) for t in toks]
     text = doc_text(toks[0].doc)
     starts = [t.idx for t in toks]
     ends = [t.idx + len(t) for t in toks]
@@ -223,15 +211,6 @@ def _country_in(toks: list[Token], kb: KnowledgeBase) -> Entry | None:
     return _kb_in_tokens(toks, kb, ("country", "adjective", "capital"))
 
 
-def _appositive_tokens(head: Token) -> list[Token]:
-    """'X, the Russian foreign minister': the appositive head and its own modifiers only."""
-    out: list[Token] = []
-    for c in head.children:
-        if c.dep_ == "appos":
-            out.extend(t for t in c.lefts if t.dep_ in SPAN_DEPS)
-            out.append(c)
-    return out
-
 
 def _entry_in_prep(head: Token, kb: KnowledgeBase, preps: tuple[str, ...], kinds: tuple[str, ...]) -> Entry | None:
     """The first knowledge-base entry of ``kinds`` named in one of the head's ``preps`` phrases."""
@@ -258,6 +237,21 @@ def _residence(head: Token, entry: Entry, kb: KnowledgeBase) -> str | None:
     ethnic = any(c.lower_ == "ethnic" and c.dep_ in ("amod", "compound") for c in head.children)
     where = _entry_in_prep(head, kb, ("in", "of") if ethnic else ("of",), ("country",))
     return where.country if where is not None and where.country and where.country != entry.country else None
+
+
+def _appositive_actor(head: Token, kb: KnowledgeBase, ctx: DocContext) -> Actor | None:
+    """The actor an unknown name's appositive describes, when it names one by an organisation
+    or a country ("Amara Diallo, the UN relief coordinator"), or the noun the name is in apposition
+    to ("the largest rebel group, the X Front"); not a bare role ("an official")."""
+    described = [ap for ap in head.children if ap.dep_ == "appos"]
+    if head.dep_ == "appos" and head.head.pos_ == "NOUN" and head.head.ent_type_ != "PERSON":
+        described.append(head.head)  # (a person's name looks down only: no cycle)
+    for ap in described:
+        if ap.pos_ in ("NOUN", "PROPN"):
+            _, a = resolve_head(ap, kb, ctx)
+            if a.resolved and a.country is not None or a.resolved and (a.how or "").startswith("kb:"):
+                return Actor(a.code, a.country, a.sector, a.name, a.kb_id, f"appos:{a.how}")
+    return None
 
 
 def _located_in(head: Token, kb: KnowledgeBase) -> Entry | None:
@@ -293,7 +287,7 @@ def resolve_head(head: Token, kb: KnowledgeBase, ctx: DocContext) -> tuple[list[
     if actor.how == "sector-only":
         actor = _shared_modifier(head, actor, kb) or actor
     if not actor.resolved and head.lemma_.lower() in PART_OF_HEADS:
-        inner = _of_phrase(head)
+        inner = of_phrase(head)
         if inner is not None:
             _, inner_actor = resolve_head(inner, kb, ctx)
             if inner_actor.resolved:
@@ -347,8 +341,8 @@ def resolve_all(head: Token, kb: KnowledgeBase, ctx: DocContext) -> list[tuple[l
     out = [(toks, actor)]
     if not actor.resolved or not actor.country or head.pos_ not in ("NOUN", "PROPN"):
         return out
-    inner = (_of_phrase(head) if actor.how == "sector+country"
-             else _of_phrase(head, ("in", "of", "from")) if actor.how == "sector+located" else None)
+    inner = (of_phrase(head) if actor.how == "sector+country"
+             else of_phrase(head, ("in", "of", "from")) if actor.how == "sector+located" else None)
     if inner is not None:  # "diplomats from Russia, Turkey and Iran", "officials in Kenya and Uganda"
         for conj in inner.children:
             if conj.dep_ != "conj":
@@ -373,14 +367,6 @@ def resolve_all(head: Token, kb: KnowledgeBase, ctx: DocContext) -> list[tuple[l
                 out.append(([conj], Actor(code, c, sector, None, None, (actor.how or "") + ":coordinated")))
     return out
 
-
-def _of_phrase(head: Token, preps: tuple[str, ...] = ("of", "for", "from")) -> Token | None:
-    for c in head.children:
-        if c.dep_ == "prep" and c.lower_ in preps:
-            for g in c.children:
-                if g.dep_ == "pobj":
-                    return g
-    return None
 
 
 def _name_with_of(head: Token, toks: list[Token], kb: KnowledgeBase) -> tuple[list[Token], Entry] | None:
@@ -409,6 +395,8 @@ def _resolve_tokens(head: Token, toks: list[Token], kb: KnowledgeBase, ctx: DocC
     is_person = head.ent_type_ == "PERSON"
     if is_person and any(e.kind == "country" for e in kb.lookup(span_text(head.doc[toks[0].i:head.i + 1]))):
         is_person = False  # "aid to Mali", "Sri Lanka said" tagged PERSON: a country's bare name is the country
+    if is_person and any(e.kind == "adjective" and e.country for e in kb.lookup(head.text)):
+        is_person = False  # "the first Briton" tagged PERSON: a demonym noun is one of that people
     leader = _leader(head, toks, kb) if entry is None and not is_person else None
     if leader is not None:  # "the US-led coalition" acts as the US
         sector = kb.led_groups[normalize(head.lemma_.lower())]
@@ -417,7 +405,7 @@ def _resolve_tokens(head: Token, toks: list[Token], kb: KnowledgeBase, ctx: DocC
         entry = _kb_in_tokens([t for t in toks if t.i <= head.i or t.ent_type_ == head.ent_type_], kb,
                               ("person", "org", "group", "metonym", "capital", "country", "adjective"), head, day)
     if entry is not None and entry.kind == "person":
-        actor = titled_person(entry, day, toks + _appositive_tokens(head), kb, "kb:person")
+        actor = titled_person(entry, day, toks + appositive_tokens(head), kb, "kb:person")
         if entry.surname:
             ctx.persons[normalize(entry.surname)] = (entry, actor)
         ctx.persons[normalize(entry.name)] = (entry, actor)
@@ -459,21 +447,26 @@ def _resolve_tokens(head: Token, toks: list[Token], kb: KnowledgeBase, ctx: DocC
             if a is not None:
                 return a
         # 4. in-text role: titles and appositions, "X of the Middle East Institute"
-        extra = _appositive_tokens(head)
+        extra = appositive_tokens(head)
         if head.dep_ == "appos" and head.head.pos_ == "NOUN":  # "Iran's religious leader, X": the noun X describes
             extra += [t for t in mention_tokens(head.head) if t.i < head.head.i] + [head.head]
         title_sector = _modified_role(toks + extra, _title_sector(toks + extra, kb), kb)
         org = _of_organisation(head, kb) or next(
             (o for a in head.children if a.dep_ == "appos" for o in [_of_organisation(a, kb)] if o is not None), None)
         country = _country_in([t for t in toks + extra if t.ent_type_ != "PERSON"], kb)
+        # "President Kagame", unknown: a person still uncoded, with the role the title gives
         actor = Actor(name=" ".join(t.text for t in toks if t.ent_type_ == "PERSON") or head.text,
-                      how="unresolved:person")
+                      sector=title_sector, how="unresolved:person")
+        # "X, the United Nations relief coordinator": the organisation the appositive names
+        org = org or _kb_in_tokens(extra, kb, ("org", "group"))
         if org is not None and org.kind in ("org", "group"):
             actor = entry_actor(org, day, "title:person:of-org")
         elif country is not None and title_sector:
             actor = make_actor(f"{country.country}{title_sector}", country.country, title_sector, None, "title:person")
         elif org is not None and org.kind == "country" and title_sector:
             actor = make_actor(f"{org.country}{title_sector}", org.country, title_sector, None, "title:person")
+        if not actor.resolved:  # "X, the first Briton to ...", "X, a Syrian doctor": what the appositive says
+            actor = _appositive_actor(head, kb, ctx) or actor
         if actor.resolved:
             ctx.persons[name] = (None, actor)
             ctx.persons[last] = (None, actor)
@@ -528,7 +521,8 @@ def _resolve_tokens(head: Token, toks: list[Token], kb: KnowledgeBase, ctx: DocC
         key = normalize(" ".join(t.lower_ for t in toks))
         lemma_key = normalize(" ".join(t.lemma_.lower() for t in toks))
         generic = kb.generic_groups.get(key) or kb.generic_groups.get(lemma_key)
-        if generic and head.dep_ == "pobj" and normalize(f"{head.head.head.lower_} of {head.lower_}") in kb.titles:
+        in_title = head.dep_ == "pobj" and normalize(f"{head.head.head.lower_} of {head.lower_}") in kb.titles
+        if in_title:
             generic = None  # "Secretary of State": part of a title, not "the state"
         lemma = head.lemma_.lower()
         if lemma in ctx.titles and len(toks) <= 2:  # "the envoy" after "the UN special envoy"
@@ -543,11 +537,19 @@ def _resolve_tokens(head: Token, toks: list[Token], kb: KnowledgeBase, ctx: DocC
         home = ctx.theatre_country or ctx.focus_country
         # only group words ("rebels", "the regime", "government forces") take the focus country;
         # titles and officials without a country ("the envoy", "diplomats") stay unknown
-        group_word = normalize(head.lower_) in kb.sector_nouns or any(
+        words = [t.lower_ for t in toks if t.i <= head.i]  # "armed group", "terror group": a phrase
+        group_word = any(normalize(" ".join(words[i:])) in kb.sector_nouns for i in range(len(words))) or any(
             c.dep_ in ("compound", "amod") and normalize(c.lower_) in kb.sector_nouns for c in head.children)
-        if home and (generic or (sector[:3] in ("REB", "OPP", "INS", "UAF", "SEP") and group_word)):
+        if home and (generic or (sector[:3] in ("REB", "OPP", "INS", "UAF", "SEP", "RAD") and group_word)):
             return make_actor(f"{home}{sec}", home, sec, None, "generic:focus-country")
-        if group_word and head.pos_ == "NOUN":
+        if group_word and not in_title and (
+                head.pos_ == "NOUN" or head.pos_ == "PROPN" and head.ent_type_ in ("ORG", "NORP", "")):
+            # a named group the knowledge base lacks, of a kind the text gives ("the rebel
+            # Revolutionary Front", "the Foreign Affairs Ministry"): its sector alone, or what
+            # the noun it stands in apposition to says ("the main rebel group, the X Forces")
+            described = _appositive_actor(head, kb, ctx) if head.pos_ == "PROPN" else None
+            if described is not None:
+                return described
             # "police said", "officials confirmed" with no country in sight: keep what is
             # known, the sector alone ("COP", "GOV"); a guessed country would be wrong as often
             return make_actor(sec, None, sec, None, "sector-only")
@@ -557,6 +559,10 @@ def _resolve_tokens(head: Token, toks: list[Token], kb: KnowledgeBase, ctx: DocC
     people = _ethnic(toks, head, kb, ctx, None)
     if people is not None:  # "the Kurds", "Sunnis"
         return people
+    if head.pos_ == "NOUN" and head.text[:1].isupper() and normalize(head.text) in ctx.persons:
+        # a surname already met that the tagger takes for a common noun ("Trump usually tweets")
+        _, a = ctx.persons[normalize(head.text)]
+        return Actor(a.code, a.country, a.sector, a.name, a.kb_id, "coref:name")
     if head.pos_ == "PROPN":  # a surname the tagger did not call PERSON ("Lavrov's visit")
         key = normalize(head.text)
         if key in ctx.persons:
@@ -571,6 +577,9 @@ def _resolve_tokens(head: Token, toks: list[Token], kb: KnowledgeBase, ctx: DocC
             a = titled_namesakes(kb.surnames.get(key, []), day, toks, kb)
             if a is not None:
                 return a
+        appos = _appositive_actor(head, kb, ctx)
+        if appos is not None:  # "X, the United Nations relief coordinator": the role's organisation
+            return appos
         if head.ent_type_ in ("ORG", "PERSON"):
             # a name the knowledge base does not know (often a person the tagger calls ORG):
             # kept with its text, uncoded, like an unknown person

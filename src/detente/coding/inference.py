@@ -164,8 +164,9 @@ def person_country(arg: Argument, ctx: DocContext) -> Argument:
         country, how = ctx.publication_country, "inferred:publication-country"
     if country is None:
         return arg
-    a = arg.actor
-    return Argument(arg.tokens, Actor(code=country, country=country, name=a.name, how=how))
+    a = arg.actor  # "President Kagame" keeps the role of his title: RWAGOV
+    return Argument(arg.tokens, Actor(code=f"{country}{a.sector or ''}", country=country, sector=a.sector,
+                                      name=a.name, how=how))
 
 
 def role_country(arg: Argument, ctx: DocContext) -> Argument:
