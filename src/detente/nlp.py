@@ -238,23 +238,3 @@ def _parse_group(nlp: Language, group: list[tuple[object, int, str]]) -> Iterato
         doc.user_data["detente.text"] = text  # spaCy keeps every character: doc.text == text
         yield key, off, doc
 
-
-OBJECT_PRONOUNS = frozenset({"it", "them", "him", "her"})
-
-
-def own_subject_span(pron: Token, offset: int) -> tuple[int, int] | None:
-    """The text span of the subject of the clause an object pronoun is in: a plain (non-
-    reflexive) object pronoun never refers to its own clause's subject ("Egypt and Bahrain
-    imposed a boycott, accusing it of ...": 'it' is not Egypt), so that span is skipped."""
-    if pron.lower_ not in OBJECT_PRONOUNS or pron.dep_ not in ("dobj", "dative", "pobj"):
-        return None
-    verb = pron.head.head if pron.dep_ == "pobj" else pron.head
-    for _ in range(4):  # "..., accusing it": the participle's subject is its clause's
-        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is not None:
-            sub = list(subj.subtree)
-            return offset + sub[0].idx, offset + sub[-1].idx + len(sub[-1])
-        if verb.dep_ not in ("advcl", "xcomp", "conj") or verb.head.i == verb.i:
-            return None
-        verb = verb.head
-    return None

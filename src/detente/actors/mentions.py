@@ -9,6 +9,9 @@ BACKING = ("backed", "supported", "sponsored", "funded", "armed", "allied", "led
            "drafted", "proposed", "authored", "brokered", "mediated", "made", "built", "supplied", "owned")
 OPPOSING = frozenset({"anti", "counter", "non"})  # "anti-Syria", "counter-Kurdish", "non-Syrian"
 SPAN_DEPS = frozenset({"compound", "amod", "poss", "nmod", "nummod", "npadvmod", "case", "punct", "det", "quantmod"})
+PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "his"})
+PRONOUNS_GROUP = frozenset({"it", "they", "them", "its", "their"})
+OBJECT_PRONOUNS = frozenset({"it", "them", "him", "her"})  # plain object forms of the two
 
 
 def entity_bounds(tok: Token) -> tuple[int, int] | None:
@@ -88,4 +91,22 @@ def of_phrase(head: Token, preps: tuple[str, ...] = ("of", "for", "from")) -> To
             for g in c.children:
                 if g.dep_ == "pobj":
                     return g
+    return None
+
+
+def own_subject_span(pron: Token, offset: int) -> tuple[int, int] | None:
+    """The text span of the subject of the clause an object pronoun is in: a plain (non-
+    reflexive) object pronoun never refers to its own clause's subject ("Egypt and Bahrain
+    imposed a boycott, accusing it of ...": 'it' is not Egypt), so that span is skipped."""
+    if pron.lower_ not in OBJECT_PRONOUNS or pron.dep_ not in ("dobj", "dative", "pobj"):
+        return None
+    verb = pron.head.head if pron.dep_ == "pobj" else pron.head
+    for _ in range(4):  # "..., accusing it": the participle's subject is its clause's
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            sub = list(subj.subtree)
+            return offset + sub[0].idx, offset + sub[-1].idx + len(sub[-1])
+        if verb.dep_ not in ("advcl", "xcomp", "conj") or verb.head.i == verb.i:
+            return None
+        verb = verb.head
     return None

@@ -22,15 +22,14 @@ from spacy.tokens import Token
 
 from detente.actors.document import DocContext
 from detente.actors.kb import Entry, KnowledgeBase, normalize
-from detente.actors.mentions import appositive_tokens, is_backer, mention_tokens, of_phrase, other_conjunct
+from detente.actors.mentions import (PRONOUNS_GROUP, PRONOUNS_PERSON, appositive_tokens, is_backer, mention_tokens,
+                                     of_phrase, other_conjunct, own_subject_span)
 from detente.actors.persons import (by_surname, entry_actor, make_actor, person_in,
                                     titled_namesakes, titled_person)
 from detente.geo.words import GEO_WORDS
 from detente.model import Actor
-from detente.nlp import conj_closure, doc_text, own_subject_span, span_text
+from detente.nlp import conj_closure, doc_text, span_text
 
-PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "his"})
-PRONOUNS_GROUP = frozenset({"it", "they", "them", "its", "their"})
 # "the head of X", "a spokesman for X", "representatives of X": the actor is X
 PART_OF_HEADS = frozenset({"head", "chief", "leader", "spokesman", "spokeswoman", "spokesperson", "member",
                            "representative", "delegation", "delegate", "official", "envoy", "commander",

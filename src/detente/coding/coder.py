@@ -20,7 +20,7 @@ from detente.coding import violence
 from detente.coding.arguments import Arguments, find_arguments, private_person
 from detente.coding.complements import (Coded, accusations, complement_subject, give_victims, intents, link_complements,
                                         normative_subject, purpose_target, protest_aims, restated_acts, retarget,
-                                        same_act, threat_addressee, victim_clause, failed_talks)
+                                        same_act, same_means, threat_addressee, victim_clause, failed_talks)
 from detente.coding.context import WhenWhere
 from detente.coding.evaluation import descriptions, evaluated_subject, judgeable
 from detente.coding.factuality import Factuality, judge
@@ -317,7 +317,7 @@ class EventCoder:
         accusations(coded, self.ontology)
         descriptions(coded, self.ontology)
         violence.result_participles(coded)
-        violence.same_means(coded)
+        same_means(coded)
         protest_aims(coded)
         mention = partial(_mention, offset=offset)
         by_token = {x.trigger.token.i: x for x in coded}

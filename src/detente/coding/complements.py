@@ -444,22 +444,28 @@ def restated_acts(coded: list[Coded]) -> None:
             c.events[:] = []
 
 
+def _purpose_host(c: Coded, by_token: dict[int, Coded], accept: Callable[[Coded], bool]) -> Coded | None:
+    """The coded act that the purpose clause or participle ``c`` hangs on, when ``accept``
+    takes it: the governing verb, or that verb's object noun ("staged demonstrations to
+    demand reforms", "used tear gas to disperse the crowd")."""
+    gov = c.trigger.token.head
+    return next((h for t in (gov, *(g for g in gov.children if g.dep_ == "dobj"))
+                 if (h := by_token.get(t.i)) is not None and h is not c and accept(h)), None)
+
+
 def protest_aims(coded: list[Coded]) -> None:
     """ "staged demonstrations to demand reforms", "began a hunger strike to protest the
     verdict", "demonstrated, calling for independence": what a protest is held for (a verb of
     ``protest_aim_roots`` in its purpose clause or participle) is the protest's aim, not a
     second event of the protesters; its events are dropped when the protest has events, and
-    whom the aim targets is the protest's target where it has none (in place). The protest is
-    the verb the clause hangs on, or that verb's object noun ("staged demonstrations")."""
+    whom the aim targets is the protest's target where it has none (in place)."""
     by_token = {c.trigger.token.i: c for c in coded}
     for c in coded:
         tok = c.trigger.token
         if c.trigger.pos != "VERB" or tok.dep_ not in ("advcl", "xcomp") or tok.i == tok.head.i \
                 or c.trigger.code[:2] not in WORDS.protest_aim_roots:
             continue
-        gov = tok.head
-        protests = [by_token[t.i] for t in (gov, *(g for g in gov.children if g.dep_ == "dobj")) if t.i in by_token]
-        protest = next((p for p in protests if p.events and p.trigger.code[:2] == "14" and p is not c), None)
+        protest = _purpose_host(c, by_token, lambda p: bool(p.events) and p.trigger.code[:2] == "14")
         if protest is None:
             continue
         aimed = next((e.target for e in c.events if e.target is not None), None)
@@ -467,6 +473,27 @@ def protest_aims(coded: list[Coded]) -> None:
             protest.events[:] = [dataclasses.replace(e, target=aimed, rule=e.rule.replace(" tgt=- ", " tgt=protest-aim "))
                                  if e.target is None and (e.source is None or e.source.actor.code != aimed.actor.code)
                                  else e for e in protest.events]
+        c.events[:] = []
+
+
+def same_means(coded: list[Coded]) -> None:
+    """ "used tear gas to disperse the crowd": an act whose purpose clause has the very same
+    code, by the same actors, is one act told twice (the means, then the aim); the aim's events
+    go, and their target goes to the means where it has none (in place)."""
+    by_token = {c.trigger.token.i: c for c in coded}
+    for c in coded:
+        tok = c.trigger.token
+        if c.trigger.pos != "VERB" or tok.dep_ not in ("advcl", "xcomp") or not c.events \
+                or not any(a.dep_ == "aux" and a.lower_ == "to" for a in tok.children):
+            continue
+        sources = {e.source.actor.code for e in c.events if e.source is not None}
+        means = _purpose_host(c, by_token, lambda m: m.trigger.code == c.trigger.code and sources <= {
+            e.source.actor.code for e in m.events if e.source is not None})
+        if means is None:
+            continue
+        aimed = next((e.target for e in c.events if e.target is not None), None)
+        if aimed is not None:
+            means.events[:] = [dataclasses.replace(e, target=aimed) if e.target is None else e for e in means.events]
         c.events[:] = []
 
 

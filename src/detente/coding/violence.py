@@ -102,29 +102,6 @@ def result_participles(coded: list) -> None:
             c.events[:] = [e for e in c.events if e.target is not None and e.target.actor.code not in hit]
 
 
-def same_means(coded: list) -> None:
-    """ "used tear gas to disperse the crowd": an act whose purpose clause has the very same
-    code, by the same actors, is one act told twice (the means, then the aim); the aim's events
-    go, and their target goes to the means where it has none (in place)."""
-    by_token = {c.trigger.token.i: c for c in coded}
-    for c in coded:
-        tok = c.trigger.token
-        if c.trigger.pos != "VERB" or tok.dep_ not in ("advcl", "xcomp") or not c.events \
-                or not any(a.dep_ == "aux" and a.lower_ == "to" for a in tok.children):
-            continue
-        gov = tok.head
-        sources = {e.source.actor.code for e in c.events if e.source is not None}
-        means = next((by_token[t.i] for t in (gov, *(g for g in gov.children if g.dep_ == "dobj"))
-                      if t.i in by_token and by_token[t.i] is not c and by_token[t.i].trigger.code == c.trigger.code
-                      and sources <= {e.source.actor.code for e in by_token[t.i].events if e.source is not None}), None)
-        if means is None:
-            continue
-        aimed = next((e.target for e in c.events if e.target is not None), None)
-        if aimed is not None:
-            means.events[:] = [dataclasses.replace(e, target=aimed) if e.target is None else e for e in means.events]
-        c.events[:] = []
-
-
 def implied_attacks(events: list[Event], ontology: Ontology) -> list[Event]:
     """ "Syrian air defences downed two Israeli missiles": the missiles' side attacked the
     interceptor's country. For each interception of a projectile (``interception_verbs``,
