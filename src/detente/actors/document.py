@@ -23,6 +23,8 @@ PRONOUN_REACH = 400  # characters
 PERSON_PRONOUN_REACH = 1200
 PLACE_LABELS = frozenset({"GPE", "NORP", "LOC", "FAC"})
 STATES_REACH = 1500  # "the two countries": the states of the last paragraph or so
+# how an actor is a state named as such: by name, capital, or a reference back to one
+STATE_NAMINGS = frozenset({"kb:country", "metonym:capital", "coref:state-epithet", "coref:pronoun"})
 
 
 @dataclass(slots=True)
@@ -62,14 +64,19 @@ class DocContext:
                 best = (p, actor)
         return best[1] if best else None
 
-    def last_states(self, pos: int) -> list[Actor]:
+    def last_states(self, pos: int, not_in: Iterable[tuple[int, int]] = (), by_name: bool = False) -> list[Actor]:
         """The last two different states named before ``pos`` as actors (by a name or a capital;
         not a person, an armed group or a place: "inside Syria"), most recent first, within
-        ``STATES_REACH`` characters."""
+        ``STATES_REACH`` characters; none named within a span of ``not_in``. With ``by_name``,
+        states named by their name, capital or an earlier reference only ("the US drone" names
+        none), as actors or as places."""
         out: list[Actor] = []
+        spans = list(not_in)
         for p in sorted((p for p in self.mentions if p < pos and pos - p <= STATES_REACH), reverse=True):
             actor, is_person, _ = self.mentions[p]
-            if is_person or p in self.located or not actor.country or actor.sector not in (None, "GOV"):
+            if is_person or (p in self.located and not by_name) or not actor.country \
+                    or actor.sector not in (None, "GOV") or any(a <= p < b for a, b in spans) \
+                    or (by_name and actor.how not in STATE_NAMINGS):
                 continue
             if all(a.country != actor.country for a in out):
                 out.append(actor)

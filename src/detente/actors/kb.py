@@ -98,6 +98,10 @@ class KnowledgeBase:
     led_groups: dict[str, str] = field(default_factory=dict)  # "coalition" -> MIL: "US-led coalition" is USAMIL
     ethnic_groups: dict[str, str] = field(default_factory=dict)  # "kurdish" -> CVL: the document's country
     named_kinds: dict[str, str | None] = field(default_factory=dict)  # "party" -> None: "the Umma party"
+    # "the small, rich nation": nouns that stand for a state named before, and the modifiers
+    # that point at another one ("the neighbouring country")
+    state_epithets: frozenset[str] = frozenset()
+    other_state_modifiers: frozenset[str] = frozenset()
     surnames: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
     entries: dict[str, Entry] = field(default_factory=dict)
     keys_of: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # id -> name keys
@@ -231,6 +235,9 @@ def load_sectors(kb: KnowledgeBase, data: dict) -> None:
         kb.ethnic_groups[normalize(k)] = str(v)
     for k, v in (data.get("named_kinds") or {}).items():
         kb.named_kinds[normalize(k)] = None if v is None else str(v)
+    epithets = data.get("state_epithets") or {}
+    kb.state_epithets |= {normalize(str(w)) for w in epithets.get("nouns") or ()}
+    kb.other_state_modifiers |= {normalize(str(w)) for w in epithets.get("other_modifiers") or ()}
     for k, v in (data.get("metonyms") or {}).items():
         code = str(v)
         is_igo = code.startswith(("IGO", "NGO", "IMG"))
@@ -262,7 +269,7 @@ def load_yaml_file(kb: KnowledgeBase, path: Path) -> None:
     if not isinstance(data, dict):
         raise ValueError(f"{path}: expected a list or a mapping")
     if any(k in data for k in ("sector_nouns", "titles", "metonyms", "generic_groups", "title_modifiers",
-                               "regions", "led_groups", "ethnic_groups", "named_kinds")):
+                               "regions", "led_groups", "ethnic_groups", "named_kinds", "state_epithets")):
         load_sectors(kb, data)
     for section, kind in (("people", "person"), ("organizations", "org"), ("groups", "group")):
         load_entities(kb, data.get(section) or (), kind, str(path))

@@ -98,9 +98,34 @@ def own_subject_span(pron: Token, offset: int) -> tuple[int, int] | None:
     """The text span of the subject of the clause an object pronoun is in: a plain (non-
     reflexive) object pronoun never refers to its own clause's subject ("Egypt and Bahrain
     imposed a boycott, accusing it of ...": 'it' is not Egypt), so that span is skipped."""
-    if pron.lower_ not in OBJECT_PRONOUNS or pron.dep_ not in ("dobj", "dative", "pobj"):
+    if pron.lower_ not in OBJECT_PRONOUNS:
         return None
-    verb = pron.head.head if pron.dep_ == "pobj" else pron.head
+    return clause_subject_span(pron, offset)
+
+
+def subjects_above(tok: Token, offset: int) -> list[tuple[int, int]]:
+    """The text spans of the subjects of every clause ``tok`` stands in, up to the sentence's
+    root: a description ("the country") never names a state that is the subject of a clause
+    around it ("Tehran pushed back fighters who seized the country")."""
+    spans: list[tuple[int, int]] = []
+    for up in tok.ancestors:
+        for c in up.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and not c.is_ancestor(tok) and c.i != tok.i:
+                sub = list(c.subtree)
+                spans.append((offset + sub[0].idx, offset + sub[-1].idx + len(sub[-1])))
+    return spans
+
+
+def clause_subject_span(tok: Token, offset: int) -> tuple[int, int] | None:
+    """The text span of the subject of the clause an object or prepositional object is in
+    (None for subjects and other roles); a participle's subject is its clause's."""
+    if tok.dep_ not in ("dobj", "dative", "pobj"):
+        return None
+    verb = tok.head
+    for _ in range(4):  # "imposed a boycott on the nation": up to the verb the phrase hangs on
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
     for _ in range(4):  # "..., accusing it": the participle's subject is its clause's
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None:

@@ -23,7 +23,8 @@ from spacy.tokens import Token
 from detente.actors.document import DocContext
 from detente.actors.kb import Entry, KnowledgeBase, normalize
 from detente.actors.mentions import (PRONOUNS_GROUP, PRONOUNS_PERSON, appositive_tokens, is_backer, mention_tokens,
-                                     of_phrase, other_conjunct, own_subject_span)
+                                     of_phrase, other_conjunct, own_subject_span,
+                                     subjects_above)
 from detente.actors.persons import (by_surname, entry_actor, make_actor, person_in,
                                     titled_namesakes, titled_person)
 from detente.geo.words import GEO_WORDS
@@ -64,8 +65,8 @@ def _ethnic(toks: list[Token], head: Token, kb: KnowledgeBase, ctx: DocContext, 
     """A people or faith without a state ("Kurdish fighters", "the Kurds") in the country the
     document is about: its theatre, else its focus (kb.ethnic_groups)."""
     home = ctx.theatre_country or ctx.focus_country
-    if home is None:
-        return None
+    if home is None or head.lemma_.lower() in STATE_NOUNS or normalize(head.lemma_.lower()) in kb.state_epithets:
+        return None  # "Arab states", "Muslim countries": other states, not a people at home
     role = next((kb.ethnic_groups[k] for t in toks if (k := normalize(t.lower_)) in kb.ethnic_groups), None)
     if role is None:
         return None
@@ -251,6 +252,32 @@ def _appositive_actor(head: Token, kb: KnowledgeBase, ctx: DocContext) -> Actor 
             if a.resolved and a.country is not None or a.resolved and (a.how or "").startswith("kb:"):
                 return Actor(a.code, a.country, a.sector, a.name, a.kb_id, f"appos:{a.how}")
     return None
+
+
+def _state_epithet(head: Token, kb: KnowledgeBase, ctx: DocContext) -> Actor | None:
+    """ "the small, rich nation", "the country", "the kingdom" (kb.state_epithets): the last
+    state named before it, as an actor or a place, never the subject of a clause it stands in
+    ("Saudi Arabia imposed a boycott on the nation", "Tehran pushed back fighters who seized
+    the country"). Only a plain definite singular: no name, no 'of' or relative clause, no
+    modifier that points at another state ("the neighbouring country")."""
+    if head.pos_ != "NOUN" or head.tag_ != "NN" or normalize(head.lemma_.lower()) not in kb.state_epithets:
+        return None
+    nxt = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
+    if head.dep_ == "poss" or (nxt is not None and nxt.tag_ == "POS") or not any(
+            c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        return None  # "the country's last enclave": as often the story's country as the last named
+    if nxt is not None and nxt.lemma_.lower() == "state":
+        return None  # "the nation states that ...", whatever the tagger makes of "states"
+    for c in head.children:
+        if c.dep_ in ("prep", "relcl", "acl", "appos", "poss", "nummod") or c.pos_ == "PROPN" or (
+                c.dep_ in ("amod", "compound", "nmod", "advmod") and normalize(c.lower_) in kb.other_state_modifiers):
+            return None
+    pos = ctx.offset + head.idx
+    found = ctx.last_states(pos, not_in=subjects_above(head, ctx.offset), by_name=True)
+    if not found:
+        return None
+    a = found[0]
+    return Actor(a.country, a.country, None, None, None, "coref:state-epithet")
 
 
 def _located_in(head: Token, kb: KnowledgeBase) -> Entry | None:
@@ -555,6 +582,9 @@ def _resolve_tokens(head: Token, toks: list[Token], kb: KnowledgeBase, ctx: DocC
         return Actor(sector=sec[:3] if sec else None, how="unresolved:sector-only")
     if entry is not None and entry.kind in ("country", "adjective", "capital"):
         return entry_actor(entry, day, f"kb:{entry.kind}")
+    state = _state_epithet(head, kb, ctx) if entry is None else None
+    if state is not None:  # "the small, rich nation", "the kingdom": the state named before
+        return state
     people = _ethnic(toks, head, kb, ctx, None)
     if people is not None:  # "the Kurds", "Sunnis"
         return people
