@@ -13,6 +13,8 @@ pytestmark = pytest.mark.slow
 
 
 CASES = [
+    # attributing an attack to someone accuses them of it (112)
+    ("Britain attributed the poisoning to Russia.", ("112", "GBR", "RUS", "asserted")),
     # pressuring someone (to do something) presses a demand on them (100)
     ("Beijing pressured Manila to drop its arbitration case.", ("100", "CHNGOV", "PHLGOV", "asserted")),
     ("The Chinese government has been pressuring Taiwan to accept the deal.", ("100", "CHNGOV", "TWN", "asserted")),
