@@ -133,6 +133,10 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
         accused = _accused(gov, head)
         if accused is not None:  # "A accused B of shelling C": B is who shelled (allegedly)
             return conj_closure(accused)
+        if head.lower_ == "from" and gov.lemma_.lower() in WORDS.prevention_verbs:
+            objs = [c for c in gov.children if c.dep_ == "dobj"]
+            if objs:  # "banned the opposition from holding rallies": the opposition would
+                return conj_closure(_resolve_relative(objs[0]))
         if gov.pos_ in ("VERB", "AUX", "ADJ"):
             return subject_of(gov, depth + 1)
         return []

@@ -23,6 +23,7 @@ class WordLists:
     agreement_verbs: frozenset[str]
     modality_carriers: frozenset[str]
     object_control: frozenset[str]
+    prevention_verbs: frozenset[str]
     reporting_verbs: frozenset[str]
     speech_verbs: frozenset[str]
     allegation_verbs: frozenset[str]
