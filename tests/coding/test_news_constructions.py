@@ -381,6 +381,16 @@ def test_object_control_through_a_relative_clause(code_text):
     assert [e.source.text for e in evs if e.trigger.text == "fight"] == ["militias"]
 
 
+@pytest.mark.parametrize("text,expected", [
+    # a pattern's object can be the noun a relative clause modifies, with or without "that"
+    ("The rockets Iran shipped to Yemen reached the rebels in March.", ("072", "IRN", "YEM", "asserted")),
+    ("The rockets that Iran shipped to Yemen reached the rebels in March.", ("072", "IRN", "YEM", "asserted")),
+    ("The sanctions London imposed on Tehran hurt its economy.", ("163", "GBRGOV", "IRNGOV", "asserted")),
+])
+def test_a_relative_clause_object_is_the_noun_it_modifies(code_text, text, expected):
+    assert expected in triples(code_text(text, "2019-04-09"))
+
+
 def test_agentless_arrests_are_the_states(code_text):
     evs = code_text("Two journalists were arrested in Istanbul on Monday.", "2018-05-09")
     assert [(e.cameo_code, e.source.actor.code, e.source.actor.how, e.target.actor.code) for e in evs] == [

@@ -72,6 +72,8 @@ def _match_verb(tok: Token, p: Pattern, children: list[Token]) -> Trigger | None
                      or (c.dep_ == "xcomp" and (attempt or not _acts_on_name(c)))]
             if tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(c.dep_ == "nsubj" for c in children):
                 cands.append(tok.head)  # "fighters held by Kurdish forces": the noun a passive participle modifies
+            if tok.dep_ == "relcl" and _object_gap(children):
+                cands.append(tok.head)  # "the weapons (that) Russia sent": the noun the clause is about
             # no preposition's object: "stopped work in a strike" is no stopping of a strike;
             # a pattern whose object follows a preposition names it ("call for ~talk")
         cands += [_measured(c) for c in cands if _measured(c) is not c]  # "700 kg of medicine"
@@ -89,6 +91,14 @@ def _match_verb(tok: Token, p: Pattern, children: list[Token]) -> Trigger | None
             return None
         used.append(obj)
     return Trigger(tok, p, tuple(sorted(used, key=lambda t: t.i)), obj)
+
+
+def _object_gap(children: list[Token]) -> bool:
+    """A relative clause whose object is the noun it modifies: it has a subject of its own
+    and no object, or a relative pronoun as its object ("the weapons (that) Russia sent")."""
+    subject = any(c.dep_ == "nsubj" and c.lower_ not in WORDS.relative_pronouns for c in children)
+    objs = [c for c in children if c.dep_ == "dobj"]
+    return subject and (not objs or all(c.lower_ in WORDS.relative_pronouns for c in objs))
 
 
 def _measured(obj: Token) -> Token:
