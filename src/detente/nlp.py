@@ -199,9 +199,20 @@ def conj_closure(tok: Token) -> list[Token]:
     """A token and everything coordinated with it: "Russia, Turkey and Iran" -> three heads."""
     out = [tok]
     for c in children(tok, ("conj", "appos")):
-        if c.dep_ == "conj" or _listed_appositive(tok, c):
+        if (c.dep_ == "conj" and not _appositive_conjunct(tok, c)) or _listed_appositive(tok, c):
             out.extend(conj_closure(c))
     return out
+
+
+def _appositive_conjunct(tok: Token, c: Token) -> bool:
+    """ "District Judge of Nowshera, Shafiq Tanoli, suspended ...": a person's name after a
+    comma that spaCy hangs on a title as a conjunct, with no "and" or "or" anywhere in the
+    list, is the same person named again (an apposition), not a second actor."""
+    if (tok.ent_type_ == "PERSON") == (c.ent_type_ == "PERSON"):
+        return False  # two names, or two roles: a list ("Russia, Turkey agree")
+    if c.i == 0 or tok.doc[c.left_edge.i - 1].text != ",":
+        return False
+    return not any(g.dep_ == "cc" for t in (tok, c) for g in t.children)
 
 
 def _listed_appositive(tok: Token, c: Token) -> bool:
