@@ -100,7 +100,9 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
     if fronted and all(s.i < fronted[0].i for s in subs):
         return fronted
     if subs:
-        # two subjects is a misparse ("BEIRUT -- Gunmen released ..."): the nearer one acts
+        # two subjects is a misparse ("BEIRUT -- Gunmen released ..."): the nearer one acts,
+        # unless it is the object of the other's dangling preposition ("the family of X have ...")
+        subs = [c for c in subs if not any(_dangling_object(o, c) for o in subs if o.i != c.i)] or subs
         subj = _resolve_relative(min(subs, key=lambda c: abs(verb.i - c.i)))
         return conj_closure(_document_author(subj) or subj)
     head = verb.head
@@ -157,6 +159,14 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
     if dep in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN") and verb.tag_ in ("VBG", "VBD"):
         return [head]  # "forces shelling the town"; VBD: a misparsed main verb ("The envoy called for")
     return []
+
+
+def _dangling_object(noun: Token, other: Token) -> bool:
+    """``other`` is the object spaCy failed to give ``noun``'s last preposition ("the family
+    of | the suspect have ...": "of" has no object, and the suspect comes right after it)."""
+    prep = next((c for c in noun.children if c.dep_ == "prep" and not any(
+        g.dep_ in ("pobj", "pcomp") for g in c.children)), None)
+    return prep is not None and other.left_edge.i == prep.i + 1
 
 
 def _document_author(noun: Token) -> Token | None:
