@@ -291,6 +291,9 @@ def resolve_head(head: Token, kb: KnowledgeBase, ctx: DocContext) -> tuple[list[
     low = head.lower_
     pos = ctx.offset + head.idx
     if head.pos_ == "PRON":
+        host = _relative_host(head, kb, ctx)
+        if host is not None:  # "X consolidated positions they had taken": X took them
+            return [head], host
         if low in PRONOUNS_PERSON or low in PRONOUNS_GROUP:
             gender = "f" if low in ("she", "her", "hers") else "m" if low in ("he", "him", "his") else None
             a = ctx.antecedent(pos, person=low in PRONOUNS_PERSON, gender=gender, kb=kb,
@@ -333,6 +336,31 @@ def resolve_head(head: Token, kb: KnowledgeBase, ctx: DocContext) -> tuple[list[
                      located=head.dep_ == "pobj" and head.head.lower_ in GEO_WORDS.locative_preps)
     ctx.cache[key] = (toks, actor)
     return toks, actor
+
+
+def _relative_host(pron: Token, kb: KnowledgeBase, ctx: DocContext) -> Actor | None:
+    """The subject pronoun of a relative clause on an object refers to the subject of the
+    clause that object is in: "the Turkish army consolidated positions they had taken" (the
+    army took them), "Putin praised the deal he signed". A person pronoun needs a person, "it"
+    one group, "they" a group or several people (how "coref:clause-subject")."""
+    low = pron.lower_
+    if pron.dep_ != "nsubj" or pron.head.dep_ != "relcl" or low not in ("he", "she", "it", "they"):
+        return None
+    noun = pron.head.head
+    verb = noun.head if noun.dep_ == "dobj" else noun.head.head if noun.dep_ == "pobj" else None
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ == "PRON":
+        return None
+    _, actor = resolve_head(subj, kb, ctx)
+    if not actor.resolved or actor.how == "sector-only":
+        return None
+    person = (actor.how or "").startswith(("kb:person", "title:person", "coref:name")) or subj.ent_type_ == "PERSON"
+    several = subj.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subj.children)
+    if (low in ("he", "she")) != person or (low == "it" and several) or (low == "they" and person and not several):
+        return None
+    return Actor(actor.code, actor.country, actor.sector, actor.name, actor.kb_id, "coref:clause-subject")
 
 
 def _shared_modifier(head: Token, actor: Actor, kb: KnowledgeBase) -> Actor | None:

@@ -1,5 +1,6 @@
-"""'The small, rich nation', 'the kingdom': a definite noun for a state stands for the last
-state the text named, never for the subject of a clause it stands in."""
+"""References back to an actor: a definite noun for a state ("the small, rich nation", "the
+kingdom") stands for the last state the text named, never for the subject of a clause it
+stands in; the subject pronoun of a relative clause on an object is that clause's subject."""
 from __future__ import annotations
 
 import pytest
@@ -53,3 +54,20 @@ def test_another_state_or_a_possessive_is_no_reference_back(code_text, text):
 def test_arab_states_are_no_people_of_the_story_country(code_text):
     evs = code_text("Qatar has clashed with other Arab states over Iran.", "2018-05-10")
     assert all(not (e.target and e.target.actor.code or "").endswith("GOV") for e in evs)
+
+
+@pytest.mark.parametrize("text,trigger,expected", [
+    # the subject pronoun of a relative clause on an object is the subject of that object's clause
+    ("Moscow rejected the plan it had proposed to Ankara.", "proposed", {("RUSGOV", "TURGOV")}),
+    ("Putin praised the deal he signed with Erdogan.", "signed", {("RUSGOV", "TURGOV")}),
+])
+def test_a_relative_clause_pronoun_is_the_host_clause_subject(code_text, text, trigger, expected):
+    evs = code_text(text, "2019-03-10")
+    assert pairs(evs, trigger) == expected
+    assert {e.source.actor.how for e in evs if e.trigger.text == trigger} == {"coref:clause-subject"}
+
+
+def test_a_person_pronoun_needs_a_person_host(code_text):
+    # "he" in a clause on the object of a country's act is not that country
+    evs = code_text("Erdogan met reporters. Turkey rejected the plan he had proposed.", "2019-03-10")
+    assert all(e.source.actor.how != "coref:clause-subject" for e in evs if e.trigger.text == "proposed")
