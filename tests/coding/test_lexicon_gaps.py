@@ -13,6 +13,11 @@ pytestmark = pytest.mark.slow
 
 
 CASES = [
+    # fighting alongside someone is military cooperation with them (062); with an enemy named
+    # ("against", or the verb's object) it is fighting that enemy (190)
+    ("Two Danish volunteers fought alongside Kurdish militias in Syria.", ("062", "DNK", "SYRUAF", "asserted")),
+    ("Two Danish volunteers fought alongside Kurdish militias against Isis.", ("190", "DNK", "IMGISI", "asserted")),
+    ("Danish volunteers went to Syria to fight Isis alongside Kurdish militias.", ("190", "DNK", "IMGISI", "asserted")),
     # attributing an attack to someone accuses them of it (112)
     ("Britain attributed the poisoning to Russia.", ("112", "GBR", "RUS", "asserted")),
     # pressuring someone (to do something) presses a demand on them (100)

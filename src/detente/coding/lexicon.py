@@ -44,6 +44,7 @@ class Pattern:
     swap: bool = False
     source_preps: tuple[str, ...] = ()
     stative: bool = False  # a participle of its subject's stance ("is opposed to"): no passive
+    intransitive: bool = False  # matches only a verb with no direct object ("fought alongside X")
     rule: str = ""
     # one of these must be the object's lemma or lower-case form, None when any named place
     # will do (set from ``objects``: the alternatives, and the head of each "mod+head")
@@ -106,6 +107,7 @@ def parse_pattern(text: str, pos: str, code: str, entry: dict, rule: str) -> Pat
         swap=bool(entry.get("swap", False)),
         source_preps=tuple(entry.get("source_preps") or ()),
         stative=bool(entry.get("stative", False)),
+        intransitive=bool(entry.get("intransitive", False)),
         rule=rule,
     )
     if pos == "NOUN":

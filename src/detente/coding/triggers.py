@@ -42,6 +42,8 @@ def _acts_on_name(verb: Token) -> bool:
 
 
 def _match_verb(tok: Token, p: Pattern, children: list[Token]) -> Trigger | None:
+    if p.intransitive and any(c.dep_ == "dobj" for c in children):
+        return None  # "fought Isis alongside the Kurds": Isis is fought, the Kurds are allies
     if not p.particles and not p.objects:
         return Trigger(tok, p, (tok,))
     used: list[Token] = [tok]
