@@ -29,6 +29,10 @@ CASES = [
     ("Armenia and Azerbaijan resumed talks today on an Azerbaijani withdrawal from the border.", "0874",
      "proposed", "talks"),
     ("The two sides met after the Syrian withdrawal from Lebanon.", "0874", "asserted", None),
+    # what a claim says, or a report that a doubt word qualifies, is alleged; a plain report is the news
+    ("There are allegations that Eritrean troops shelled the camp.", "194", "alleged", "allegations"),
+    ("Unverified reports that Eritrean troops shelled the camp spread on Monday.", "194", "alleged", "reports"),
+    ("There were reports that Eritrean troops shelled the camp.", "194", "asserted", None),
 ]
 
 

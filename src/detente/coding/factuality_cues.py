@@ -474,6 +474,19 @@ def _claimed_content(w: Walk) -> Hit:
     return None
 
 
+def _claim_noun_content(w: Walk) -> Hit:
+    """ "allegations that rebels shelled the town", "unconfirmed reports that ...": what a
+    claim (or a doubted report) says happened."""
+    gov = w.gov
+    if gov is not None and gov.dep_ == "dobj" and GOVERNOR_CLASSES.get(gov.head.lemma_.lower()) == "negated":
+        return None  # "denied Kiev's claims that ...": the denial decides (governed-object)
+    if gov is not None and gov.pos_ == "NOUN" and w.dep in ("acl", "ccomp") and (
+            gov.lemma_.lower() in WORDS.claim_nouns
+            or any(c.dep_ == "amod" and c.lower_ in WORDS.doubt_modifiers for c in gov.children)):
+        return "alleged", gov
+    return None
+
+
 def _clausal_link(w: Walk) -> bool:
     gov = w.gov
     return gov is not None and (gov.pos_ in ("VERB", "AUX") or (gov.pos_ == "ADJ" and w.dep == "xcomp")) \
@@ -576,7 +589,7 @@ TESTS: dict[str, Callable[[Walk], Hit]] = {
     "main_clause": _main_clause, "until_clause": _until_clause, "until_object": _until_object, "relative_clause": _relative_clause, "reduced_relative": _reduced_relative,
     "infinitive_on_noun": _infinitive_on_noun, "scheduled_predicate": _scheduled_predicate, "factive_adverbial": _factive_adverbial,
     "stative_purpose": _stative_purpose, "allegation_complement": _allegation_complement,
-    "claimed_content": _claimed_content, "reported_speech": _reported_speech, "governing_verb": _governing_verb, "attempted_persuasion": _attempted_persuasion,
+    "claimed_content": _claimed_content, "claim_noun_content": _claim_noun_content, "reported_speech": _reported_speech, "governing_verb": _governing_verb, "attempted_persuasion": _attempted_persuasion,
     "governing_preposition": _governing_preposition, "governing_noun": _governing_noun,
     "capacity_noun": _capacity_noun, "governing_noun_phrase": _governing_noun_phrase,
     "governed_object": _governed_object,

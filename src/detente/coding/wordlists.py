@@ -34,6 +34,8 @@ class WordLists:
     hedges: frozenset[str]
     representation_nouns: frozenset[str]
     allegation_nouns: frozenset[str]
+    claim_nouns: frozenset[str]
+    doubt_modifiers: frozenset[str]
     negators: frozenset[str]
     hypothetical_modals: frozenset[str]
     normative_modals: frozenset[str]
