@@ -17,8 +17,10 @@ pytestmark = pytest.mark.slow
 ONTOLOGY = load_ontology()
 DATE_PRECISIONS = {"day", "week", "month", "season", "year", "publication", "unknown"}
 LOCATION_PRECISIONS = {"clause", "sentence", "document", "none"}
-SETTINGS = settings(max_examples=int(os.environ.get("DETENTE_FUZZ_EXAMPLES", 60)), deadline=None, suppress_health_check=[HealthCheck.too_slow,
-                                                                          HealthCheck.function_scoped_fixture])
+# the same examples on every run, so that CI is reproducible; DETENTE_FUZZ_RANDOM=1 explores anew
+SETTINGS = settings(max_examples=int(os.environ.get("DETENTE_FUZZ_EXAMPLES", 60)), deadline=None,
+                    derandomize=not os.environ.get("DETENTE_FUZZ_RANDOM"),
+                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 
 # ---- strategies ---------------------------------------------------------------------------------
 
@@ -106,7 +108,11 @@ def test_news_sentences_mixed_with_noise(pipeline, text):
 @SETTINGS
 @given(clean=sentence, before=noise, after=noise)
 def test_noise_in_other_paragraphs_does_not_change_a_clean_paragraph(pipeline, clean, before, after):
-    """A paragraph is parsed on its own: noise paragraphs around it leave its triggers and codes alone."""
+    """A paragraph is parsed on its own: noise paragraphs around it leave its triggers and codes alone.
+    A pronoun may find its person in an earlier paragraph ("Maria Lopez ... \n\nHe said"), as it
+    should, so sentences with pronouns are left out of this comparison."""
+    if any(w in ("He", "They", "them") for w in clean.rstrip(".").split()):
+        return
     alone = {(e.trigger.start, e.cameo_code) for e in check(pipeline, clean)}
     prefix = f"{before}\n\n" if before.strip() else ""
     text = f"{prefix}{clean}\n\n{after}"
