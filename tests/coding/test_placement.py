@@ -195,6 +195,16 @@ def test_a_state_arrests_where_it_rules(code_text):
     assert [(e.location.name, e.location_how) for e in evs] == [("Beirut", "locative")]
 
 
+def test_an_armed_group_holds_people_where_it_holds_ground(code_text):
+    """A detention by an armed group of a country, with no place of its own, is in that country;
+    a country named only as a backer ("the US-backed ...") is not "the country" of a later phrase."""
+    text = ("Britain wants its nationals home. The US-backed Libyan rebels, who are holding the two "
+            "Britons in the south of the country, have not answered.")
+    evs = [e for e in code_text(text, "2019-03-05") if e.trigger.text == "holding"]
+    assert [(e.cameo_code, e.target.actor.code, e.location.country, e.location_how) for e in evs] == [
+        ("173", "GBR", "LBY", "jurisdiction")]
+
+
 def test_a_visitor_acts_where_the_sentence_before_brought_him(code_text):
     """What a person does with no place in its sentence, right after a sentence that has him
     arrive somewhere or visit it, is there; someone else's act is not."""

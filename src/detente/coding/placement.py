@@ -22,7 +22,7 @@ from a place the event is about or a place an actor is named after:
   a material event (``material_roots``), else the locative of its sentence nearest to it,
   on the same side of any quotation and not on an actor ("the regime in Tehran").
 * ``jurisdiction`` (precision "document"): an arrest, detention or deportation by a state's
-  own agent (``state_coercion_codes``, ``state_sectors``) with no place in its sentence is
+  own agent (``state_coercion_codes``, ``custodian_sectors``) with no place in its sentence is
   made where that state rules: "fighters held by Iraqi Kurdish forces" are held in Iraq;
 * ``previous-visit`` (precision "document"): what a person does with no place in its sentence,
   right after a sentence that has that person come to a place (``visit_words``: "Lavrov arrived
@@ -57,7 +57,7 @@ from spacy.tokens import Doc, Span, Token
 
 from detente.actors.kb import KnowledgeBase, normalize
 from detente.actors.document import located, named_places
-from detente.actors.mentions import entity_bounds
+from detente.actors.mentions import entity_bounds, is_backer
 from detente.coding.quotes import quote_of
 from detente.coding.wordlists import WORDS
 from detente.geo.gazetteer import Gazetteer
@@ -330,9 +330,9 @@ class PlaceFinder:
             tok.pos_ == "NOUN" and tok.lemma_.lower() in self.kb.sector_nouns)
 
     def _country_before(self, tok: Token) -> str | None:
-        """The last country named before ``tok`` in its sentence ("troops in Syria ... in the
-        north of the country" -> SYR)."""
-        for ent in reversed([e for e in sent_ents(tok.sent) if e.end <= tok.i and e.label_ == "GPE"]):
+        """The last country named before ``tok`` in its sentence ("in Syria ... in the north of the country")."""
+        for ent in reversed([e for e in sent_ents(tok.sent) if e.end <= tok.i and e.label_ == "GPE"
+                             and not is_backer(e.root)]):  # "the US-backed SDF ... the country": no US
             hit = next((e for e in self.kb.lookup(ent.text) if e.kind == "country"), None)
             if hit is not None and hit.country:
                 return hit.country
@@ -401,7 +401,7 @@ def authority(sources: tuple[Actor, ...]) -> str | None:
     """The country of the state whose own agent the text names as the source ("Iraqi police",
     "the Turkish government", "Turkey"); None for other actors and for inferred countries."""
     return next((a.country for a in sources if a.country and "inferred" not in (a.how or "")
-                 and (a.sector in WORDS.state_sectors or a.code == a.country)), None)
+                 and (a.sector in WORDS.custodian_sectors or a.code == a.country)), None)
 
 
 def _just_before(trigger: Token, seen: tuple[int, int]) -> bool:

@@ -81,7 +81,7 @@ def _match_verb(tok: Token, p: Pattern, children: list[Token]) -> Trigger | None
         cands += [_measured(c) for c in cands if _measured(c) is not c]  # "700 kg of medicine"
         for cand in cands:
             for o in conj_closure(cand):
-                if _lemma(o) in p.objects or o.lower_ in p.objects or (
+                if _lemma(o) in p.objects or o.lower_ in p.objects or _singular_name(o) in p.objects or (
                         PLACE_OBJECT in p.objects and named_place(o)
                         and o.dep_ in (("pobj", "conj") if p.object_prep else ("dobj", "conj"))) \
                         or _qualified(o, p.objects):
@@ -93,6 +93,13 @@ def _match_verb(tok: Token, p: Pattern, children: list[Token]) -> Trigger | None
             return None
         used.append(obj)
     return Trigger(tok, p, tuple(sorted(used, key=lambda t: t.i)), obj)
+
+
+def _singular_name(tok: Token) -> str:
+    """A plural proper noun's singular ("Britons" -> "briton"): the tagger leaves the lemma of
+    a proper noun as written, so "held two Britons" would miss ``hold ~briton``."""
+    low = tok.lower_
+    return low[:-1] if tok.tag_ == "NNPS" and low.endswith("s") else low
 
 
 def _object_gap(children: list[Token]) -> bool:
@@ -144,7 +151,9 @@ def sentence_words(sent: Span) -> set[str]:
     """The lower-case forms and lemmas of every word of a sentence: a superset of the words a
     verb pattern on any of its tokens may use."""
     doc = sent.doc
-    return {*lower_forms(doc)[sent.start:sent.end], *lemma_forms(doc)[sent.start:sent.end]}
+    lowers = lower_forms(doc)[sent.start:sent.end]
+    # plural names keep their -s in the lemma ("Britons"): their singulars may be objects too
+    return {*lowers, *lemma_forms(doc)[sent.start:sent.end], *(w[:-1] for w in lowers if w.endswith("s"))}
 
 
 def match_token(tok: Token, lexicon: Lexicon, words: set[str] | None = None) -> Trigger | None:

@@ -87,7 +87,7 @@ class WordLists:
     armed_force_nouns: frozenset[str]
     agentless_roots: frozenset[str]
     state_coercion_codes: frozenset[str]
-    state_sectors: frozenset[str]
+    custodian_sectors: frozenset[str]
     death_verbs: frozenset[str]
     harm_verbs: frozenset[str]
     purpose_roots: frozenset[str]
