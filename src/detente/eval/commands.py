@@ -18,7 +18,8 @@ def register(app: typer.Typer) -> None:
         corpus: Annotated[Optional[list[Path]], typer.Option(help="Documents the gold refers to.")] = None,
         kb: Annotated[Optional[list[Path]], typer.Option(help="Extra actor/agent dictionaries.")] = None,
         verbs: Annotated[Optional[list[Path]], typer.Option(
-            exists=True, dir_okay=False, help="PETRARCH verb dictionary replacing detente's patterns for its verbs.")] = None,
+            exists=True, dir_okay=False,
+            help="PETRARCH verb dictionary replacing detente's patterns for its verbs.")] = None,
         by_category: Annotated[bool, typer.Option(help="Also print dyad F1 per record category.")] = False,
     ) -> None:
         """Score detente against a gold standard: precision, recall and F1."""
