@@ -7,12 +7,15 @@ detente's grammar cannot express are skipped and counted.
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from coded import triples
-from conftest import REFERENCE, need_shared
 
 from detente.coding.lexicon import BLOCK, load_lexicon
 from detente.coding.petrarch_verbs import PetrarchVerbError, read_verb_dictionary, with_verb_dictionaries
+
+PETRARCH = Path(__file__).resolve().parents[2].parent / "shared" / "reference" / "petrarch2"
 
 DICTIONARY = """\
 <!-- A small verb dictionary written for detente's tests -->
@@ -168,7 +171,7 @@ def test_the_default_pipeline_keeps_its_own_verbs(code_text):
 
 
 def test_petrarchs_validation_dictionary_loads():
-    path = need_shared(REFERENCE / "petrarch2") / "PETR.Validate.verbs.txt"
+    path = PETRARCH / "PETR.Validate.verbs.txt"
     if not path.exists():
         pytest.skip(f"{path} is absent")
     from detente.ontology import load_ontology
