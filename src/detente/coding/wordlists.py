@@ -126,6 +126,8 @@ class WordLists:
     partitive_nouns: frozenset[str]
     disapproval_code: str
     approval_code: str
+    verb_particles: frozenset[str]
+    articles: frozenset[str]
 
     @property
     def object_verbs(self) -> frozenset[str]:

@@ -17,6 +17,9 @@ def register(app: typer.Typer) -> None:
         fmt: Annotated[str, typer.Option("--format", help="auto, jsonl, plover or petrarch")] = "auto",
         corpus: Annotated[Optional[list[Path]], typer.Option(help="Documents the gold refers to.")] = None,
         kb: Annotated[Optional[list[Path]], typer.Option(help="Extra actor/agent dictionaries.")] = None,
+        verbs: Annotated[Optional[list[Path]], typer.Option(
+            exists=True, dir_okay=False,
+            help="PETRARCH verb dictionary replacing detente's patterns for its verbs.")] = None,
         by_category: Annotated[bool, typer.Option(help="Also print dyad F1 per record category.")] = False,
     ) -> None:
         """Score detente against a gold standard: precision, recall and F1."""
@@ -25,7 +28,12 @@ def register(app: typer.Typer) -> None:
         from detente.pipeline import Pipeline, PipelineConfig
 
         load_gold(gold, fmt)  # a bad gold file is one line (GoldError), before the model loads
-        pipe = Pipeline(PipelineConfig(kb_files=tuple(map(str, kb or ()))))
+        config = PipelineConfig(kb_files=tuple(map(str, kb or ())), verb_files=tuple(map(str, verbs or ())))
+        if config.verb_files:  # a bad line is one error, before the model loads
+            from detente.coding.petrarch_verbs import load_verb_dictionaries
+
+            load_verb_dictionaries(config.verb_files)
+        pipe = Pipeline(config)
         rep = evaluate(gold, fmt=fmt, corpus=list(corpus or ()), pipeline=pipe)
         con = Console()
         con.print(f"{gold.name}: {rep.sentences} sentences, {rep.gold_events} gold events, "
