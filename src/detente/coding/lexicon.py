@@ -51,8 +51,8 @@ class Pattern:
     object_words: frozenset[str] | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        words = None if PLACE_OBJECT in self.objects else self.objects | {
-            alt.partition(QUALIFIER)[2] for alt in self.objects if QUALIFIER in alt}
+        words = None if PLACE_OBJECT in self.objects else self.objects | {  # "mod+": the modifier
+            alt.partition(QUALIFIER)[2] or alt.partition(QUALIFIER)[0] for alt in self.objects if QUALIFIER in alt}
         object.__setattr__(self, "object_words", words)
 
     def may_match(self, words: AbstractSet[str]) -> bool:
