@@ -106,11 +106,13 @@ def _commitment(gov: Coded, ontology: Ontology) -> None:
     gov.events[:] = [recode(e, code, ontology, rule=f"{e.rule} commitment=to-clause") for e in gov.events]
 
 
-def link_complements(coded: list[Coded], ontology: Ontology) -> None:
-    """Targets and codes that governing events take from their complements (in place)."""
+def link_complements(coded: list[Coded], ontology: Ontology, codes: bool = True) -> None:
+    """Targets and codes that governing events take from their complements (in place); with
+    ``codes`` False (PETRARCH-compatible mode) the targets only, each event keeps its code."""
     by_token = {c.trigger.token.i: c for c in coded}
     for gov in coded:
-        _commitment(gov, ontology)
+        if codes:
+            _commitment(gov, ontology)
         if not gov.events or any(e.target is not None for e in gov.events):
             continue
         role = WORDS.complement_roles.get(gov.trigger.code[:2])
@@ -127,7 +129,7 @@ def link_complements(coded: list[Coded], ontology: Ontology) -> None:
             if m is not None and m.actor.resolved and all(m.actor.code != y.actor.code for y in mentions):
                 mentions.append(m)
         code = gov.trigger.code
-        if code in WORDS.residual_intents:  # "threatened to cut off aid": 130 -> 1311
+        if codes and code in WORDS.residual_intents:  # "threatened to cut off aid": 130 -> 1311
             table = WORDS.threat_codes if code.startswith("13") else WORDS.intent_codes
             code = _by_prefix(table, first.cameo_code) or code
         new = []

@@ -21,7 +21,8 @@ How it maps onto detente patterns (data/lexicon/README.md):
 - each verb gives a bare pattern with its code (a verb whose code is `---` gives none: the
   dictionary says it is no event by itself); `+ASK_FOR` gives `ask for`;
 - each pattern gives, for each verb of its block, the verb with the pattern's particles and
-  at most one object: a noun `~noun`, a two-word noun phrase `~modifier+noun`, a
+  at most one object: a noun `~noun` (or `~noun+`: the word may also modify the object's
+  head, as the words of a TABARI pattern need not be adjacent), a two-word noun phrase `~modifier+noun`, a
   prepositional phrase `prep ~noun`; `PREP +` makes PREP the target preposition; a bare
   word in `verb_particles` (data/frames/wordlists.yaml) is a particle; articles are dropped;
   synsets are expanded into the object's alternatives; a pattern coded `---` is a blocker;
@@ -33,7 +34,9 @@ How it maps onto detente patterns (data/lexicon/README.md):
   such as 013:012) are skipped and counted, never mapped to a nearby code.
 
 A dictionary *replaces* the bundled verb patterns of every verb head it defines (see
-`with_verb_dictionaries`); other verbs and all noun patterns keep detente's lexicon.
+`with_verb_dictionaries`); other verbs and all noun patterns keep detente's lexicon. With
+``only`` (PETRARCH-compatible mode, `--verbs-only`) the dictionaries are the whole event
+lexicon, as in PETRARCH: no bundled verb patterns and no event nouns.
 Malformed lines raise `PetrarchVerbError` naming the file and line.
 """
 from __future__ import annotations
@@ -277,8 +280,8 @@ def _object(words: list[str]) -> frozenset[str]:
     for w in words:
         if not _WORD.match(w):
             raise _Skip("word outside detente's pattern grammar")
-    if len(words) == 1:
-        return frozenset({words[0], _singular(words[0])})
+    if len(words) == 1:  # the object's head, or a modifier of it ("- * ARTILLERY": "fired artillery shells")
+        return frozenset(w + q for w in (words[0], _singular(words[0])) for q in ("", QUALIFIER))
     if len(words) == 2:
         mod, head = words
         return frozenset({f"{mod}{QUALIFIER}{_singular(head)}", f"{mod}{QUALIFIER}{head}"})
@@ -451,19 +454,20 @@ def load_verb_dictionaries(paths: tuple[str, ...]) -> tuple[VerbDictionary, ...]
     return tuple(read_verb_dictionary(p) for p in paths)
 
 
-def with_verb_dictionaries(lexicon: Lexicon, dictionaries: Iterable[VerbDictionary]) -> Lexicon:
+def with_verb_dictionaries(lexicon: Lexicon, dictionaries: Iterable[VerbDictionary], only: bool = False) -> Lexicon:
     """A new lexicon: ``lexicon`` with the verb patterns of every head the dictionaries define
     replaced by theirs (a later dictionary's heads replace an earlier one's too); other
-    verbs and all nouns unchanged. ``lexicon`` itself is left as it was."""
+    verbs and all nouns unchanged. With ``only``, the dictionaries' patterns alone (PETRARCH
+    codes verbs only: no other verb, no event noun). ``lexicon`` itself is left as it was."""
     dictionaries = list(dictionaries)
     replaced: set[str] = set()
     for d in dictionaries:
         replaced |= d.heads
     out = Lexicon()
-    for head, pats in lexicon.verbs.items():
+    for head, pats in ({} if only else lexicon.verbs).items():
         if head not in replaced:
             out.verbs[head].extend(pats)
-    for head, pats in lexicon.nouns.items():
+    for head, pats in ({} if only else lexicon.nouns).items():
         out.nouns[head].extend(pats)
     owner: dict[str, int] = {h: i for i, d in enumerate(dictionaries) for h in d.heads}
     for i, d in enumerate(dictionaries):
