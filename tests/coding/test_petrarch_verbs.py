@@ -36,7 +36,7 @@ FERRY {FERRIES FERRIED FERRYING}
 - * &GRAIN  [073]   # food
 - * &ARMS  [072]
 - * LETTERS  [345]        # a code outside CAMEO
-- * PARCELS  [031:032]    # a dual code
+- * PARCELS  [031:345]    # a dual code with a half outside CAMEO
 - SAID * GOODS  [070]     # words before the verb
 - * ^ CRATES  [070]       # a skip marker
 
@@ -253,3 +253,31 @@ def test_verbs_only_codes_from_the_dictionary_patterns_alone(dictionary, tmp_pat
     assert {c for c, *_ in coded(shot, beside)} == {"180"}  # detente: unconventional violence
     assert {c for c, *_ in coded(shot, only)} == {"190"}  # the dictionary's code, as written
     assert coded("Canada shipped rocket launchers to Ukraine.", only) == {("072", "CAN", "UKR", "asserted")}
+
+
+def test_a_dual_code_codes_the_event_both_ways(tmp_path):
+    path = tmp_path / "v.txt"
+    path.write_text("--- CONFER [031:031] ---\nCONFER\n- * (ON TRADE) [046:045]\n", encoding="utf-8")
+    d = read_verb_dictionary(path)
+    assert {(p.code, p.reverse) for p in d.patterns} == {("031", "031"), ("046", "045")} and not d.skipped
+
+
+@pytest.mark.slow
+def test_dual_coded_events_and_quantities(tmp_path):
+    import detente
+    from detente.pipeline import Pipeline, PipelineConfig
+
+    path = tmp_path / "v.txt"
+    path.write_text("--- CONFER [031:031] ---\nCONFER\n", encoding="utf-8")
+    pipe = Pipeline(PipelineConfig(verb_files=(str(path),), verbs_only=True))
+
+    def coded(text):
+        return triples(detente.code(text, published="2020-05-04", pipeline=pipe))
+
+    both = {("031", "PERGOV", "CHLGOV", "asserted"), ("031", "CHLGOV", "PERGOV", "asserted")}
+    assert coded("The Peruvian president conferred with Chilean diplomats.") == both
+    # "a bunch of" counts people as "a handful of" does: the diplomats are the target
+    assert coded("The Peruvian president conferred with a bunch of Chilean diplomats.") == both
+    # coordinated subjects with no object: each with the other once, not twice
+    assert coded("Peru and Chile conferred on Monday.") == {("031", "PER", "CHL", "asserted"),
+                                                              ("031", "CHL", "PER", "asserted")}

@@ -18,8 +18,8 @@ from detente.actors.document import DocContext, focus_country
 from detente.actors.resolver import resolve_all, resolve_head
 from detente.coding import violence
 from detente.coding.arguments import Arguments, find_arguments, private_person
-from detente.coding.complements import (Coded, accusations, complement_subject, give_victims, intents, link_complements,
-                                        normative_subject, purpose_target, protest_aims, restated_acts, retarget,
+from detente.coding.complements import (Coded, accusations, complement_subject, dual_codes, give_victims, intents,
+                                        link_complements, normative_subject, purpose_target, protest_aims, restated_acts, retarget,
                                         same_act, same_means, threat_addressee, victim_clause, failed_talks)
 from detente.coding.context import WhenWhere
 from detente.coding.evaluation import descriptions, evaluated_subject, judgeable
@@ -338,12 +338,13 @@ class EventCoder:
             if c.events and not any(e.target is not None for e in c.events):
                 self._complement_target(c, ctx, dateline, mention)
                 purpose_target(c, by_token, self.ontology)
+        events = _drop_participial_statements(coded) + dual_codes(coded, self.ontology)
         if self.patterns_only:  # no intent, threat, refusal, failed talks or implied attack beside them
-            return _drop_participial_statements(coded)
+            return events
         intended = intents(coded, self.ontology, mention)
         # "Macron said he would seek a revival": the statement is the intent (03), no 010 beside it
         voiced = {e.source.actor.code for e in intended if e.cameo_code.startswith("03") and e.source is not None}
-        events = [e for e in _drop_participial_statements(coded) if not (
+        events = [e for e in events if not (
             e.cameo_code == "010" and e.factuality == "asserted" and e.source is not None
             and e.source.actor.code in voiced)] + intended + failed_talks(coded, self.ontology, mention)
         return events + violence.implied_attacks(events, self.ontology)

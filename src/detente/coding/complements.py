@@ -143,6 +143,20 @@ def link_complements(coded: list[Coded], ontology: Ontology, codes: bool = True)
         gov.events[:] = new
 
 
+def dual_codes(coded: list[Coded], ontology: Ontology) -> list[Event]:
+    """PETRARCH dual codes (`MEET [031:031]`, coding/petrarch_verbs.py): each event of such a
+    pattern also from its target back to its source, with the pattern's reverse code, unless
+    that pair is coded already ("Peru and Chile met": each with the other)."""
+    out = []
+    for c in coded:
+        back = c.trigger.pattern.reverse
+        pairs = {(e.source and e.source.actor.code, e.target and e.target.actor.code) for e in c.events}
+        for e in c.events if back else ():
+            if e.source is not None and e.target is not None and (e.target.actor.code, e.source.actor.code) not in pairs:
+                out.append(recode(e, back, ontology, source=e.target, target=e.source, rule=f"{e.rule} dual-code"))
+    return out
+
+
 def intents(coded: list[Coded], ontology: Ontology, mention: Callable[[list[Token]], Mention]) -> list[Event]:
     """Asserted intents, threats and refusals behind announced future actions (or
     non-actions) of their own actor."""

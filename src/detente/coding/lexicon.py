@@ -45,6 +45,7 @@ class Pattern:
     source_preps: tuple[str, ...] = ()
     stative: bool = False  # a participle of its subject's stance ("is opposed to"): no passive
     intransitive: bool = False  # matches only a verb with no direct object ("fought alongside X")
+    reverse: str | None = None  # PETRARCH dual code [031:031]: this code from target to source too
     rule: str = ""
     # one of these must be the object's lemma or lower-case form, None when any named place
     # will do (set from ``objects``: the alternatives, and the head of each "mod+head")
