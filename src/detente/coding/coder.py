@@ -19,8 +19,9 @@ from detente.actors.resolver import resolve_all, resolve_head
 from detente.coding import violence
 from detente.coding.arguments import Arguments, find_arguments, private_person
 from detente.coding.complements import (Coded, accusations, complement_subject, dual_codes, give_victims, intents,
-                                        link_complements, normative_subject, purpose_target, protest_aims, restated_acts, retarget,
-                                        same_act, same_means, threat_addressee, victim_clause, failed_talks)
+                                        link_complements, normative_subject, purpose_target, protest_aims,
+                                        restated_acts, retarget, same_act, same_means, threat_addressee, victim_clause,
+                                        failed_talks)
 from detente.coding.context import WhenWhere
 from detente.coding.evaluation import descriptions, evaluated_subject, judgeable
 from detente.coding.factuality import Factuality, judge

@@ -152,7 +152,8 @@ def dual_codes(coded: list[Coded], ontology: Ontology) -> list[Event]:
         back = c.trigger.pattern.reverse
         pairs = {(e.source and e.source.actor.code, e.target and e.target.actor.code) for e in c.events}
         for e in c.events if back else ():
-            if e.source is not None and e.target is not None and (e.target.actor.code, e.source.actor.code) not in pairs:
+            if e.source is not None and e.target is not None \
+                    and (e.target.actor.code, e.source.actor.code) not in pairs:
                 out.append(recode(e, back, ontology, source=e.target, target=e.source, rule=f"{e.rule} dual-code"))
     return out
 
