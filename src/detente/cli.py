@@ -103,6 +103,8 @@ def code(
     verbs: Annotated[Optional[list[Path]], typer.Option(
         exists=True, dir_okay=False, help="PETRARCH verb dictionary (CAMEO.2.0.txt format): replaces detente's "
                                           "patterns for the verbs it defines.")] = None,
+    verbs_only: Annotated[bool, typer.Option(
+        "--verbs-only", help="PETRARCH-compatible: the --verbs dictionaries are the whole event lexicon.")] = False,
     batch_size: Annotated[int, typer.Option(min=1, help="Documents per batch (and per commit).")] = 32,
     recode: Annotated[bool, typer.Option(help="Re-code documents already in the database.")] = False,
     strict: Annotated[bool, typer.Option(help="Exit non-zero on any input error.")] = False,
@@ -124,8 +126,10 @@ def code(
 
     cols = _columns(columns, text=text_column, id=id_column, published=date_column, title=title_column,
                     url=url_column)
+    if verbs_only and not verbs:
+        raise typer.BadParameter("give the verb dictionaries with --verbs", param_hint="--verbs-only")
     config = PipelineConfig(kb_files=tuple(map(str, kb or ())), lexicon_files=tuple(map(str, lexicon or ())),
-                            verb_files=tuple(map(str, verbs or ())), batch_size=batch_size)
+                            verb_files=tuple(map(str, verbs or ())), verbs_only=verbs_only, batch_size=batch_size)
     if config.verb_files:  # read up front: a bad line is one error here, not one per worker
         from detente.coding.petrarch_verbs import load_verb_dictionaries
 

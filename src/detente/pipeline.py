@@ -22,8 +22,16 @@ class PipelineConfig:
     lexicon_files: tuple[str, ...] = ()  # extra/replacement lexicon files
     # PETRARCH verb dictionaries: they replace the lexicon's patterns for the verbs they define
     verb_files: tuple[str, ...] = ()
+    # PETRARCH-compatible mode: the verb dictionaries are the whole event lexicon (no bundled
+    # verb or noun patterns) and every event and code comes from their patterns (no intents,
+    # accusations, implied attacks or other events and recodings detente derives)
+    verbs_only: bool = False
     batch_size: int = 32
     chunk_chars: int = 20_000
+
+    def __post_init__(self) -> None:
+        if self.verbs_only and not self.verb_files:
+            raise ValueError("verbs_only needs verb_files: the verb dictionaries that are the whole event lexicon")
 
 
 @dataclass
@@ -55,8 +63,10 @@ class Pipeline:
         if self.config.verb_files:
             from detente.coding.petrarch_verbs import load_verb_dictionaries, with_verb_dictionaries
 
-            lexicon = with_verb_dictionaries(lexicon, load_verb_dictionaries(tuple(self.config.verb_files)))
-        return EventCoder(lexicon, load_ontology(), load_kb(tuple(self.config.kb_files)), Gazetteer())
+            lexicon = with_verb_dictionaries(lexicon, load_verb_dictionaries(tuple(self.config.verb_files)),
+                                             only=self.config.verbs_only)
+        return EventCoder(lexicon, load_ontology(), load_kb(tuple(self.config.kb_files)), Gazetteer(),
+                          patterns_only=self.config.verbs_only)
 
     def run(self, documents: Iterable[Document]) -> Iterator[tuple[Document, list[Event], int]]:
         """Code documents in batches; yields (document, events, n_sentences) in input order."""

@@ -36,7 +36,7 @@ FERRY {FERRIES FERRIED FERRYING}
 - * &GRAIN  [073]   # food
 - * &ARMS  [072]
 - * LETTERS  [345]        # a code outside CAMEO
-- * PARCELS  [031:032]    # a dual code
+- * PARCELS  [031:345]    # a dual code with a half outside CAMEO
 - SAID * GOODS  [070]     # words before the verb
 - * ^ CRATES  [070]       # a skip marker
 
@@ -70,14 +70,14 @@ def test_verbs_patterns_and_synsets_become_detente_patterns(dictionary):
     assert d.heads == {"ship", "ferry", "shell", "scold", "tell", "condemn"}
     assert _forms(d) == {
         ("070", "ship"), ("070", "ferry"),
-        ("073", "ship ~barley|rye|wheat"), ("073", "ferry ~barley|rye|wheat"),
-        ("072", "ship ~heavy+mortar|rocket"), ("072", "ferry ~heavy+mortar|rocket"),
+        ("073", "ship ~barley|barley+|rye|rye+|wheat|wheat+"), ("073", "ferry ~barley|barley+|rye|rye+|wheat|wheat+"),
+        ("072", "ship ~heavy+mortar|rocket|rocket+"), ("072", "ferry ~heavy+mortar|rocket|rocket+"),
         ("190", "shell"), ("194", "shell ~border+post"),
         ("111", "tell off"),  # no bare "scold": its code is --- (no event by itself)
-        ("112", "scold for ~delay"), ("112", "tell off for ~delay"),
+        ("112", "scold for ~delay|delay+"), ("112", "tell off for ~delay|delay+"),
     }
     pat = next(p for p in d.patterns if p.code == "112" and p.head == "scold")
-    assert (pat.particles, pat.object_prep, pat.objects) == (("for",), "for", frozenset({"delay"}))
+    assert (pat.particles, pat.object_prep, pat.objects) == (("for",), "for", frozenset({"delay", "delay+"}))
 
 
 def test_what_cannot_be_coded_is_skipped_and_counted(dictionary):
@@ -95,14 +95,14 @@ def test_a_null_code_pattern_is_a_blocker(tmp_path):
     path = tmp_path / "v.txt"
     path.write_text("--- SHELL [190] ---\nSHELL\n- * PEAS [---]\n", encoding="utf-8")
     d = read_verb_dictionary(path)
-    assert ("-", "shell ~pea|peas") in _forms(d) and BLOCK == "-"
+    assert ("-", "shell ~pea|pea+|peas|peas+") in _forms(d) and BLOCK == "-"
 
 
 def test_a_target_preposition(tmp_path):
     path = tmp_path / "v.txt"
     path.write_text("--- LEND [---] ---\nLEND\n- * MONEY OVER +  [071]\n", encoding="utf-8")
     (p,) = read_verb_dictionary(path).patterns
-    assert (p.code, p.particles, p.objects, p.target_preps) == ("071", ("over",), frozenset({"money"}), ("over",))
+    assert (p.code, p.particles, p.objects, p.target_preps) == ("071", ("over",), frozenset({"money", "money+"}), ("over",))
 
 
 @pytest.mark.parametrize("text,where", [
@@ -181,3 +181,103 @@ def test_petrarchs_validation_dictionary_loads():
     assert len(d.heads) > 100 and len(d.patterns) > 100
     assert all(p.code == BLOCK or p.code in onto for p in d.patterns)
     assert sum(d.skipped.values()) > 0  # its WEIS and test codes
+
+
+# ---------------------------------------------------------------- PETRARCH-compatible mode
+
+
+def test_a_one_word_pattern_noun_may_modify_the_object(dictionary):
+    """The words of a TABARI/PETRARCH pattern need not be adjacent: `- * &ARMS` with the
+    member ROCKET matches "shipped rocket launchers" as well as "shipped rockets"."""
+    d = read_verb_dictionary(dictionary)
+    pat = next(p for p in d.patterns if p.code == "072" and p.head == "ship")
+    assert {"rocket", "rocket+", "heavy+mortar"} <= pat.objects
+    assert pat.may_match({"ship", "rocket", "launcher"})
+
+
+def test_verbs_only_the_dictionaries_are_the_whole_lexicon(dictionary):
+    bundled = load_lexicon()
+    d = read_verb_dictionary(dictionary)
+    lex = with_verb_dictionaries(bundled, [d], only=True)
+    assert set(lex.verbs) == {p.head for p in d.patterns}  # no bundled verb ("accuse")
+    assert lex.nouns == {}  # no event noun: PETRARCH codes verbs only
+    assert "accuse" in load_lexicon().verbs and load_lexicon().nouns  # the bundled lexicon is untouched
+
+
+def test_verbs_only_needs_verb_files():
+    from detente.pipeline import PipelineConfig
+
+    with pytest.raises(ValueError, match="verbs_only needs verb_files"):
+        PipelineConfig(verbs_only=True)
+
+
+@pytest.mark.parametrize("command", [["code", "--db", "x.duckdb"], ["eval"]])
+def test_the_cli_wants_verbs_with_verbs_only(tmp_path, command):
+    from typer.testing import CliRunner
+
+    from detente.cli import app
+
+    doc = tmp_path / "a.txt"
+    doc.write_text("Canada shipped wheat to Haiti.", encoding="utf-8")
+    args = [command[0], str(doc), *[str(tmp_path / a) if a.endswith(".duckdb") else a for a in command[1:]],
+            "--verbs-only"]
+    res = CliRunner().invoke(app, args)
+    assert res.exit_code == 2 and "give the verb dictionaries with --verbs" in " ".join(res.output.split())
+    assert "Traceback" not in res.output
+
+
+@pytest.mark.slow
+def test_verbs_only_codes_from_the_dictionary_patterns_alone(dictionary, tmp_path):
+    import detente
+    from detente.pipeline import Pipeline, PipelineConfig
+
+    shoot = tmp_path / "shoot.verbs.txt"
+    shoot.write_text("--- SHOOT [190] ---\nSHOOT\n", encoding="utf-8")
+    files = (str(dictionary), str(shoot))
+    beside = Pipeline(PipelineConfig(verb_files=files))
+    only = Pipeline(PipelineConfig(verb_files=files, verbs_only=True))
+
+    def coded(text, pipe):
+        return triples(detente.code(text, published="2020-05-04", pipeline=pipe))
+
+    # detente's lexicon beside the dictionary: its statement (010), its event nouns, the
+    # intents it derives from a modal verb and its 18x/19x refinement still code
+    text = "Canada said it shipped rockets to Ukraine after the Russian invasion of Crimea."
+    assert coded(text, beside) == {("010", "CAN", None, "asserted"), ("072", "CAN", "UKR", "asserted"),
+                                   ("192", "RUS", "UKR", "asserted")}
+    assert coded(text, only) == {("072", "CAN", "UKR", "asserted")}
+    text = "Canada will ship wheat to Haiti."
+    assert ("073", "CAN", "HTI", "future") in coded(text, beside) and len(coded(text, beside)) == 2
+    assert coded(text, only) == {("073", "CAN", "HTI", "future")}  # no intent (033) beside it
+    shot = "Gunmen shot two policemen in Karachi."
+    assert {c for c, *_ in coded(shot, beside)} == {"180"}  # detente: unconventional violence
+    assert {c for c, *_ in coded(shot, only)} == {"190"}  # the dictionary's code, as written
+    assert coded("Canada shipped rocket launchers to Ukraine.", only) == {("072", "CAN", "UKR", "asserted")}
+
+
+def test_a_dual_code_codes_the_event_both_ways(tmp_path):
+    path = tmp_path / "v.txt"
+    path.write_text("--- CONFER [031:031] ---\nCONFER\n- * (ON TRADE) [046:045]\n", encoding="utf-8")
+    d = read_verb_dictionary(path)
+    assert {(p.code, p.reverse) for p in d.patterns} == {("031", "031"), ("046", "045")} and not d.skipped
+
+
+@pytest.mark.slow
+def test_dual_coded_events_and_quantities(tmp_path):
+    import detente
+    from detente.pipeline import Pipeline, PipelineConfig
+
+    path = tmp_path / "v.txt"
+    path.write_text("--- CONFER [031:031] ---\nCONFER\n", encoding="utf-8")
+    pipe = Pipeline(PipelineConfig(verb_files=(str(path),), verbs_only=True))
+
+    def coded(text):
+        return triples(detente.code(text, published="2020-05-04", pipeline=pipe))
+
+    both = {("031", "PERGOV", "CHLGOV", "asserted"), ("031", "CHLGOV", "PERGOV", "asserted")}
+    assert coded("The Peruvian president conferred with Chilean diplomats.") == both
+    # "a bunch of" counts people as "a handful of" does: the diplomats are the target
+    assert coded("The Peruvian president conferred with a bunch of Chilean diplomats.") == both
+    # coordinated subjects with no object: each with the other once, not twice
+    assert coded("Peru and Chile conferred on Monday.") == {("031", "PER", "CHL", "asserted"),
+                                                              ("031", "CHL", "PER", "asserted")}

@@ -18,9 +18,10 @@ from detente.actors.document import DocContext, focus_country
 from detente.actors.resolver import resolve_all, resolve_head
 from detente.coding import violence
 from detente.coding.arguments import Arguments, find_arguments, private_person
-from detente.coding.complements import (Coded, accusations, complement_subject, give_victims, intents, link_complements,
-                                        normative_subject, purpose_target, protest_aims, restated_acts, retarget,
-                                        same_act, same_means, threat_addressee, victim_clause, failed_talks)
+from detente.coding.complements import (Coded, accusations, complement_subject, dual_codes, give_victims, intents,
+                                        link_complements, normative_subject, purpose_target, protest_aims,
+                                        restated_acts, retarget, same_act, same_means, threat_addressee, victim_clause,
+                                        failed_talks)
 from detente.coding.context import WhenWhere
 from detente.coding.evaluation import descriptions, evaluated_subject, judgeable
 from detente.coding.factuality import Factuality, judge
@@ -44,6 +45,7 @@ class EventCoder:
     ontology: Ontology
     kb: KnowledgeBase
     gazetteer: Gazetteer
+    patterns_only: bool = False  # PETRARCH-compatible: codes from the patterns only, none derived (README)
 
     def code(self, document: Document, chunks: Sequence[tuple[int, Doc]]) -> tuple[list[Event], int]:
         """Events of one document parsed as (offset, Doc) chunks; also returns the sentence count."""
@@ -284,12 +286,9 @@ class EventCoder:
                         continue  # an actor acting on itself is a parse artefact here
                     # else a source the text does not name (the state behind an agentless arrest)
                     # acts on people it does name, its own ("two county officials were arrested")
-                code = violence.refine(trig.code, sent, _arg_mention(src, offset), _arg_mention(tgt, offset))
-                note = "" if code == trig.code else (
-                    " violence=unconventional" if code.startswith("18") else " violence=conventional")
-                # a named place is no captive, whatever the tagger calls it ("recaptured Palmyra")
-                if placement.how != "place-object" and (held := violence.captive(code, list(args.targets))) != code:
-                    code, note = held, " object=people"
+                code, note = (trig.code, "") if self.patterns_only else violence.recoded(
+                    trig.code, sent, _arg_mention(src, offset), _arg_mention(tgt, offset), list(args.targets),
+                    placement.how == "place-object")
                 info = self.ontology[code]
                 out.append(Event(
                     doc_id=document.doc_id, sentence_index=index, sentence=span_text(sent),
@@ -313,9 +312,10 @@ class EventCoder:
             known = [e for e in c.events if e.source is not None and e.source.actor.code and e.factuality == "asserted"]
             if known:
                 ctx.events[c.trigger.code[:3]] = known
-        link_complements(coded, self.ontology)
-        accusations(coded, self.ontology)
-        descriptions(coded, self.ontology)
+        link_complements(coded, self.ontology, codes=not self.patterns_only)
+        if not self.patterns_only:  # codes the patterns did not give: 112, evaluative 111/121 ...
+            accusations(coded, self.ontology)
+            descriptions(coded, self.ontology)
         violence.result_participles(coded)
         same_means(coded)
         protest_aims(coded)
@@ -339,10 +339,13 @@ class EventCoder:
             if c.events and not any(e.target is not None for e in c.events):
                 self._complement_target(c, ctx, dateline, mention)
                 purpose_target(c, by_token, self.ontology)
+        events = _drop_participial_statements(coded) + dual_codes(coded, self.ontology)
+        if self.patterns_only:  # no intent, threat, refusal, failed talks or implied attack beside them
+            return events
         intended = intents(coded, self.ontology, mention)
         # "Macron said he would seek a revival": the statement is the intent (03), no 010 beside it
         voiced = {e.source.actor.code for e in intended if e.cameo_code.startswith("03") and e.source is not None}
-        events = [e for e in _drop_participial_statements(coded) if not (
+        events = [e for e in events if not (
             e.cameo_code == "010" and e.factuality == "asserted" and e.source is not None
             and e.source.actor.code in voiced)] + intended + failed_talks(coded, self.ontology, mention)
         return events + violence.implied_attacks(events, self.ontology)
@@ -353,7 +356,7 @@ class EventCoder:
         tok, code, frame = c.trigger.token, None, "complement-subject"
         if WORDS.complement_roles.get(c.trigger.code[:2]) == "source":
             subj = complement_subject(tok)
-        elif c.trigger.code == "010":
+        elif c.trigger.code == "010" and not self.patterns_only:
             subj, code, frame = normative_subject(tok), WORDS.normative_demand_code, "normative-complement"
             if subj is None:  # "said the Turkish offensive was unacceptable": a criticism of Turkey
                 subj, code, frame = evaluated_subject(tok) or (None, None, "")

@@ -106,11 +106,13 @@ def _commitment(gov: Coded, ontology: Ontology) -> None:
     gov.events[:] = [recode(e, code, ontology, rule=f"{e.rule} commitment=to-clause") for e in gov.events]
 
 
-def link_complements(coded: list[Coded], ontology: Ontology) -> None:
-    """Targets and codes that governing events take from their complements (in place)."""
+def link_complements(coded: list[Coded], ontology: Ontology, codes: bool = True) -> None:
+    """Targets and codes that governing events take from their complements (in place); with
+    ``codes`` False (PETRARCH-compatible mode) the targets only, each event keeps its code."""
     by_token = {c.trigger.token.i: c for c in coded}
     for gov in coded:
-        _commitment(gov, ontology)
+        if codes:
+            _commitment(gov, ontology)
         if not gov.events or any(e.target is not None for e in gov.events):
             continue
         role = WORDS.complement_roles.get(gov.trigger.code[:2])
@@ -127,7 +129,7 @@ def link_complements(coded: list[Coded], ontology: Ontology) -> None:
             if m is not None and m.actor.resolved and all(m.actor.code != y.actor.code for y in mentions):
                 mentions.append(m)
         code = gov.trigger.code
-        if code in WORDS.residual_intents:  # "threatened to cut off aid": 130 -> 1311
+        if codes and code in WORDS.residual_intents:  # "threatened to cut off aid": 130 -> 1311
             table = WORDS.threat_codes if code.startswith("13") else WORDS.intent_codes
             code = _by_prefix(table, first.cameo_code) or code
         new = []
@@ -139,6 +141,21 @@ def link_complements(coded: list[Coded], ontology: Ontology) -> None:
             rule = e.rule.replace(" tgt=- ", f" tgt=complement-{role} ")
             new += [recode(e, code, ontology, target=m, rule=rule) for m in targets]
         gov.events[:] = new
+
+
+def dual_codes(coded: list[Coded], ontology: Ontology) -> list[Event]:
+    """PETRARCH dual codes (`MEET [031:031]`, coding/petrarch_verbs.py): each event of such a
+    pattern also from its target back to its source, with the pattern's reverse code, unless
+    that pair is coded already ("Peru and Chile met": each with the other)."""
+    out = []
+    for c in coded:
+        back = c.trigger.pattern.reverse
+        pairs = {(e.source and e.source.actor.code, e.target and e.target.actor.code) for e in c.events}
+        for e in c.events if back else ():
+            if e.source is not None and e.target is not None \
+                    and (e.target.actor.code, e.source.actor.code) not in pairs:
+                out.append(recode(e, back, ontology, source=e.target, target=e.source, rule=f"{e.rule} dual-code"))
+    return out
 
 
 def intents(coded: list[Coded], ontology: Ontology, mention: Callable[[list[Token]], Mention]) -> list[Event]:

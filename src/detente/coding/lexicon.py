@@ -45,14 +45,15 @@ class Pattern:
     source_preps: tuple[str, ...] = ()
     stative: bool = False  # a participle of its subject's stance ("is opposed to"): no passive
     intransitive: bool = False  # matches only a verb with no direct object ("fought alongside X")
+    reverse: str | None = None  # PETRARCH dual code [031:031]: this code from target to source too
     rule: str = ""
     # one of these must be the object's lemma or lower-case form, None when any named place
     # will do (set from ``objects``: the alternatives, and the head of each "mod+head")
     object_words: frozenset[str] | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        words = None if PLACE_OBJECT in self.objects else self.objects | {
-            alt.partition(QUALIFIER)[2] for alt in self.objects if QUALIFIER in alt}
+        words = None if PLACE_OBJECT in self.objects else self.objects | {  # "mod+": the modifier
+            alt.partition(QUALIFIER)[2] or alt.partition(QUALIFIER)[0] for alt in self.objects if QUALIFIER in alt}
         object.__setattr__(self, "object_words", words)
 
     def may_match(self, words: AbstractSet[str]) -> bool:

@@ -21,23 +21,29 @@ How it maps onto detente patterns (data/lexicon/README.md):
 - each verb gives a bare pattern with its code (a verb whose code is `---` gives none: the
   dictionary says it is no event by itself); `+ASK_FOR` gives `ask for`;
 - each pattern gives, for each verb of its block, the verb with the pattern's particles and
-  at most one object: a noun `~noun`, a two-word noun phrase `~modifier+noun`, a
-  prepositional phrase `prep ~noun`; `PREP +` makes PREP the target preposition; a bare
+  at most one object: a noun `~noun` (or `~noun+`: the word may also modify the object's
+  head, as the words of a TABARI pattern need not be adjacent), a two-word noun phrase
+  `~modifier+noun`, a prepositional phrase `prep ~noun`; `PREP +` makes PREP the target preposition; a bare
   word in `verb_particles` (data/frames/wordlists.yaml) is a particle; articles are dropped;
   synsets are expanded into the object's alternatives; a pattern coded `---` is a blocker;
 - what cannot be said in detente's grammar is skipped and counted, never approximated:
   words before the verb (`- SAID * ...`, `IN_*`), a verb with words before it (`RE_+ARREST`),
   two objects, noun phrases of three or more words, `$` after the verb, `%`, `^`, verb
   transformations (`~` lines), undefined synsets;
-- codes detente's ontology lacks (WEIS and test codes such as 345, 075A, 903, dual codes
-  such as 013:012) are skipped and counted, never mapped to a nearby code.
+- a dual code `[A:B]` (`MEET [031:031]`) codes the event A from source to target and B
+  from target back to source (`Pattern.reverse`);
+- codes detente's ontology lacks (WEIS and test codes such as 345, 075A, 903, a dual code
+  with such a half) are skipped and counted, never mapped to a nearby code.
 
 A dictionary *replaces* the bundled verb patterns of every verb head it defines (see
-`with_verb_dictionaries`); other verbs and all noun patterns keep detente's lexicon.
+`with_verb_dictionaries`); other verbs and all noun patterns keep detente's lexicon. With
+``only`` (PETRARCH-compatible mode, `--verbs-only`) the dictionaries are the whole event
+lexicon, as in PETRARCH: no bundled verb patterns and no event nouns.
 Malformed lines raise `PetrarchVerbError` naming the file and line.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -277,8 +283,8 @@ def _object(words: list[str]) -> frozenset[str]:
     for w in words:
         if not _WORD.match(w):
             raise _Skip("word outside detente's pattern grammar")
-    if len(words) == 1:
-        return frozenset({words[0], _singular(words[0])})
+    if len(words) == 1:  # the object's head, or a modifier of it ("- * ARTILLERY": "fired artillery shells")
+        return frozenset(w + q for w in (words[0], _singular(words[0])) for q in ("", QUALIFIER))
     if len(words) == 2:
         mod, head = words
         return frozenset({f"{mod}{QUALIFIER}{_singular(head)}", f"{mod}{QUALIFIER}{head}"})
@@ -407,23 +413,29 @@ def read_verb_dictionary(path: str | Path) -> VerbDictionary:
     patterns: list[Pattern] = []
     heads: set[str] = set()
 
-    def known(code: str) -> bool:
-        if code == NULL_CODE or code in ontology:
-            return True
-        skipped["code outside CAMEO (" + ("dual code" if ":" in code else "not in detente's ontology") + ")"] += 1
-        return False
+    def known(code: str) -> tuple[str, str | None] | None:
+        """(code, reverse code) of a dictionary code, None when outside CAMEO (counted)."""
+        first, _, back = code.partition(":")
+        if (first == NULL_CODE or first in ontology) and (not back or back in ontology):
+            return first, back or None
+        skipped["code outside CAMEO (" + ("dual code" if back else "not in detente's ontology") + ")"] += 1
+        return None
+
+    def add(text_: str, codes: tuple[str, str | None], entry: dict, where: int) -> None:
+        code, back = codes
+        p = parse_pattern(text_, "VERB", code, entry, f"{tag}#{where}:{code}:v:{text_}")
+        patterns.append(dataclasses.replace(p, reverse=back) if back and code != BLOCK else p)
 
     for block in blocks:
         heads.update(v.head for v in block.verbs)
         for v in block.verbs:
-            if v.code != NULL_CODE and known(v.code):
-                text_ = " ".join((v.head, *v.particles))
-                patterns.append(parse_pattern(text_, "VERB", v.code, {}, f"{tag}#{v.line}:{v.code}:v:{text_}"))
+            if v.code != NULL_CODE and (codes := known(v.code)) is not None and codes[0] != NULL_CODE:
+                add(" ".join((v.head, *v.particles)), codes, {}, v.line)
         for n, body, code in block.patterns:
             if not block.verbs:
                 skipped["pattern in a block with no usable verb"] += 1
                 continue
-            if not known(code):
+            if (codes := known(code)) is None:
                 continue
             try:
                 shapes = _shapes(_expand(body, synsets))
@@ -433,13 +445,12 @@ def read_verb_dictionary(path: str | Path) -> VerbDictionary:
             merged: dict[tuple, set[str]] = {}
             for before, objects, after, target in shapes:
                 merged.setdefault((before, bool(objects), after, target), set()).update(objects)
-            pcode = BLOCK if code == NULL_CODE else code
+            codes = (BLOCK if codes[0] == NULL_CODE else codes[0], codes[1])
             for v in block.verbs:
                 for (before, _, after, target), objects in merged.items():
-                    text_ = _pattern_text(v, before, frozenset(objects), after)
                     entry = {"target_preps": list(target)} if target else {}
                     try:
-                        patterns.append(parse_pattern(text_, "VERB", pcode, entry, f"{tag}#{n}:{pcode}:v:{text_}"))
+                        add(_pattern_text(v, before, frozenset(objects), after), codes, entry, n)
                     except LexiconError:
                         skipped["word outside detente's pattern grammar"] += 1
     return VerbDictionary(str(path), frozenset(heads), tuple(dict.fromkeys(patterns)), dict(skipped))
@@ -451,19 +462,20 @@ def load_verb_dictionaries(paths: tuple[str, ...]) -> tuple[VerbDictionary, ...]
     return tuple(read_verb_dictionary(p) for p in paths)
 
 
-def with_verb_dictionaries(lexicon: Lexicon, dictionaries: Iterable[VerbDictionary]) -> Lexicon:
+def with_verb_dictionaries(lexicon: Lexicon, dictionaries: Iterable[VerbDictionary], only: bool = False) -> Lexicon:
     """A new lexicon: ``lexicon`` with the verb patterns of every head the dictionaries define
     replaced by theirs (a later dictionary's heads replace an earlier one's too); other
-    verbs and all nouns unchanged. ``lexicon`` itself is left as it was."""
+    verbs and all nouns unchanged. With ``only``, the dictionaries' patterns alone (PETRARCH
+    codes verbs only: no other verb, no event noun). ``lexicon`` itself is left as it was."""
     dictionaries = list(dictionaries)
     replaced: set[str] = set()
     for d in dictionaries:
         replaced |= d.heads
     out = Lexicon()
-    for head, pats in lexicon.verbs.items():
+    for head, pats in ({} if only else lexicon.verbs).items():
         if head not in replaced:
             out.verbs[head].extend(pats)
-    for head, pats in lexicon.nouns.items():
+    for head, pats in ({} if only else lexicon.nouns).items():
         out.nouns[head].extend(pats)
     owner: dict[str, int] = {h: i for i, d in enumerate(dictionaries) for h in d.heads}
     for i, d in enumerate(dictionaries):

@@ -123,12 +123,13 @@ def _measured(obj: Token) -> Token:
 
 def _qualified(obj: Token, alternatives: frozenset[str]) -> bool:
     """An alternative "mod+head" matches an object with lemma head and a modifier mod
-    ("used chemical weapons" for ``use ~chemical+weapon``)."""
+    ("used chemical weapons" for ``use ~chemical+weapon``); "mod+" any object with that
+    modifier ("fired artillery shells" for ``fire ~artillery+``)."""
     lemma = _lemma(obj)
     for alt in alternatives:
         if QUALIFIER in alt:
             mod, _, head = alt.partition(QUALIFIER)
-            if head == lemma and any(c.dep_ in MODIFIER_DEPS and (c.lower_ == mod or _lemma(c) == mod)
+            if head in (lemma, "") and any(c.dep_ in MODIFIER_DEPS and (c.lower_ == mod or _lemma(c) == mod)
                                      for c in obj.children):
                 return True
     return False

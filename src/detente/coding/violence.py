@@ -54,6 +54,17 @@ def refine(code: str, sent: Span, source: Mention | None, target: Mention | None
     return unconventional
 
 
+def recoded(code: str, sent: Span, source: Mention | None, target: Mention | None, seized: list[Token],
+            place_object: bool) -> tuple[str, str]:
+    """The code after `refine` and `captive` (not for a named place as object, whatever the
+    tagger calls it: "recaptured Palmyra"), and the note the rule gets for the change."""
+    new = refine(code, sent, source, target)
+    note = "" if new == code else " violence=unconventional" if new.startswith("18") else " violence=conventional"
+    if not place_object and (held := captive(new, seized)) != new:
+        new, note = held, " object=people"
+    return new, note
+
+
 def _cues(words: list[str]) -> bool:
     return not WORDS.unconventional_cues.isdisjoint(words)
 

@@ -20,6 +20,8 @@ def register(app: typer.Typer) -> None:
         verbs: Annotated[Optional[list[Path]], typer.Option(
             exists=True, dir_okay=False,
             help="PETRARCH verb dictionary replacing detente's patterns for its verbs.")] = None,
+        verbs_only: Annotated[bool, typer.Option(
+            "--verbs-only", help="PETRARCH-compatible: the --verbs dictionaries are the whole event lexicon.")] = False,
         by_category: Annotated[bool, typer.Option(help="Also print dyad F1 per record category.")] = False,
     ) -> None:
         """Score detente against a gold standard: precision, recall and F1."""
@@ -27,8 +29,11 @@ def register(app: typer.Typer) -> None:
         from detente.eval.runner import evaluate
         from detente.pipeline import Pipeline, PipelineConfig
 
+        if verbs_only and not verbs:
+            raise typer.BadParameter("give the verb dictionaries with --verbs", param_hint="--verbs-only")
         load_gold(gold, fmt)  # a bad gold file is one line (GoldError), before the model loads
-        config = PipelineConfig(kb_files=tuple(map(str, kb or ())), verb_files=tuple(map(str, verbs or ())))
+        config = PipelineConfig(kb_files=tuple(map(str, kb or ())), verb_files=tuple(map(str, verbs or ())),
+                                verbs_only=verbs_only)
         if config.verb_files:  # a bad line is one error, before the model loads
             from detente.coding.petrarch_verbs import load_verb_dictionaries
 
