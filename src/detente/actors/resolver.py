@@ -23,8 +23,8 @@ from spacy.tokens import Token
 from detente.actors.document import DocContext
 from detente.actors.kb import Entry, KnowledgeBase, normalize
 from detente.actors.mentions import (PRONOUNS_GROUP, PRONOUNS_PERSON, appositive_tokens, is_backer, mention_tokens,
-                                     of_phrase, other_conjunct, own_subject_span,
-                                     subjects_above)
+                                     of_phrase, other_conjunct, own_subject_span)
+from detente.actors.references import relative_host, state_epithet
 from detente.actors.persons import (by_surname, entry_actor, make_actor, person_in,
                                     titled_namesakes, titled_person)
 from detente.geo.words import GEO_WORDS
@@ -254,32 +254,6 @@ def _appositive_actor(head: Token, kb: KnowledgeBase, ctx: DocContext) -> Actor 
     return None
 
 
-def _state_epithet(head: Token, kb: KnowledgeBase, ctx: DocContext) -> Actor | None:
-    """ "the small, rich nation", "the country", "the kingdom" (kb.state_epithets): the last
-    state named before it, as an actor or a place, never the subject of a clause it stands in
-    ("Saudi Arabia imposed a boycott on the nation", "Tehran pushed back fighters who seized
-    the country"). Only a plain definite singular: no name, no 'of' or relative clause, no
-    modifier that points at another state ("the neighbouring country")."""
-    if head.pos_ != "NOUN" or head.tag_ != "NN" or normalize(head.lemma_.lower()) not in kb.state_epithets:
-        return None
-    nxt = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
-    if head.dep_ == "poss" or (nxt is not None and nxt.tag_ == "POS") or not any(
-            c.dep_ == "det" and c.lower_ == "the" for c in head.children):
-        return None  # "the country's last enclave": as often the story's country as the last named
-    if nxt is not None and nxt.lemma_.lower() == "state":
-        return None  # "the nation states that ...", whatever the tagger makes of "states"
-    for c in head.children:
-        if c.dep_ in ("prep", "relcl", "acl", "appos", "poss", "nummod") or c.pos_ == "PROPN" or (
-                c.dep_ in ("amod", "compound", "nmod", "advmod") and normalize(c.lower_) in kb.other_state_modifiers):
-            return None
-    pos = ctx.offset + head.idx
-    found = ctx.last_states(pos, not_in=subjects_above(head, ctx.offset), by_name=True)
-    if not found:
-        return None
-    a = found[0]
-    return Actor(a.country, a.country, None, None, None, "coref:state-epithet")
-
-
 def _located_in(head: Token, kb: KnowledgeBase) -> Entry | None:
     """The capital, country or seat of government a role is in or of."""
     e = _entry_in_prep(head, kb, ("in", "of", "from", "throughout", "across"), ("country", "capital", "metonym"))
@@ -291,7 +265,7 @@ def resolve_head(head: Token, kb: KnowledgeBase, ctx: DocContext) -> tuple[list[
     low = head.lower_
     pos = ctx.offset + head.idx
     if head.pos_ == "PRON":
-        host = _relative_host(head, kb, ctx)
+        host = relative_host(head, kb, ctx, resolve_head)
         if host is not None:  # "X consolidated positions they had taken": X took them
             return [head], host
         if low in PRONOUNS_PERSON or low in PRONOUNS_GROUP:
@@ -336,31 +310,6 @@ def resolve_head(head: Token, kb: KnowledgeBase, ctx: DocContext) -> tuple[list[
                      located=head.dep_ == "pobj" and head.head.lower_ in GEO_WORDS.locative_preps)
     ctx.cache[key] = (toks, actor)
     return toks, actor
-
-
-def _relative_host(pron: Token, kb: KnowledgeBase, ctx: DocContext) -> Actor | None:
-    """The subject pronoun of a relative clause on an object refers to the subject of the
-    clause that object is in: "the Turkish army consolidated positions they had taken" (the
-    army took them), "Putin praised the deal he signed". A person pronoun needs a person, "it"
-    one group, "they" a group or several people (how "coref:clause-subject")."""
-    low = pron.lower_
-    if pron.dep_ != "nsubj" or pron.head.dep_ != "relcl" or low not in ("he", "she", "it", "they"):
-        return None
-    noun = pron.head.head
-    verb = noun.head if noun.dep_ == "dobj" else noun.head.head if noun.dep_ == "pobj" else None
-    if verb is None or verb.pos_ not in ("VERB", "AUX"):
-        return None
-    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subj is None or subj.pos_ == "PRON":
-        return None
-    _, actor = resolve_head(subj, kb, ctx)
-    if not actor.resolved or actor.how == "sector-only":
-        return None
-    person = (actor.how or "").startswith(("kb:person", "title:person", "coref:name")) or subj.ent_type_ == "PERSON"
-    several = subj.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subj.children)
-    if (low in ("he", "she")) != person or (low == "it" and several) or (low == "they" and person and not several):
-        return None
-    return Actor(actor.code, actor.country, actor.sector, actor.name, actor.kb_id, "coref:clause-subject")
 
 
 def _shared_modifier(head: Token, actor: Actor, kb: KnowledgeBase) -> Actor | None:
@@ -610,7 +559,7 @@ def _resolve_tokens(head: Token, toks: list[Token], kb: KnowledgeBase, ctx: DocC
         return Actor(sector=sec[:3] if sec else None, how="unresolved:sector-only")
     if entry is not None and entry.kind in ("country", "adjective", "capital"):
         return entry_actor(entry, day, f"kb:{entry.kind}")
-    state = _state_epithet(head, kb, ctx) if entry is None else None
+    state = state_epithet(head, kb, ctx) if entry is None else None
     if state is not None:  # "the small, rich nation", "the kingdom": the state named before
         return state
     people = _ethnic(toks, head, kb, ctx, None)
