@@ -108,21 +108,28 @@ def span_text(span: Span) -> str:
     return doc_text(span.doc)[span.start_char:span.end_char]
 
 
-def _attr_ids(doc: Doc, attr: int, key: str) -> list[int]:
-    """One attribute's string ids for every token, read once per Doc (kept in user_data)
-    without making a Token object per word."""
+# the per-token attributes the coder reads as arrays, read from the Doc in one call
+_COLUMNS = {"detente.lowers": LOWER, "detente.lemmas": LEMMA, "detente.deps": DEP, "detente.ent_iobs": ENT_IOB,
+            "detente.ent_types": ENT_TYPE, "detente.pos": POS}
+
+
+def _attr_ids(doc: Doc, key: str) -> list[int]:
+    """One attribute's string ids for every token (``_COLUMNS[key]``), read once per Doc
+    (kept in user_data) without making a Token object per word."""
     ids = doc.user_data.get(key)
     if ids is None:
-        ids = doc.user_data[key] = doc.to_array(attr).tolist()
+        columns = doc.to_array(list(_COLUMNS.values())).reshape(len(doc), len(_COLUMNS)).T.tolist()
+        doc.user_data.update(zip(_COLUMNS, columns))
+        ids = doc.user_data[key]
     return ids
 
 
 def lemma_ids(doc: Doc) -> list[int]:
-    return _attr_ids(doc, LEMMA, "detente.lemmas")
+    return _attr_ids(doc, "detente.lemmas")
 
 
 def dep_ids(doc: Doc) -> list[int]:
-    return _attr_ids(doc, DEP, "detente.deps")
+    return _attr_ids(doc, "detente.deps")
 
 
 IOB_INSIDE = 1  # ENT_IOB: 1 "I" (inside an entity), 2 "O", 3 "B", 0 unset
@@ -130,7 +137,7 @@ IOB_INSIDE = 1  # ENT_IOB: 1 "I" (inside an entity), 2 "O", 3 "B", 0 unset
 
 def ent_iobs(doc: Doc) -> list[int]:
     """``token.ent_iob`` of every token of the Doc."""
-    return _attr_ids(doc, ENT_IOB, "detente.ent_iobs")
+    return _attr_ids(doc, "detente.ent_iobs")
 
 
 def _id_strings(doc: Doc, ids: list[int], key: str, lower: bool = True) -> list[str]:
@@ -146,7 +153,7 @@ def _id_strings(doc: Doc, ids: list[int], key: str, lower: bool = True) -> list[
 
 def lower_forms(doc: Doc) -> list[str]:
     """``token.lower_`` of every token of the Doc."""
-    return _id_strings(doc, _attr_ids(doc, LOWER, "detente.lowers"), "detente.lower_forms")
+    return _id_strings(doc, _attr_ids(doc, "detente.lowers"), "detente.lower_forms")
 
 
 def lemma_forms(doc: Doc) -> list[str]:
@@ -156,12 +163,12 @@ def lemma_forms(doc: Doc) -> list[str]:
 
 def pos_forms(doc: Doc) -> list[str]:
     """``token.pos_`` of every token of the Doc."""
-    return _id_strings(doc, _attr_ids(doc, POS, "detente.pos"), "detente.pos_forms", lower=False)
+    return _id_strings(doc, _attr_ids(doc, "detente.pos"), "detente.pos_forms", lower=False)
 
 
 def ent_type_forms(doc: Doc) -> list[str]:
     """``token.ent_type_`` of every token of the Doc."""
-    return _id_strings(doc, _attr_ids(doc, ENT_TYPE, "detente.ent_types"), "detente.ent_type_forms", lower=False)
+    return _id_strings(doc, _attr_ids(doc, "detente.ent_types"), "detente.ent_type_forms", lower=False)
 
 
 def _tree(doc: Doc) -> tuple[list[list[int]], list[str]]:
