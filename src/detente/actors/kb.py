@@ -139,8 +139,11 @@ class KnowledgeBase:
 
     # -- lookup -----------------------------------------------------------------------
     def lookup(self, text: str) -> list[Entry]:
-        hit = self.names.get(strict_key(text))  # capitals-only names: acronyms, metonyms, regions
-        if hit or needs_strict(text):
+        # capitals-only names (acronyms, metonyms, regions): strict_key and needs_strict, inlined
+        # (the coder looks up every window of every mention)
+        bare = text.replace(".", "").strip()
+        hit = self.names.get("=" + bare)
+        if hit or (len(bare) <= 3 and bare.isupper()):
             return hit or []
         return self.names.get(normalize(text), [])
 
