@@ -119,7 +119,6 @@ def _group_of(head: Token, kb: KnowledgeBase, ctx: DocContext) -> Actor | None:
     return None
 
 
-
 def _kb_in_tokens(toks: list[Token], kb: KnowledgeBase, kinds: tuple[str, ...],
                   head: Token | None = None, day: date | None = None) -> Entry | None:
     """Longest KB name inside the token list (n-grams, longest first). A name that several
@@ -211,7 +210,6 @@ def _title_sector(toks: list[Token], kb: KnowledgeBase) -> str | None:
 
 def _country_in(toks: list[Token], kb: KnowledgeBase) -> Entry | None:
     return _kb_in_tokens(toks, kb, ("country", "adjective", "capital"))
-
 
 
 def _entry_in_prep(head: Token, kb: KnowledgeBase, preps: tuple[str, ...], kinds: tuple[str, ...]) -> Entry | None:
