@@ -9,11 +9,12 @@ The model's lemmas are corrected where its rule lemmatizer is known to err
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Collection, Iterable, Iterator
 from functools import lru_cache
 
 import spacy
-from spacy.attrs import DEP, ENT_IOB, HEAD, LEMMA, LOWER
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, LOWER, POS
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -84,8 +85,14 @@ def doc_ents(doc: Doc) -> tuple[Span, ...]:
 
 
 def sent_ents(sent: Span) -> list[Span]:
-    """The entities of one sentence, from the Doc's cached list."""
-    return [e for e in doc_ents(sent.doc) if sent.start <= e.start < sent.end]
+    """The entities of one sentence, from the Doc's cached list (in order of their starts:
+    a binary search, not a scan of the whole Doc per sentence)."""
+    doc = sent.doc
+    ents = doc_ents(doc)
+    starts = doc.user_data.get("detente.ent_starts")
+    if starts is None:
+        starts = doc.user_data["detente.ent_starts"] = [e.start for e in ents]
+    return list(ents[bisect_left(starts, sent.start):bisect_left(starts, sent.end)])
 
 
 def doc_text(doc: Doc) -> str:
@@ -101,21 +108,28 @@ def span_text(span: Span) -> str:
     return doc_text(span.doc)[span.start_char:span.end_char]
 
 
-def _attr_ids(doc: Doc, attr: int, key: str) -> list[int]:
-    """One attribute's string ids for every token, read once per Doc (kept in user_data)
-    without making a Token object per word."""
+# the per-token attributes the coder reads as arrays, read from the Doc in one call
+_COLUMNS = {"detente.lowers": LOWER, "detente.lemmas": LEMMA, "detente.deps": DEP, "detente.ent_iobs": ENT_IOB,
+            "detente.ent_types": ENT_TYPE, "detente.pos": POS}
+
+
+def _attr_ids(doc: Doc, key: str) -> list[int]:
+    """One attribute's string ids for every token (``_COLUMNS[key]``), read once per Doc
+    (kept in user_data) without making a Token object per word."""
     ids = doc.user_data.get(key)
     if ids is None:
-        ids = doc.user_data[key] = doc.to_array(attr).tolist()
+        columns = doc.to_array(list(_COLUMNS.values())).reshape(len(doc), len(_COLUMNS)).T.tolist()
+        doc.user_data.update(zip(_COLUMNS, columns))
+        ids = doc.user_data[key]
     return ids
 
 
 def lemma_ids(doc: Doc) -> list[int]:
-    return _attr_ids(doc, LEMMA, "detente.lemmas")
+    return _attr_ids(doc, "detente.lemmas")
 
 
 def dep_ids(doc: Doc) -> list[int]:
-    return _attr_ids(doc, DEP, "detente.deps")
+    return _attr_ids(doc, "detente.deps")
 
 
 IOB_INSIDE = 1  # ENT_IOB: 1 "I" (inside an entity), 2 "O", 3 "B", 0 unset
@@ -123,28 +137,38 @@ IOB_INSIDE = 1  # ENT_IOB: 1 "I" (inside an entity), 2 "O", 3 "B", 0 unset
 
 def ent_iobs(doc: Doc) -> list[int]:
     """``token.ent_iob`` of every token of the Doc."""
-    return _attr_ids(doc, ENT_IOB, "detente.ent_iobs")
+    return _attr_ids(doc, "detente.ent_iobs")
 
 
-def _lowered_strings(doc: Doc, ids: list[int], key: str) -> list[str]:
-    """The lower-cased strings of one attribute's ids, for every token, built once per Doc
-    (kept in user_data): each distinct id is looked up once."""
+def _id_strings(doc: Doc, ids: list[int], key: str, lower: bool = True) -> list[str]:
+    """The strings (lower-cased where ``lower``) of one attribute's ids, for every token, built
+    once per Doc (kept in user_data): each distinct id is looked up once."""
     out = doc.user_data.get(key)
     if out is None:
         strings = doc.vocab.strings
-        lowered = {h: strings[h].lower() for h in set(ids)}
-        out = doc.user_data[key] = [lowered[h] for h in ids]
+        names = {h: strings[h].lower() if lower else strings[h] for h in set(ids)}
+        out = doc.user_data[key] = [names[h] for h in ids]
     return out
 
 
 def lower_forms(doc: Doc) -> list[str]:
     """``token.lower_`` of every token of the Doc."""
-    return _lowered_strings(doc, _attr_ids(doc, LOWER, "detente.lowers"), "detente.lower_forms")
+    return _id_strings(doc, _attr_ids(doc, "detente.lowers"), "detente.lower_forms")
 
 
 def lemma_forms(doc: Doc) -> list[str]:
     """``token.lemma_.lower()`` of every token of the Doc."""
-    return _lowered_strings(doc, lemma_ids(doc), "detente.lemma_forms")
+    return _id_strings(doc, lemma_ids(doc), "detente.lemma_forms")
+
+
+def pos_forms(doc: Doc) -> list[str]:
+    """``token.pos_`` of every token of the Doc."""
+    return _id_strings(doc, _attr_ids(doc, "detente.pos"), "detente.pos_forms", lower=False)
+
+
+def ent_type_forms(doc: Doc) -> list[str]:
+    """``token.ent_type_`` of every token of the Doc."""
+    return _id_strings(doc, _attr_ids(doc, "detente.ent_types"), "detente.ent_type_forms", lower=False)
 
 
 def _tree(doc: Doc) -> tuple[list[list[int]], list[str]]:
@@ -162,6 +186,11 @@ def _tree(doc: Doc) -> tuple[list[list[int]], list[str]]:
         label = {h: strings[h] for h in set(ids)}
         tree = doc.user_data["detente.tree"] = (kids, [label[h] for h in ids])
     return tree
+
+
+def dependency_tree(doc: Doc) -> tuple[list[list[int]], list[str]]:
+    """Each token's children (indices, in document order) and each token's dependency label."""
+    return doc.user_data.get("detente.tree") or _tree(doc)
 
 
 def children(tok: Token, deps: Collection[str]) -> list[Token]:

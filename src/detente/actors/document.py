@@ -5,6 +5,7 @@ looks into; the last events, for "this ceasefire").
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -118,6 +119,7 @@ class DocContext:
 
 OPEN_QUOTES = "\u201c"
 CLOSE_QUOTES = "\u201d"
+_QUOTE_MARKS = re.compile(f'[{OPEN_QUOTES}{CLOSE_QUOTES}"]')
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -125,7 +127,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     toggling); a quote left open runs to the end of the text."""
     spans: list[tuple[int, int]] = []
     start: int | None = None
-    for i, ch in enumerate(text):
+    for m in _QUOTE_MARKS.finditer(text):  # only the quotation marks, not every character
+        i, ch = m.start(), m.group()
         if ch in OPEN_QUOTES or (ch == '"' and start is None):
             if start is None:
                 start = i

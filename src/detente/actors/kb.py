@@ -29,8 +29,11 @@ _PUNCT = re.compile(r"[.\u2019'`]")
 def normalize(name: str) -> str:
     """Case-, accent-, period- and 'the'-insensitive key for a name (a pure function,
     memoised: the coder asks for the same few thousand phrases again and again)."""
-    s = unicodedata.normalize("NFKD", name)
-    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    if name.isascii():  # NFKD leaves ASCII as it is, and no ASCII character combines
+        s = name
+    else:
+        s = unicodedata.normalize("NFKD", name)
+        s = "".join(ch for ch in s if not unicodedata.combining(ch))
     s = _PUNCT.sub("", s.replace("\u2019s", "").lower())
     s = s.replace("-", " ")
     s = _WS.sub(" ", s).strip()
@@ -136,8 +139,11 @@ class KnowledgeBase:
 
     # -- lookup -----------------------------------------------------------------------
     def lookup(self, text: str) -> list[Entry]:
-        hit = self.names.get(strict_key(text))  # capitals-only names: acronyms, metonyms, regions
-        if hit or needs_strict(text):
+        # capitals-only names (acronyms, metonyms, regions): strict_key and needs_strict, inlined
+        # (the coder looks up every window of every mention)
+        bare = text.replace(".", "").strip()
+        hit = self.names.get("=" + bare)
+        if hit or (len(bare) <= 3 and bare.isupper()):
             return hit or []
         return self.names.get(normalize(text), [])
 

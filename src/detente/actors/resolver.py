@@ -119,7 +119,6 @@ def _group_of(head: Token, kb: KnowledgeBase, ctx: DocContext) -> Actor | None:
     return None
 
 
-
 def _kb_in_tokens(toks: list[Token], kb: KnowledgeBase, kinds: tuple[str, ...],
                   head: Token | None = None, day: date | None = None) -> Entry | None:
     """Longest KB name inside the token list (n-grams, longest first). A name that several
@@ -127,18 +126,20 @@ def _kb_in_tokens(toks: list[Token], kb: KnowledgeBase, kinds: tuple[str, ...],
     n = len(toks)
     if not n:
         return None
-    backer = [is_backer(t) or (head is not None and other_conjunct(t, head)) for t in toks]
+    backer: list[bool] | None = None  # read only once some window names something
     text = doc_text(toks[0].doc)
     starts = [t.idx for t in toks]
     ends = [t.idx + len(t) for t in toks]
     for size in range(min(n, 7), 0, -1):
         for i in range(0, n - size + 1):
-            if any(backer[i:i + size]):
-                continue
             # the text from the window's first to its last token, as the document spells it;
             # a state's name before a local unit names the unit ("Nassau County" is no Bahamas)
             found = kb.lookup(text[starts[i]:ends[i + size - 1]])
             if not found:  # most windows name nothing
+                continue
+            if backer is None:
+                backer = [is_backer(t) or (head is not None and other_conjunct(t, head)) for t in toks]
+            if any(backer[i:i + size]):
                 continue
             unit = i + size < n and toks[i + size].lower_ in GEO_WORDS.local_unit_nouns
             # a region word that begins a longer name is part of it: "Western Cambodia", "the West Bank"
@@ -209,7 +210,6 @@ def _title_sector(toks: list[Token], kb: KnowledgeBase) -> str | None:
 
 def _country_in(toks: list[Token], kb: KnowledgeBase) -> Entry | None:
     return _kb_in_tokens(toks, kb, ("country", "adjective", "capital"))
-
 
 
 def _entry_in_prep(head: Token, kb: KnowledgeBase, preps: tuple[str, ...], kinds: tuple[str, ...]) -> Entry | None:

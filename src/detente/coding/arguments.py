@@ -17,7 +17,7 @@ from spacy.tokens import Token
 from detente.coding.frames import Frame, FrameSet, load_frames, match_path
 from detente.coding.triggers import LIGHT_VERBS, Trigger
 from detente.coding.wordlists import WORDS
-from detente.nlp import children, conj_closure, has_child
+from detente.nlp import children, conj_closure, dependency_tree, has_child
 
 SUBJ_DEPS = frozenset({"nsubj", "csubj"})
 PASS_SUBJ_DEPS = frozenset({"nsubjpass", "csubjpass"})
@@ -370,11 +370,14 @@ def find_arguments(trig: Trigger, frames: FrameSet | None = None) -> Arguments:
     used = frozenset(t.i for t in trig.tokens)
     args = Arguments()
     live, sources = _live(conds, args), frozenset()  # both change only when a frame binds
+    below = _labels_below(trig)
     for frame in frames.verb if trig.pos == "VERB" else frames.noun:
         if frame.role == "source" and args.sources:
             continue
         if not frame.when <= live:
             continue
+        if frame.path and frame.path[0].deps.isdisjoint(below[frame.start]):
+            continue  # no word where its path starts: the frame binds nothing, now or as an alternative
         if frame.role == "target" and args.targets:  # a later target frame: an alternative, bound only if needed
             args.pending_targets.append((frame, trig, used, sources))
             continue
@@ -386,6 +389,13 @@ def find_arguments(trig: Trigger, frames: FrameSet | None = None) -> Arguments:
                 args.set_targets(heads, frame.id)
             live, sources = _live(conds, args), frozenset(t.i for t in args.sources)
     return args
+
+
+def _labels_below(trig: Trigger) -> dict[str, set[str]]:
+    """The dependency labels of the children of each word a frame's path may start from."""
+    kids, labels = dependency_tree(trig.token.doc)
+    starts = {"trigger": trig.token, "object": trig.object_token, "head": _first_conjunct(trig.token).head}
+    return {k: {labels[c] for c in kids[t.i]} if t is not None else set() for k, t in starts.items()}
 
 
 def _live(conds: set[str], args: Arguments) -> set[str]:

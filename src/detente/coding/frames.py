@@ -14,10 +14,10 @@ from importlib import resources
 from typing import Any
 
 import yaml
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from detente.coding.wordlists import WORDS, WordLists
-from detente.nlp import children
+from detente.nlp import dependency_tree, ent_type_forms, lemma_forms, lower_forms, pos_forms
 
 CONDITIONS = frozenset({"swap", "not_swap", "passive", "active", "stative", "object", "light_head", "light_object",
                         "no_possessive", "no_targets", "one_source", "object_gap", "violent",
@@ -132,23 +132,40 @@ def match_path(start: Token, steps: tuple[Step, ...], pattern_words: dict[str, t
     """The first token (document order, depth first) reached from `start` along `steps`."""
     if not steps:
         return start
+    doc = start.doc
+    forms = doc.user_data.get("detente.path_forms")
+    if forms is None:  # read once per Doc
+        forms = doc.user_data["detente.path_forms"] = (
+            *dependency_tree(doc), lower_forms(doc), lemma_forms(doc), pos_forms(doc), ent_type_forms(doc))
+    hit = _match(doc, forms, start.i, steps, pattern_words, used, sources)
+    return doc[hit] if hit is not None else None
+
+
+def _match(doc: Doc, forms: tuple[list, ...], i: int, steps: tuple[Step, ...],
+           pattern_words: dict[str, tuple[str, ...]], used: set[int], sources: set[int]) -> int | None:
+    """``match_path`` on token indices and the Doc's per-token forms: a Token only for the hit."""
+    if not steps:
+        return i
+    kids, labels, lows, lemmas, pos, ents = forms
     step, rest = steps[0], steps[1:]
     words = step.words
     if isinstance(words, str):
         words = frozenset(pattern_words.get(words, ()))
-    for c in children(start, step.deps):
-        if words is not None and c.lower_ not in words:
+    for c in kids[i]:
+        if labels[c] not in step.deps:
             continue
-        if step.lemmas is not None and c.lemma_.lower() not in step.lemmas and c.lower_ not in step.lemmas:
+        if words is not None and lows[c] not in words:
             continue
-        if c.ent_type_ in ("DATE", "TIME"):
+        if step.lemmas is not None and lemmas[c] not in step.lemmas and lows[c] not in step.lemmas:
+            continue
+        if ents[c] in ("DATE", "TIME"):
             continue  # "in September 2016" is never an argument
-        if c.pos_ in step.pos_not or (step.ents and c.ent_type_ not in step.ents and not (
-                TITLED_ADJECTIVE in step.ents and c.pos_ == "ADJ" and c.is_title)):
+        if pos[c] in step.pos_not or (step.ents and ents[c] not in step.ents and not (
+                TITLED_ADJECTIVE in step.ents and pos[c] == "ADJ" and doc[c].is_title)):
             continue
-        if (step.unused and c.i in used) or (step.new and c.i in sources):
+        if (step.unused and c in used) or (step.new and c in sources):
             continue
-        hit = match_path(c, rest, pattern_words, used, sources)
+        hit = _match(doc, forms, c, rest, pattern_words, used, sources)
         if hit is not None:
             return hit
     return None

@@ -261,7 +261,7 @@ class PlaceFinder:
         """A locative on a clause that governs the trigger's (not across reported speech)."""
         tok = trigger
         for _ in range(6):
-            if tok.dep_ in OWN_CLAUSE_DEPS or tok.head is tok:
+            if tok.dep_ in OWN_CLAUSE_DEPS or tok.head.i == tok.i:  # (a new Token per access: never `is`)
                 return None
             tok = tok.head
             if tok.pos_ not in ("VERB", "AUX"):
