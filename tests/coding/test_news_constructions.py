@@ -44,6 +44,8 @@ def test_suicide_bomber_is_unconventional(code_text):
            if e.trigger.text == "killed"]
     assert evs and {e.cameo_code for e in evs} == {"180"}
     assert all("violence=unconventional" in e.rule for e in evs)
+    # a suicide bomber is an armed attacker of unknown side, not a bomber aircraft (MIL)
+    assert {e.source.actor.sector for e in evs} == {"UAF"}
 
 
 CASES = [
