@@ -48,6 +48,16 @@ def test_suicide_bomber_is_unconventional(code_text):
     assert {e.source.actor.sector for e in evs} == {"UAF"}
 
 
+@pytest.mark.parametrize("text,target", [
+    # a capital in a locative phrase is a place (its country), not its government
+    ("Houthi rebels fired a salvo of missiles at Riyadh on Monday.", "SAU"),
+    ("A car bomber killed five people in Kabul on Thursday.", "AFG"),
+])
+def test_a_capital_in_a_locative_is_a_place(code_text, text, target):
+    evs = [e for e in code_text(text, "2018-03-01") if e.cameo_root in ("18", "19")]
+    assert evs and {e.target.actor.code for e in evs} == {target}
+
+
 CASES = [
     # a relative clause is presupposed: not negated by the verb above its noun
     ("The militants left Deir ez-Zor after abandoning the town, where their forces had besieged "

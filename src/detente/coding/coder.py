@@ -14,7 +14,7 @@ from itertools import chain, product
 from spacy.tokens import Doc, Span, Token
 
 from detente.actors.kb import KnowledgeBase
-from detente.actors.document import DocContext, focus_country
+from detente.actors.document import DocContext, focus_country, located
 from detente.actors.resolver import resolve_all, resolve_head
 from detente.coding import violence
 from detente.coding.arguments import Arguments, find_arguments, private_person
@@ -105,8 +105,8 @@ class EventCoder:
                     continue
             for toks, actor in resolve_all(h, self.kb, ctx):
                 toks = [t for t in toks if t.idx >= skip_before] or toks
-                if places is not None and not actor.resolved:
-                    actor = _place_actor(h, places) or actor
+                if places is not None and (not actor.resolved or actor.how == "metonym:capital" and located(h)):
+                    actor = _place_actor(h, places) or actor  # "five people in Kabul": a place, not its government
                 out.append(Argument(toks, actor))
         return out
 
