@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from detente.coding.frames import Frame, FrameSet, load_frames, match_path
-from detente.coding.triggers import LIGHT_VERBS, Trigger
+from detente.coding.triggers import LIGHT_VERBS, Trigger, object_gap
 from detente.coding.wordlists import WORDS
 from detente.nlp import children, conj_closure, dependency_tree, has_child
 
@@ -292,9 +292,7 @@ def _conditions(trig: Trigger) -> set[str]:
         out.add("retreat")  # "evacuated its settlements in Gaza": the territory left
     if trig.pos == "VERB" and any(c.lemma_.lower() in WORDS.relation_nouns for c in children(tok, ("dobj",))):
         out.add("relation_object")  # "closed its border with Iran" (the 'with' hung on the verb)
-    if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN") and not any(
-            c.dep_ in ("dobj", "dative", "nsubjpass") or (c.dep_ == "nsubj" and c.lower_ in RELATIVE_PRONOUNS)
-            or c.lower_ in ("where", "when", "why", "how") for c in tok.children) and any(c.dep_ == "nsubj" for c in tok.children):
+    if object_gap(tok, pronoun_object=False):  # "which"/"that" as object: the object frame reads it
         out.add("object_gap")  # "the Kurds it had backed": the noun is the verb's object
     return out
 

@@ -74,7 +74,7 @@ def _match_verb(tok: Token, p: Pattern, children: list[Token]) -> Trigger | None
                      or (c.dep_ == "xcomp" and (attempt or not _acts_on_name(c)))]
             if tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(c.dep_ == "nsubj" for c in children):
                 cands.append(tok.head)  # "fighters held by Kurdish forces": the noun a passive participle modifies
-            if tok.dep_ == "relcl" and _object_gap(children):
+            if object_gap(tok):
                 cands.append(tok.head)  # "the weapons (that) Russia sent": the noun the clause is about
             # no preposition's object: "stopped work in a strike" is no stopping of a strike;
             # a pattern whose object follows a preposition names it ("call for ~talk")
@@ -102,12 +102,20 @@ def _singular_name(tok: Token) -> str:
     return low[:-1] if tok.tag_ == "NNPS" and low.endswith("s") else low
 
 
-def _object_gap(children: list[Token]) -> bool:
-    """A relative clause whose object is the noun it modifies: it has a subject of its own
-    and no object, or a relative pronoun as its object ("the weapons (that) Russia sent")."""
-    subject = any(c.dep_ == "nsubj" and c.lower_ not in WORDS.relative_pronouns for c in children)
-    objs = [c for c in children if c.dep_ == "dobj"]
-    return subject and (not objs or all(c.lower_ in WORDS.relative_pronouns for c in objs))
+def object_gap(verb: Token, pronoun_object: bool = True) -> bool:
+    """A relative clause on a noun whose object is that noun ("the Kurds it had backed", "the
+    weapons (that) Russia sent"): a subject of its own, no object, no "where"/"when" clause.
+    With ``pronoun_object`` a relative pronoun as its object ("that", "which") still counts."""
+    if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects or any(c.lower_ in WORDS.relative_pronouns for c in subjects):
+        return False
+    for c in verb.children:
+        if c.dep_ in ("dative", "nsubjpass") or c.lower_ in ("where", "when", "why", "how") or (
+                c.dep_ == "dobj" and not (pronoun_object and c.lower_ in WORDS.relative_pronouns)):
+            return False
+    return True
 
 
 def _measured(obj: Token) -> Token:
