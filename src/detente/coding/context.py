@@ -13,7 +13,8 @@ from spacy.tokens import Doc, Span, Token
 
 from detente.actors.kb import KnowledgeBase
 from detente.coding.dating import DateFinder, Dated
-from detente.coding.placement import PlaceFinder, Placement, document_places, event_heads, place_name
+from detente.coding.place_slots import event_heads, place_name
+from detente.coding.placement import PlaceFinder, Placement, document_places
 from detente.geo import Gazetteer
 from detente.model import Actor
 

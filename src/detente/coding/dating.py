@@ -41,7 +41,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
 
-from detente.coding.placement import event_heads
+from detente.coding.place_slots import event_heads
 from detente.coding.quotes import quotes_of
 from detente.coding.wordlists import WORDS
 from detente.geo.words import GEO_WORDS
@@ -90,7 +90,7 @@ class DateFinder:
                    events: set[int] = frozenset(), heads: list[Token] | None = None) -> Dated:  # type: ignore[assignment]
         """The date of the event whose trigger is ``trigger`` (rules in the module docstring).
         ``events``: token indices of the sentence's triggers (event nouns that time dates);
-        ``heads``: ``placement.event_heads`` of the trigger, when already known."""
+        ``heads``: ``place_slots.event_heads`` of the trigger, when already known."""
         s = self._sentence(sent, paragraph_start, events)
         if not s.exprs and s.link is None:  # the common case: nothing in the sentence to date it
             return self._undated(trigger)
@@ -234,7 +234,7 @@ def scheduled(tok: Token) -> bool:
 
 def time_heads(trigger: Token, events: set[int], heads: list[Token] | None = None) -> list[Token]:
     """The trigger and the words that share its time (they share its place too:
-    ``placement.event_heads``), the verb an implicative governs ("began to shell"), and a
+    ``place_slots.event_heads``), the verb an implicative governs ("began to shell"), and a
     complement that is no event of its own ("declared the city liberated last month")."""
     heads = list(heads) if heads is not None else event_heads(trigger, events)
     if trigger.dep_ == "xcomp" and trigger.head.lemma_.lower() in WORDS.implicatives:
