@@ -31,8 +31,8 @@ DatePrecision = Literal["day", "week", "month", "season", "year", "publication",
 LocationPrecision = Literal["clause", "sentence", "document", "none"]
 # How an event's place was chosen (detente.coding.placement; values in docs/database.md).
 LocationHow = Literal[
-    "locative", "place-object", "object-locative", "venue", "sentence-locative", "jurisdiction", "previous-visit",
-    "previous-sentence", "document-theatre", "document-focus", "none",
+    "locative", "place-object", "object-locative", "venue", "sentence-locative", "jurisdiction", "previous-venue",
+    "previous-visit", "previous-sentence", "document-theatre", "document-focus", "none",
 ]
 
 

@@ -218,6 +218,21 @@ def test_a_visitor_acts_where_the_sentence_before_brought_him(code_text):
         ("Praising", "Egypt", "previous-visit")}
 
 
+def test_a_speaker_goes_on_speaking_where_the_document_put_him(code_text):
+    """A building named as a venue is placed by its own locative ("at the thinktank Chatham
+    House in London"); the same person's later statements with no place of their own are made
+    there, someone else's are not, and a country named on the verb (often the parser's
+    misattachment) is no venue to carry on."""
+    evs = code_text("Erdoğan was speaking at the thinktank Chatham House in London on Tuesday. "
+                    "Lavrov criticised Washington. He said the United States had lost its role as a mediator. "
+                    "Erdoğan criticised the European Union.", "2018-05-15")
+    assert [(e.trigger.text, e.source.actor.code, e.location.name, e.location_how) for e in evs] == [
+        ("speaking", "TURGOV", "London", "venue"), ("criticised", "RUSGOV", "United Kingdom", "document-theatre"),
+        ("said", "RUSGOV", "United Kingdom", "document-theatre"), ("criticised", "TURGOV", "London", "previous-venue")]
+    evs = code_text("Erdoğan spoke in Turkey on Monday. Erdoğan criticised the European Union.", "2018-05-15")
+    assert all(e.location_how != "previous-venue" for e in evs)
+
+
 def test_another_actors_clause_is_another_scene(code_text):
     # "as foreign ministers gathered in Brussels": the ministers' scene, not the aircraft's
     text = "Russia sent in aircraft to bomb Idlib, as foreign ministers gathered in Brussels to pledge aid."

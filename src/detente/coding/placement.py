@@ -24,6 +24,9 @@ from a place the event is about or a place an actor is named after:
 * ``jurisdiction`` (precision "document"): an arrest, detention or deportation by a state's
   own agent (``state_coercion_codes``, ``custodian_sectors``) with no place in its sentence is
   made where that state rules: "fighters held by Iraqi Kurdish forces" are held in Iraq;
+* ``previous-venue`` (precision "document"): a person's statement with no place in its
+  sentence is made where the document last had that person speak ("Erdoğan was speaking at
+  Chatham House in London. ... He said: ..." is in London);
 * ``previous-visit`` (precision "document"): what a person does with no place in its sentence,
   right after a sentence that has that person come to a place (``visit_words``: "Lavrov arrived
   in Ankara on Monday. He praised his hosts"), is there;
@@ -131,6 +134,8 @@ class PlaceFinder:
     _recent: tuple[int, int, Place] | None = field(init=False, default=None)
     # the last visit a sentence reported: (Doc id, sentence start, the visitor's KB ids, place)
     _visit: tuple[int, int, frozenset[str], Place] | None = field(init=False, default=None)
+    # where each person (KB id) was last said to speak: "Erdoğan was speaking at Chatham House in London"
+    _venues: dict[str, Place] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self._context = tuple(c for c in self.document.countries if c != self.focus_country)
@@ -158,6 +163,9 @@ class PlaceFinder:
                              meeting)
             if found is not None:
                 place, how = found
+                if statement and how.startswith("venue") and place.feature not in ("country", "admin1"):
+                    # a town or a building, not a region the parser may have hung on the verb
+                    self._venues.update((a.kb_id, place) for a in sources if self._person(a))
                 return self._seen(Placement(place, "clause", how), trigger, material)
         if (moving or attack) and pattern_object is not None and not statement:
             # "took control of Deraa", "lifted the siege of Aleppo": what the object is of
@@ -176,6 +184,9 @@ class PlaceFinder:
             place = self.gazetteer.country(state)
             if place is not None:
                 return Placement(place, "document", "jurisdiction")
+        venue = next((self._venues[a.kb_id] for a in sources if a.kb_id in self._venues), None)
+        if statement and venue is not None:
+            return Placement(venue, "document", "previous-venue")
         visit = self._visit
         if visit is not None and just_before(trigger, visit[:2]) and any(a.kb_id in visit[2] for a in sources):
             return Placement(visit[3], "document", "previous-visit")
@@ -216,6 +227,10 @@ class PlaceFinder:
         hits = [*self.kb.lookup(name), *self.kb.surnames.get(normalize(name.split()[-1]), ())]
         return frozenset(e.id for e in hits if e.kind == "person")
 
+    def _person(self, actor: Actor) -> bool:
+        entry = self.kb.entries.get(actor.kb_id) if actor.kb_id else None
+        return entry is not None and entry.kind == "person"
+
     def _seen(self, placement: Placement, trigger: Token, material: bool) -> Placement:
         if material and placement.place is not None:
             self._recent = (id(trigger.doc), trigger.sent.start_char, placement.place)
@@ -235,7 +250,7 @@ class PlaceFinder:
                 if found is not None:
                     return found[0], "place-object" + found[1]
         for slot in locatives(head, topical=not moves):
-            found = self.place_of(slot)
+            found = self.place_of(slot) or self._place_around(slot)
             if found is not None:
                 return found[0], ("venue" if statement else "locative") + found[1]
         for slot in venue_locatives(head):
@@ -322,6 +337,14 @@ class PlaceFinder:
                                       context_countries=(self.focus_country, *self._context) if within else self._context,
                                       strict=strict)
         return (place, "") if place is not None else None
+
+    def _place_around(self, tok: Token) -> tuple[Place, str] | None:
+        """The place a locative's object that is no place is in: "at the thinktank Chatham
+        House in London", "at a hotel outside Sochi"; never through an actor ("in talks with the
+        regime in Tehran")."""
+        if self._actor_noun(tok) and tok.ent_type_ != "ORG":
+            return None
+        return next((f for slot in locatives(tok, topical=True) if (f := self.place_of(slot)) is not None), None)
 
     def _actor_noun(self, tok: Token) -> bool:
         """A person, an organisation, a nationality or a role noun ("the regime in Tehran")."""
