@@ -53,23 +53,6 @@ class Arguments:
                 yield frame.id, heads
 
 
-def private_person(head: Token) -> bool:
-    """A person named by a private tie: "her estranged boyfriend", "his mother, Jane Roe", "the
-    family of the suspect", "relatives of the victims". A bare "the family" or a family with a
-    name ("the Assad family") is not: the tie must be to someone."""
-    appos = [c for c in head.children if c.dep_ == "appos"]
-    for tok in (head, *appos, *([head.head] if head.dep_ == "appos" else [])):
-        if tok.lemma_.lower() not in WORDS.private_relations and tok.lower_ not in WORDS.private_relations:
-            continue
-        kids = list(tok.children)
-        if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in kids):
-            continue
-        if any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of")
-               or c.lower_ in WORDS.private_tie_modifiers for c in kids):
-            return True
-    return False
-
-
 def _is_passive(verb: Token) -> bool:
     """A passive verb; a past participle on a noun too ("a journalist held by Isis")."""
     return has_child(verb, PASSIVE_DEPS) or (

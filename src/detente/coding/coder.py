@@ -17,7 +17,7 @@ from detente.actors.kb import KnowledgeBase
 from detente.actors.document import DocContext, focus_country, located
 from detente.actors.resolver import resolve_all, resolve_head
 from detente.coding import violence
-from detente.coding.arguments import Arguments, find_arguments, private_person
+from detente.coding.arguments import Arguments, find_arguments
 from detente.coding.complements import (Coded, accusations, complement_subject, dual_codes, give_victims, intents,
                                         link_complements, normative_subject, purpose_target, protest_aims,
                                         restated_acts, retarget, same_act, same_means, threat_addressee, victim_clause,
@@ -30,6 +30,7 @@ from detente.coding.inference import (UNKNOWN_NAMES, Argument, civil_war, ethnic
                                       person_country, role_country, speakers_own, state_author, theatre_target,
                                       victim_country, visits_a_place)
 from detente.coding.lexicon import Lexicon
+from detente.coding.scope import drop_sourcing_tags, ordinary_justice, private_person
 from detente.coding.triggers import Trigger, find_triggers
 from detente.coding.wordlists import WORDS
 from detente.geo import Gazetteer
@@ -215,9 +216,9 @@ class EventCoder:
                 targets = targets or _unique(Argument([], _refers_back(e.target.actor)) for e in known if e.target)
                 source_frame, target_frame = "event-anaphora", ("event-anaphora" if targets else target_frame)
                 day, precision, date_text = known[0].event_date, known[0].date_precision, known[0].date_text
-            if args.sources and all(private_person(h) for h in args.sources) and (
-                    not targets or trig.code[:2] == "01"):
-                continue  # "her estranged boyfriend stabbed her", "his mother told the BBC": private life
+            if args.sources and all(private_person(h) for h in args.sources) and (not targets or trig.code[:2] == "01") \
+                    or ordinary_justice(trig.token, trig.code, [a.actor for a in targets]):
+                continue  # private life ("his mother told the BBC"), ordinary crime: coding/scope.py
             if not sources:
                 if not _agentless(trig, args):
                     continue  # a nominal or active event needs someone who did it
@@ -335,6 +336,7 @@ class EventCoder:
             elif c.trigger.token.dep_ == "nsubj":
                 same_act(c, verb, coded)
         restated_acts(coded)
+        drop_sourcing_tags(coded)  # "..., police said" on a report of no event
         for c in coded:
             if c.events and not any(e.target is not None for e in c.events):
                 self._complement_target(c, ctx, dateline, mention)

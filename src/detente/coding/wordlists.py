@@ -77,6 +77,9 @@ class WordLists:
     people_nouns: frozenset[str]
     private_relations: frozenset[str]
     private_tie_modifiers: frozenset[str]
+    ordinary_offences: frozenset[str]
+    justice_codes: tuple[str, ...]
+    sourcing_roles: frozenset[str]
     furniture_starts: tuple[str, ...]
     title_function_words: frozenset[str]
     theatre_target_roots: frozenset[str]
@@ -160,7 +163,7 @@ def parse_wordlists(data: dict) -> WordLists:
             kw[name] = {str(k): str(v) for k, v in value.items()}
         elif name in ("normative_demand_code", "accusation_code", "disapproval_code", "approval_code"):
             kw[name] = str(value)
-        elif name in ("noun_target_preps", "furniture_starts", "reciprocal_codes", "retreat_codes"):
+        elif name in ("noun_target_preps", "furniture_starts", "reciprocal_codes", "retreat_codes", "justice_codes"):
             kw[name] = tuple(str(v).lower() for v in value)
         else:
             kw[name] = frozenset(str(v) if name.endswith("_sectors") else str(v).lower() for v in value)
