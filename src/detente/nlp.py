@@ -230,7 +230,17 @@ def conj_closure(tok: Token) -> list[Token]:
     for c in children(tok, ("conj", "appos")):
         if (c.dep_ == "conj" and not _appositive_conjunct(tok, c)) or _listed_appositive(tok, c):
             out.extend(conj_closure(c))
+    if tok.dep_ == "dobj":
+        out.extend(t for c in children(tok.head, ("conj",)) if _stranded_object_conjunct(tok, c) for t in conj_closure(c))
     return out
+
+
+def _stranded_object_conjunct(obj: Token, c: Token) -> bool:
+    """ "besieged a military base and up to 100,000 local people": spaCy may hang the second
+    object on the verb as its conjunct. A noun conjunct of the verb after its object, heading
+    no clause of its own, is a second object."""
+    return c.i > obj.i and c.pos_ in ("NOUN", "PROPN") and not any(
+        g.dep_ in ("nsubj", "nsubjpass", "dobj", "aux", "auxpass", "cop") for g in c.children)
 
 
 def _appositive_conjunct(tok: Token, c: Token) -> bool:

@@ -85,6 +85,10 @@ def test_people_named_by_role_beside_a_named_target_are_a_target_too(code_text):
     # "the barracks and civilians": each conjunct is a target; the civilians are the theatre's
     got = triples(code_text("Jihadists shelled a Nigerien army post and hundreds of villagers near Niamey.", "2021-05-20"))
     assert {t[2] for t in got if t[0].startswith("19")} >= {"NERMIL", "NERCVL"}, got
+    # also when the parser hangs the people on the verb rather than on the first object
+    got = triples(code_text("In Niamey, Isis fighters had besieged a Nigerien army base and up to 100,000 local "
+                            "people for three years.", "2021-05-20"))
+    assert {t[2] for t in got if t[0] == "191"} == {"NERMIL", "NERCVL"}, got
 
 
 def test_denying_the_accusations_targets_who_made_them(code_text):

@@ -40,3 +40,20 @@ def test_two_names_without_and_stay_two_actors():
     ents = ["B-GPE", "O", "B-GPE", "O"]
     doc = parse(words, heads, deps, ents)
     assert [t.text for t in conj_closure(doc[0])] == ["Russia", "Turkey"]
+
+
+def test_a_second_object_hung_on_the_verb_is_an_object_conjunct():
+    # "besieged a base and thousands of people": spaCy may make "thousands" the verb's conjunct
+    words = ["fighters", "besieged", "a", "base", "and", "thousands", "of", "people"]
+    heads = [1, 1, 3, 1, 1, 1, 5, 6]
+    deps = ["nsubj", "ROOT", "det", "dobj", "cc", "conj", "prep", "pobj"]
+    pos = ["NOUN", "VERB", "DET", "NOUN", "CCONJ", "NOUN", "ADP", "NOUN"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos)
+    assert [t.text for t in conj_closure(doc[3])] == ["base", "thousands"]
+    # a conjunct verb with its own object is a second clause: "bombed a base and shelled towns"
+    words = ["jets", "bombed", "a", "base", "and", "shelled", "towns"]
+    heads = [1, 1, 3, 1, 1, 1, 5]
+    deps = ["nsubj", "ROOT", "det", "dobj", "cc", "conj", "dobj"]
+    pos = ["NOUN", "VERB", "DET", "NOUN", "CCONJ", "VERB", "NOUN"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos)
+    assert [t.text for t in conj_closure(doc[3])] == ["base"]

@@ -26,9 +26,9 @@ from detente.coding.context import WhenWhere
 from detente.coding.evaluation import descriptions, evaluated_subject, judgeable
 from detente.coding.factuality import Factuality, judge
 from detente.coding.furniture import dateline_end, dateline_place, is_furniture
-from detente.coding.inference import (UNKNOWN_NAMES, Argument, civil_war, ethnic_resident, local_role,
-                                      person_country, role_country, speakers_own, state_author, theatre_target,
-                                      victim_country, visits_a_place)
+from detente.coding.inference import (UNKNOWN_NAMES, Argument, civil_war, conjoined, ethnic_resident,
+                                      local_role, person_country, role_country, speakers_own, state_author,
+                                      theatre_target, victim_country, visits_a_place)
 from detente.coding.lexicon import Lexicon
 from detente.coding.scope import drop_sourcing_tags, ordinary_justice, private_person
 from detente.coding.triggers import Trigger, find_triggers
@@ -263,7 +263,7 @@ class EventCoder:
                 # beside a named target are the theatre's own, a target each
                 named = {t.i for a in targets for t in a.tokens}
                 extra = [a for a in (theatre_target(placement, ctx, sources, v, trig.code) for v in victims
-                                     if _conjoined(v, named))
+                                     if conjoined(v, named))
                          if a is not None and a.actor.code not in {t.actor.code for t in targets}]
                 if extra:
                     targets = targets + extra
@@ -393,15 +393,6 @@ def _accusers_of(ctx: DocContext, accused: list[Argument]) -> list[Argument]:
     return _unique(Argument([], _refers_back(e.source.actor)) for e in ctx.events.get("112", [])
                    if e.target is not None and (e.target.actor.country or e.target.actor.code) in mine
                    and e.source.actor.country not in mine)
-
-
-def _conjoined(arg: Argument, tokens: set[int]) -> bool:
-    """The argument is a conjunct of one of ``tokens`` ("an army post and hundreds of villagers")."""
-    for t in arg.tokens:
-        for up in (t, *list(t.ancestors)[:2]):  # "hundreds of villagers": the count is the conjunct
-            if (up.dep_ == "conj" and up.head.i in tokens) or any(c.dep_ == "conj" and c.i in tokens for c in up.children):
-                return True
-    return False
 
 
 def _place_actor(head: Token, places: PlaceFinder) -> Actor | None:

@@ -21,6 +21,7 @@ from detente.coding.triggers import Trigger
 from detente.coding.wordlists import WORDS
 from detente.geo.words import GEO_WORDS
 from detente.model import Actor, Event
+from detente.nlp import children
 
 # people and names the knowledge base does not know: kept as sources, with their text
 UNKNOWN_NAMES = frozenset({"unresolved:person", "unresolved:name"})
@@ -180,3 +181,14 @@ def role_country(arg: Argument, ctx: DocContext) -> Argument:
             arg.tokens and arg.tokens[-1].tag_ == "NNS" and arg.tokens[-1].lemma_.lower() in STATE_NOUNS):
         return arg  # "most governments balk": other countries
     return role_in(arg, ctx.focus_country, "sector+inferred:focus-country")
+
+
+def conjoined(arg: Argument, tokens: set[int]) -> bool:
+    """The argument is a conjunct of one of ``tokens`` ("an army post and hundreds of villagers"),
+    also when spaCy hangs it on the verb whose object they are (``nlp.conj_closure``)."""
+    for t in arg.tokens:
+        for up in (t, *list(t.ancestors)[:2]):  # "hundreds of villagers": the count is the conjunct
+            if (up.dep_ == "conj" and any(n.i in tokens for n in (up.head, *children(up.head, ("dobj",))))) \
+                    or any(c.dep_ == "conj" and c.i in tokens for c in up.children):
+                return True
+    return False
