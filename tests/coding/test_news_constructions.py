@@ -588,3 +588,22 @@ def test_a_noun_summing_up_after_a_dash_is_no_new_event(pipeline, text, noun, re
     from detente.coding.coder import _resumptive
     doc = pipeline.nlp(text)
     assert _resumptive(next(t for t in doc if t.text == noun)) is resumptive
+
+
+@pytest.mark.parametrize("text,expected", [
+    # being held: the subject is the detainee, the custody's own modifier the holder
+    ("Two Isis fighters remain in US custody.", ("173", "USA", "IMGISI", "asserted")),
+    ("Iraq is fighting Isis. Officials said 520 Isis fighters were in Kurdish custody.",
+     ("173", "IRQCVL", "IMGISI", "asserted")),
+    # a passive act whose prepositional object's modifier says who did it
+    ("The two Isis commanders were taken into Turkish custody.", ("173", "TUR", "IMGISI", "asserted")),
+])
+def test_custody_names_its_holder(code_text, text, expected):
+    assert expected in triples(code_text(text, "2019-02-20"))
+
+
+def test_a_victims_nationality_is_not_the_passive_attacker(code_text):
+    # "Ukrainian soldiers were killed": the object the pattern names is the victim, not a holder
+    got = triples(code_text("More than 100 Ukrainian soldiers were killed in the Donbass region last year.",
+                            "2019-02-20"))
+    assert all(src != "UKR" for _, src, _, _ in got), got

@@ -259,6 +259,8 @@ def _conditions(trig: Trigger) -> set[str]:
         out.add("passive" if _is_passive(tok) else "active")
     if trig.object_token is not None:
         out.add("object")
+        if trig.object_token.dep_ == "pobj":
+            out.add("prep_object")  # "held in Kurdish custody": a state the object's modifier imposes
     if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN"):
         out.add("reduced_passive")  # "the army, backed by French jets": the army is backed
     obj = _first_conjunct(tok)  # "launched artillery and rocket fire": each is the verb's object

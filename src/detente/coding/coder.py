@@ -191,7 +191,8 @@ class EventCoder:
                 for frame_id, heads in chain(args.target_alternatives(), [("object-prep", recipient)]):
                     found = [a for a in self._resolve([_author_of(h, trigger_heads) for h in heads], ctx, dateline,
                                                       places=ww.places)
-                             if a.actor.resolved and a.actor.how != "sector-only"]
+                             if a.actor.resolved and a.actor.how != "sector-only"
+                             and not {t.i for t in a.tokens} & {t.i for s in sources for t in s.tokens}]  # "into Turkish custody"
                     if found:
                         targets = found
                         args.set_targets(heads, frame_id)

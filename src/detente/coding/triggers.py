@@ -173,7 +173,7 @@ def match_token(tok: Token, lexicon: Lexicon, words: set[str] | None = None) -> 
         return None
     if tok.dep_ == "amod" and tok.pos_ == "VERB":
         return None  # adjectival participles: "the negotiating track", "ruling party"
-    if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT"):
+    if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ not in ("aux", "auxpass")):  # a clause's own "be"
         pats, matcher = lexicon.verbs.get(lemma), _match_verb
     elif tok.pos_ in ("NOUN", "PROPN"):
         pats, matcher = lexicon.nouns.get(lemma), _match_noun
