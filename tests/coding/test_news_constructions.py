@@ -607,3 +607,19 @@ def test_a_victims_nationality_is_not_the_passive_attacker(code_text):
     got = triples(code_text("More than 100 Ukrainian soldiers were killed in the Donbass region last year.",
                             "2019-02-20"))
     assert all(src != "UKR" for _, src, _, _ in got), got
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a device as the subject of harm or of going off is the attack, agentless, its victims the target
+    ("A car bomb exploded near a police station in Mogadishu, killing at least eight people.",
+     ("1832", None, "SOMCVL", "asserted")),
+    ("A roadside bomb killed three soldiers in Helmand.", ("1833", None, "AFGMIL", "asserted")),
+    ("A bomb went off at a market in Kabul, wounding 12 people.", ("183", None, "AFGCVL", "asserted")),
+    ("Air strikes killed 20 civilians in Idlib.", ("195", None, "SYRCVL", "asserted")),
+])
+def test_a_bomb_that_hurts_people_is_an_agentless_attack(code_text, text, expected):
+    assert triples(code_text(text, "2019-02-20")) == {expected}
+
+
+def test_a_bomb_that_hurt_no_one_is_no_attack(code_text):
+    assert code_text("The army defused a bomb near the stadium.", "2019-02-20") == []

@@ -53,7 +53,7 @@ def lexicon_verbs() -> set[str]:
 def wordlist_verbs() -> set[str]:
     names = [f.name for f in dataclasses.fields(WORDS)
              if f.name.endswith("_verbs") or f.name in ("object_control", "modality_carriers", "implicatives")]
-    return {w for n in names for w in getattr(WORDS, n)}
+    return {w.split()[0] for n in names for w in getattr(WORDS, n)}  # a phrasal verb inflects its head: "go off"
 
 
 def lexicon_nouns() -> set[str]:

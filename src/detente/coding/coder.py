@@ -18,10 +18,10 @@ from detente.actors.document import DocContext, focus_country, located
 from detente.actors.resolver import resolve_all, resolve_head
 from detente.coding import violence
 from detente.coding.arguments import Arguments, find_arguments
-from detente.coding.complements import (Coded, accusations, complement_subject, dual_codes, give_victims, intents,
-                                        link_complements, normative_subject, purpose_target, protest_aims,
-                                        restated_acts, retarget, same_act, same_means, threat_addressee, victim_clause,
-                                        failed_talks)
+from detente.coding.complements import (Coded, accusations, complement_subject, detonates, dual_codes, failed_talks,
+                                        give_victims, intents, link_complements, normative_subject, protest_aims,
+                                        purpose_target, restated_acts, retarget, same_act, same_means,
+                                        threat_addressee, victim_clause)
 from detente.coding.context import WhenWhere
 from detente.coding.evaluation import descriptions, evaluated_subject, judgeable
 from detente.coding.factuality import Factuality, judge
@@ -449,8 +449,8 @@ def _unique(args) -> list[Argument]:
 def _victims_head(verb: Token, noun: Token) -> Token | None:
     """Who ``verb`` hurt: its object when the event noun is its subject ("air strikes killed
     12 civilians"), else its subject ("five soldiers were killed in an air strike")."""
-    if noun.head.i == verb.i and noun.dep_ == "nsubj":
-        return next((t for t in verb.children if t.dep_ == "dobj"), None)
+    if noun.dep_ == "nsubj" and verb.i in (noun.head.i, *(c.i for c in noun.head.children)):
+        return next((t for t in verb.children if t.dep_ == "dobj"), None)  # also "exploded, killing eight"
     return _clause_subject(verb)
 
 
@@ -476,6 +476,9 @@ def _agentless(trig: Trigger, args: Arguments) -> bool:
             return _people(tok.head, ("GPE", "NORP", "ORG", "PERSON"))  # "two priests kidnapped last week"
         if not any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
             return False
+    elif trig.code[:2] in WORDS.victim_roots and trig.token.dep_ == "nsubj" and (
+            trig.token.head.lemma_.lower() in WORDS.harm_verbs or detonates(trig.token.head)):
+        return True  # "a roadside bomb killed three soldiers", "a car bomb exploded": it happened
     elif args.sources or args.target_frame != "noun:prep" or trig.code[:2] not in WORDS.theatre_target_roots:
         return False  # nominal: only material events ("the arrest of", "the killing of")
     victims = list(args.targets) + ([trig.object_token] if trig.object_token is not None else [])

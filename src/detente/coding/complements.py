@@ -392,6 +392,9 @@ def victim_clause(trigger: Trigger, by_token: dict[int, Coded]) -> Token | None:
         return None
     if tok.dep_ == "nsubj" and tok.head.pos_ == "VERB":  # "coalition air strikes killed 12 civilians"
         verb = tok.head
+        if detonates(verb):  # "a car bomb exploded near a police station, killing eight people"
+            return next((c for c in verb.children if c.dep_ in ("advcl", "conj") and c.tag_ == "VBG"
+                         and c.lemma_.lower() in WORDS.harm_verbs and not has_subject(c)), None)
         return verb if verb.lemma_.lower() in WORDS.harm_verbs else None  # an nsubj: active
     if tok.dep_ != "pobj":
         return None
@@ -407,6 +410,17 @@ def victim_clause(trigger: Trigger, by_token: dict[int, Coded]) -> Token | None:
             c.dep_ == "agent" for c in verb.children):
         return verb
     return None
+
+
+def detonates(verb: Token) -> bool:
+    """A device going off: "exploded", "was detonated", "went off" (``detonation_verbs``)."""
+    lemma = verb.lemma_.lower()
+    return lemma in WORDS.detonation_verbs or (
+        f"{lemma} off" in WORDS.detonation_verbs and any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children))
+
+
+def has_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def give_victims(noun: Coded, verb: Token, victims: list, coded: list[Coded], ontology: Ontology,

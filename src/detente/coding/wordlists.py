@@ -93,6 +93,7 @@ class WordLists:
     custodian_sectors: frozenset[str]
     death_verbs: frozenset[str]
     harm_verbs: frozenset[str]
+    detonation_verbs: frozenset[str]
     purpose_roots: frozenset[str]
     local_source_roots: frozenset[str]
     interception_verbs: frozenset[str]
