@@ -97,3 +97,13 @@ def test_denying_the_accusations_targets_who_made_them(code_text):
                             "accusations.", "2021-05-20"))
     denials = {t for t in got if t[0] == "016"}
     assert denials == {("016", "ERI", "ETH", "asserted"), ("016", "ERI", "SDN", "asserted")}, got
+
+
+def test_a_visitors_hosts_are_the_government_where_the_visit_is(code_text):
+    evs = code_text("Rex Tillerson arrived in Cairo on Monday. Congratulating his hosts on counter-terrorism "
+                    "operations in Sinai, Tillerson made no mention of the election.", "2018-02-13")
+    assert [(e.cameo_code, e.target.actor.code, e.target.actor.how) for e in evs if e.trigger.text == "Congratulating"] \
+        == [("051", "EGYGOV", "inferred:host")]
+    # with no visit or venue, "his hosts" names no one
+    evs = code_text("Congratulating his hosts on their cooking, Tillerson made no mention of the election.", "2018-02-13")
+    assert all(e.target is None for e in evs if e.trigger.text == "Congratulating")

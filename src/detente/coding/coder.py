@@ -26,7 +26,7 @@ from detente.coding.context import WhenWhere
 from detente.coding.evaluation import descriptions, evaluated_subject, judgeable
 from detente.coding.factuality import Factuality, judge
 from detente.coding.furniture import dateline_end, dateline_place, is_furniture
-from detente.coding.inference import (UNKNOWN_NAMES, Argument, civil_war, conjoined, ethnic_resident,
+from detente.coding.inference import (UNKNOWN_NAMES, Argument, civil_war, conjoined, ethnic_resident, host_target,
                                       local_role, person_country, role_country, speakers_own, state_author,
                                       theatre_target, victim_country, visits_a_place)
 from detente.coding.lexicon import Lexicon
@@ -253,6 +253,8 @@ class EventCoder:
                 home = placement.place.country
                 targets = [ethnic_resident(a, home) for a in targets]
                 pairs = [(a, ethnic_resident(b, home) if b is not None else None) for a, b in pairs]
+            if not targets and (hosts := host_target(args.targets, placement)) is not None:
+                targets, target_frame, pairs = [hosts], hosts.actor.how or "", list(product(sources, [hosts]))
             if not targets and target_frame != "reciprocal" and (trig.code[:2] in WORDS.theatre_target_roots or (
                     trig.code in WORDS.visit_codes and visits_a_place(trig))):
                 inferred = theatre_target(placement, ctx, sources, victims[0] if victims else None, trig.code)

@@ -114,6 +114,23 @@ def theatre_target(placement: Placement, ctx: DocContext, sources: list[Argument
     return Argument([], Actor(code=country, country=country, how=how))
 
 
+# how an event is placed where its actor is a guest: a visit, a venue, a locative of its clause
+HOST_PLACEMENTS = ("previous-visit", "venue", "previous-venue", "locative")
+
+
+def host_target(heads: list[Token], placement: Placement) -> Argument | None:
+    """ "Congratulating his hosts on counter-terrorism operations, Tillerson ...", after a
+    sentence that brought him to Cairo: the hosts (``host_nouns``) are the government of the
+    country the event is placed in by a visit or a venue (target how "inferred:host")."""
+    place = placement.place
+    if place is None or not place.country or not placement.how.startswith(HOST_PLACEMENTS):
+        return None
+    head = next((h for h in heads if h.lemma_.lower() in WORDS.host_nouns and h.tag_ == "NNS"), None)
+    if head is None:
+        return None
+    return Argument([head], Actor(code=f"{place.country}GOV", country=place.country, sector="GOV", how="inferred:host"))
+
+
 def visits_a_place(trig: Trigger) -> bool:
     """ "Human Rights Watch has visited the camps": a visit to a place named by a common noun
     is a visit to the country it is in."""

@@ -94,6 +94,7 @@ class WordLists:
     death_verbs: frozenset[str]
     harm_verbs: frozenset[str]
     detonation_verbs: frozenset[str]
+    host_nouns: frozenset[str]
     purpose_roots: frozenset[str]
     local_source_roots: frozenset[str]
     interception_verbs: frozenset[str]
