@@ -199,6 +199,14 @@ def test_he_after_an_unknown_person_stays_unknown(pipeline):
     assert he.code is None
 
 
+def test_a_subject_pronoun_is_not_a_name_in_the_participle_fronted_before_it(code_text):
+    # "he" is who is sitting, so not the man in the pictures
+    text = ("John Kerry arrived in Moscow on Monday. Sitting beside a portrait of Sergei Lavrov, the foreign "
+            "minister, he criticised Iran.")
+    evs = events_of(code_text, text, "2016-10-20", "11")
+    assert [(e.source.text, e.source.actor.code) for e in evs] == [("he", "USAGOV")]
+
+
 def test_pronoun_after_an_unknown_person_codes_no_event(code_text):
     evs = code_text("Zorblax Quintavius arrived in Moscow. He criticised Iran.", published="2016-10-20")
     assert not [e for e in evs if e.cameo_root == "11"]

@@ -95,12 +95,29 @@ def of_phrase(head: Token, preps: tuple[str, ...] = ("of", "for", "from")) -> To
 
 
 def own_subject_span(pron: Token, offset: int) -> tuple[int, int] | None:
-    """The text span of the subject of the clause an object pronoun is in: a plain (non-
-    reflexive) object pronoun never refers to its own clause's subject ("Egypt and Bahrain
-    imposed a boycott, accusing it of ...": 'it' is not Egypt), so that span is skipped."""
+    """The text span a pronoun never refers into, skipped when looking for its antecedent: for
+    a plain (non-reflexive) object pronoun, its own clause's subject ("Egypt and Bahrain
+    imposed a boycott, accusing it of ...": 'it' is not Egypt); for a subject pronoun, a
+    participle clause fronted before it (``_fronted_adjunct_span``)."""
+    if pron.dep_ in ("nsubj", "nsubjpass"):
+        return _fronted_adjunct_span(pron, offset)
     if pron.lower_ not in OBJECT_PRONOUNS:
         return None
     return clause_subject_span(pron, offset)
+
+
+def _fronted_adjunct_span(pron: Token, offset: int) -> tuple[int, int] | None:
+    """A subject pronoun is the understood subject of a participle clause fronted before it, so
+    never a name inside that clause ("Sitting in front of pictures of Scurfield, he says":
+    not Scurfield)."""
+    first = pron.sent[0]  # the parser may hang the participle on a clause inside the sentence
+    if first.tag_ not in ("VBG", "VBN") or first.dep_ != "advcl" or any(
+            g.dep_ in ("nsubj", "nsubjpass") for g in first.children):
+        return None
+    sub = list(first.subtree)
+    if sub[-1].i >= pron.i:
+        return None
+    return offset + sub[0].idx, offset + sub[-1].idx + len(sub[-1])
 
 
 def subjects_above(tok: Token, offset: int) -> list[tuple[int, int]]:
