@@ -56,9 +56,9 @@ def test_light_verbs_are_one_list():
     ("Turkey accused Russia of shelling Idlib.", {("1123", "TUR", "RUS", "asserted"), ("194", "RUS", "SYR", "alleged")}),
     # denial: no asserted shelling
     ("Syria denied shelling the town.", {("016", "SYR", None, "asserted"), ("194", "SYR", None, "negated")}),
-    # coordinated sources, not each other's targets
+    # coordinated sources, not each other's targets; the place's holder is the target
     ("Russian and Syrian warplanes bombed rebel-held eastern Aleppo, killing dozens of civilians.",
-     {("195", "RUSMIL", "SYR", "asserted"), ("195", "SYRMIL", "SYR", "asserted"),
+     {("195", "RUSMIL", "SYRREB", "asserted"), ("195", "SYRMIL", "SYRREB", "asserted"),
       ("190", "RUSMIL", "SYRCVL", "asserted"), ("190", "SYRMIL", "SYRCVL", "asserted")}),
     # datives
     ("The United States sent weapons to Ukraine.", {("072", "USA", "UKR", "asserted")}),

@@ -107,3 +107,16 @@ def test_a_visitors_hosts_are_the_government_where_the_visit_is(code_text):
     # with no visit or venue, "his hosts" names no one
     evs = code_text("Congratulating his hosts on their cooking, Tillerson made no mention of the election.", "2018-02-13")
     assert all(e.target is None for e in evs if e.trigger.text == "Congratulating")
+
+
+@pytest.mark.parametrize("text,target", [
+    # a place named by who holds it: the attack is on the holder, there
+    ("Government forces shelled rebel-held eastern Ghouta on Monday.", "SYRREB"),
+    ("Syrian jets bombed the rebel-held town of Douma.", "SYRREB"),
+    ("Iraqi jets bombed Isis-held Mosul.", "IMGISI"),
+    # a place with no holder stands for its country
+    ("Syrian jets bombed eastern Ghouta on Monday.", "SYR"),
+])
+def test_a_held_place_is_attacked_in_its_holder(code_text, text, target):
+    got = triples(code_text(text, "2018-02-20"))
+    assert {t[2] for t in got if t[0][:2] == "19"} == {target}, got

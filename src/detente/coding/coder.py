@@ -26,9 +26,9 @@ from detente.coding.context import WhenWhere
 from detente.coding.evaluation import descriptions, evaluated_subject, judgeable
 from detente.coding.factuality import Factuality, judge
 from detente.coding.furniture import dateline_end, dateline_place, is_furniture
-from detente.coding.inference import (UNKNOWN_NAMES, Argument, civil_war, conjoined, ethnic_resident, host_target,
-                                      local_role, person_country, role_country, speakers_own, state_author,
-                                      theatre_target, victim_country, visits_a_place)
+from detente.coding.inference import (UNKNOWN_NAMES, Argument, civil_war, conjoined, ethnic_resident, holder,
+                                      host_target, local_role, person_country, place_actor, role_country,
+                                      speakers_own, state_author, theatre_target, victim_country, visits_a_place)
 from detente.coding.lexicon import Lexicon
 from detente.coding.scope import drop_sourcing_tags, ordinary_justice, private_person
 from detente.coding.triggers import Trigger, find_triggers
@@ -36,7 +36,7 @@ from detente.coding.wordlists import WORDS
 from detente.geo import Gazetteer
 from detente.coding.placement import PlaceFinder
 from detente.model import Actor, Document, Event, Mention, Place
-from detente.nlp import dep_ids, doc_text, lemma_ids, named_place, sent_ents, span_text
+from detente.nlp import dep_ids, doc_text, lemma_ids, sent_ents, span_text
 from detente.ontology import Ontology
 
 
@@ -107,7 +107,9 @@ class EventCoder:
             for toks, actor in resolve_all(h, self.kb, ctx):
                 toks = [t for t in toks if t.idx >= skip_before] or toks
                 if places is not None and (not actor.resolved or actor.how == "metonym:capital" and located(h)):
-                    actor = _place_actor(h, places) or actor  # "five people in Kabul": a place, not its government
+                    actor = place_actor(h, places) or actor  # "five people in Kabul": a place, not its government
+                    if (actor.how or "").startswith("place:"):  # "rebel-held eastern Aleppo": the rebels there
+                        actor = holder(h, actor, partial(resolve_head, kb=self.kb, ctx=ctx)) or actor
                 out.append(Argument(toks, actor))
         return out
 
@@ -396,21 +398,6 @@ def _accusers_of(ctx: DocContext, accused: list[Argument]) -> list[Argument]:
     return _unique(Argument([], _refers_back(e.source.actor)) for e in ctx.events.get("112", [])
                    if e.target is not None and (e.target.actor.country or e.target.actor.code) in mine
                    and e.source.actor.country not in mine)
-
-
-def _place_actor(head: Token, places: PlaceFinder) -> Actor | None:
-    """A place as a target stands for its country: "bombed eastern Aleppo" -> SYR,
-    "attacked the province of Idlib" -> SYR (how "place:<name>")."""
-    cands = [head] + [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
-                      for g in c.children if g.dep_ == "pobj"]
-    for tok in cands:
-        if tok.pos_ != "PROPN" or not (tok.ent_type_ == "NORP" or named_place(tok)):  # NORP: "eastern Aleppo"
-            continue
-        found = places.place_of(tok)
-        if found is not None and found[0].country:
-            place = found[0]
-            return Actor(code=place.country, country=place.country, how=f"place:{place.name}")
-    return None
 
 
 def _rule(trig: Trigger, source_frame: str, target_frame: str, fact: Factuality) -> str:

@@ -9,6 +9,7 @@ place (``theatre_target``), an agentless arrest the state where it happened
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -16,12 +17,12 @@ from spacy.tokens import Token
 from detente.actors.document import DocContext
 from detente.actors.kb import KnowledgeBase, normalize
 from detente.actors.resolver import STATE_NOUNS
-from detente.coding.placement import Placement
+from detente.coding.placement import PlaceFinder, Placement
 from detente.coding.triggers import Trigger
 from detente.coding.wordlists import WORDS
 from detente.geo.words import GEO_WORDS
 from detente.model import Actor, Event
-from detente.nlp import children
+from detente.nlp import children, named_place
 
 # people and names the knowledge base does not know: kept as sources, with their text
 UNKNOWN_NAMES = frozenset({"unresolved:person", "unresolved:name"})
@@ -112,6 +113,27 @@ def theatre_target(placement: Placement, ctx: DocContext, sources: list[Argument
             and any(s is not None and s.actor.country == country for s in sources):
         return None  # but mass violence in the theatre is against its people ("is using chemical weapons")
     return Argument([], Actor(code=country, country=country, how=how))
+
+
+def holder(head: Token, place: Actor, resolve: Callable[[Token], tuple[list[Token], Actor]]) -> Actor | None:
+    """Who holds a place named as a target: "rebel-held eastern Aleppo" -> the rebels of the
+    place's country (SYRREB), "the Isis-held town of Albu Kamal" -> IMGISI, "the
+    Kurdish-controlled city of Afrin" -> the Kurds' armed groups (SYRREB); how "holder:<place>".
+    ``resolve`` resolves the holding word (``actors.resolver.resolve_head``)."""
+    word = next((w for t in (head, *(g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                                       for g in c.children if g.dep_ == "pobj"))
+                 for m in t.children if m.dep_ == "amod" and m.lower_ in GEO_WORDS.holding_suffixes
+                 for w in m.children if w.dep_ in ("npadvmod", "compound", "nmod")), None)
+    if word is None or not place.country:
+        return None
+    _, a = resolve(word)
+    how = f"holder:{place.how.removeprefix('place:')}"
+    if a.resolved and a.how != "sector-only" and not (a.how or "").startswith("ethnic"):
+        return Actor(a.code, a.country, a.sector, a.name, a.kb_id, how)
+    sector = "REB" if (a.how or "").startswith("ethnic") or a.sector in (None, "CVL") else a.sector
+    if not a.resolved and not (a.how or "").startswith("ethnic"):
+        return None  # a word that names no one
+    return Actor(f"{place.country}{sector}", place.country, sector, None, None, how)
 
 
 # how an event is placed where its actor is a guest: a visit, a venue, a locative of its clause
@@ -209,3 +231,19 @@ def conjoined(arg: Argument, tokens: set[int]) -> bool:
                     or any(c.dep_ == "conj" and c.i in tokens for c in up.children):
                 return True
     return False
+
+
+def place_actor(head: Token, places: PlaceFinder) -> Actor | None:
+    """A place as a target stands for its country: "bombed eastern Aleppo" -> SYR,
+    "attacked the province of Idlib" -> SYR (how "place:<name>")."""
+    cands = [head] + [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for g in c.children if g.dep_ == "pobj"]
+    for tok in cands:
+        if tok.pos_ != "PROPN" or not (tok.ent_type_ == "NORP" or named_place(tok) or any(
+                c.dep_ == "amod" and GEO_WORDS.is_modifier(c.text) for c in tok.lefts)):  # "eastern Ghouta" (PERSON)
+            continue
+        found = places.place_of(tok)
+        if found is not None and found[0].country:
+            place = found[0]
+            return Actor(code=place.country, country=place.country, how=f"place:{place.name}")
+    return None

@@ -21,6 +21,7 @@ class GeoWordsError(ValueError):
 class GeoWords:
     place_modifiers: frozenset[str]
     control_suffixes: frozenset[str]
+    holding_suffixes: frozenset[str]
     place_nouns: frozenset[str]
     local_unit_nouns: frozenset[str]
     direction_words: frozenset[str]
