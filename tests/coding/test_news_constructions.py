@@ -623,3 +623,15 @@ def test_a_bomb_that_hurts_people_is_an_agentless_attack(code_text, text, expect
 
 def test_a_bomb_that_hurt_no_one_is_no_attack(code_text):
     assert code_text("The army defused a bomb near the stadium.", "2019-02-20") == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a state, a ministry or a rights group that protests complains officially
+    ("Russia's Foreign Ministry summoned the US ambassador on Monday to protest new sanctions.",
+     ("114", "RUSGOV", None, "asserted")),
+    ("China protested the decision.", ("114", "CHN", None, "asserted")),
+    # people protest in the streets
+    ("Palestinians protested the decision.", ("1412", "PSE", None, "asserted")),
+])
+def test_a_state_protest_is_an_official_complaint(code_text, text, expected):
+    assert expected in triples(code_text(text, "2019-02-20"))

@@ -136,6 +136,19 @@ def holder(head: Token, place: Actor, resolve: Callable[[Token], tuple[list[Toke
     return Actor(f"{place.country}{sector}", place.country, sector, None, None, how)
 
 
+def official_complaint(code: str, trigger: Token, source: Actor | None) -> str:
+    """A state, its government, an international body or a rights group that "protests"
+    complains officially (``state_protest_recode``: 141 -> 114), it does not take to the
+    streets; a legislator's protest may be a hunger strike, and stays."""
+    if code not in WORDS.state_protest_recode or source is None or trigger.lemma_.lower() not in \
+            WORDS.state_protest_lemmas:
+        return code
+    state = source.country and source.code == source.country and not (source.how or "").startswith("kb:adjective")
+    official = state or source.sector in ("GOV", "JUD", "IGO", "NGO", "HRI") or (source.code or "").startswith(
+        ("IGO", "NGO"))  # but "Palestinians protested" are people, not their state
+    return WORDS.state_protest_recode[code] if official else code
+
+
 # how an event is placed where its actor is a guest: a visit, a venue, a locative of its clause
 HOST_PLACEMENTS = ("previous-visit", "venue", "previous-venue", "locative")
 
