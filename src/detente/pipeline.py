@@ -80,9 +80,12 @@ class Pipeline:
             yield from self._run_batch(batch)
 
     def _run_batch(self, batch: Sequence[Document]) -> Iterator[tuple[Document, list[Event], int]]:
+        from detente.coding.furniture import parse_text
         from detente.nlp import chunk_text, parse_chunks
 
-        items = [(i, off, text) for i, d in enumerate(batch) for off, text in chunk_text(d.text, self.config.chunk_chars)]
+        # the parser reads a leading dateline as a sentence of its own (same offsets)
+        items = [(i, off, text) for i, d in enumerate(batch)
+                 for off, text in chunk_text(parse_text(d.text), self.config.chunk_chars)]
         parsed: dict[int, list] = {i: [] for i in range(len(batch))}
         for key, off, sdoc in parse_chunks(self.nlp, items):
             parsed[key].append((off, sdoc))

@@ -52,3 +52,25 @@ def test_a_datelines_region_says_which_homonym_it_is(code_text):
     assert dateline_place("COROFIN, Iowa (AP) -- Two") == ("Corofin", "Iowa")
     assert dateline_place("LANSING, Mich. (AP) -- A") == ("Lansing", "Mich.")
     assert dateline_place("WASHINGTON--A report") == ("Washington", None)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the parser used to take the dateline for the subject ("KIEV ... separatists" as an
+    # apposition, "SEOUL, South Korea ... North Korea" as a list): no event came out
+    ("KIEV, Ukraine -- Pro-Russian separatists shot down a Ukrainian military transport plane on Saturday.",
+     ("190", "RUSSEP", "UKR", "asserted")),
+    ("SEOUL, South Korea (AP) -- North Korea test-fired a new intercontinental ballistic missile on Wednesday.",
+     ("150", "PRK", None, "asserted")),
+])
+def test_the_parser_reads_a_dateline_as_a_sentence_of_its_own(code_text, text, expected):
+    assert expected in triples(code_text(text, "2014-07-20"))
+
+
+def test_a_dateline_closed_as_a_sentence_keeps_every_offset():
+    from detente.coding.furniture import parse_text
+    for text in ("KIEV, Ukraine -- Separatists fired.", "PESHAWAR: A drone struck.", "(Reuters) - The FBI said.",
+                 "NAIROBI—Troops left.", "Moscow said - no talks."):
+        assert len(parse_text(text)) == len(text)
+    assert parse_text("KIEV, Ukraine -- Separatists fired.") == "KIEV, Ukraine.   Separatists fired."
+    assert parse_text("NAIROBI—Troops left.") == "NAIROBI—Troops left."  # no room for a sentence break
+    assert parse_text("Moscow said - no talks.") == "Moscow said - no talks."  # no dateline

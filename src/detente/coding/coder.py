@@ -52,7 +52,7 @@ class EventCoder:
     def code(self, document: Document, chunks: Sequence[tuple[int, Doc]]) -> tuple[list[Event], int]:
         """Events of one document parsed as (offset, Doc) chunks; also returns the sentence count."""
         events: list[Event] = []
-        filed = self._filed_at(doc_text(chunks[0][1])) if chunks else None
+        filed = self._filed_at(document.text) if chunks else None  # the parser read the dateline closed
         focus, theatre = focus_country([doc for _, doc in chunks], self.kb, self.gazetteer, filed)
         if focus is None and filed is not None:  # a short wire story: where it was filed says where it is
             focus = filed[1].country
@@ -65,7 +65,7 @@ class EventCoder:
             ctx.offset = offset
             ctx.add_quotes(doc_text(doc), offset)
             # a dateline opens the document ("SEOUL (AP) —"): a place of filing, never an actor
-            dateline = dateline_end(doc_text(doc)) if offset == 0 else 0
+            dateline = dateline_end(document.text) if offset == 0 else 0
             for sent in doc.sents:
                 if any(not t.is_space for t in sent):
                     events.extend(self._code_sentence(document, offset, sent, sent_index, ctx, ww,
@@ -296,7 +296,8 @@ class EventCoder:
                 code, note = (trig.code, "") if self.patterns_only else violence.recoded(
                     trig.code, sent, _arg_mention(src, offset), _arg_mention(tgt, offset), list(args.targets),
                     placement.how == "place-object")
-                code = code if self.patterns_only else official_complaint(code, trig.token, src.actor if src else None)
+                if not self.patterns_only:  # "Russia protested": a complaint, not a demonstration
+                    code, tgt, note = official_complaint(code, trig.token, src, tgt, note)
                 info = self.ontology[code]
                 out.append(Event(
                     doc_id=document.doc_id, sentence_index=index, sentence=span_text(sent),

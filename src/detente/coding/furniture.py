@@ -27,6 +27,24 @@ _DATELINE = re.compile(
 )
 
 
+_CLOSING = re.compile(r"(?:--|—|–|-|:|\|)\s*$")
+
+
+def parse_text(text: str) -> str:
+    """The text as the parser reads it: a leading dateline closed as a sentence of its own, at
+    the same length ("KIEV, Ukraine -- Separatists shot down ..." -> "KIEV, Ukraine.   Separatists
+    shot down ..."), so that the parser never takes the dateline for the first sentence's
+    subject; every character offset stays the same."""
+    end = dateline_end(text)
+    closing = _CLOSING.search(text[:end]) if end else None
+    if closing is None:
+        return text
+    head = text[:closing.start()].rstrip()
+    if len(head) + 2 > end:  # "NAIROBI—Somali troops": no room for the space a sentence break needs
+        return text
+    return (head + ".").ljust(end) + text[end:]
+
+
 def dateline_end(text: str) -> int:
     """Character offset where a leading dateline ends (0 when the text has none).
 

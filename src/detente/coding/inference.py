@@ -136,17 +136,25 @@ def holder(head: Token, place: Actor, resolve: Callable[[Token], tuple[list[Toke
     return Actor(f"{place.country}{sector}", place.country, sector, None, None, how)
 
 
-def official_complaint(code: str, trigger: Token, source: Actor | None) -> str:
+def official_complaint(code: str, trigger: Token, src: Argument | None, tgt: Argument | None,
+                       note: str) -> tuple[str, Argument | None, str]:
     """A state, its government, an international body or a rights group that "protests"
     complains officially (``state_protest_recode``: 141 -> 114), it does not take to the
-    streets; a legislator's protest may be a hunger strike, and stays."""
+    streets; a legislator's protest may be a hunger strike, and stays. The complaint keeps no
+    target inferred from where a protest would be. ``note`` is the rule's note so far; the
+    change is added to it (" protest=official", "+no-inferred-target")."""
+    source = src.actor if src is not None else None
     if code not in WORDS.state_protest_recode or source is None or trigger.lemma_.lower() not in \
             WORDS.state_protest_lemmas:
-        return code
+        return code, tgt, note
     state = source.country and source.code == source.country and not (source.how or "").startswith("kb:adjective")
     official = state or source.sector in ("GOV", "JUD", "IGO", "NGO", "HRI") or (source.code or "").startswith(
         ("IGO", "NGO"))  # but "Palestinians protested" are people, not their state
-    return WORDS.state_protest_recode[code] if official else code
+    if not official:
+        return code, tgt, note
+    if tgt is not None and (tgt.actor.how or "").startswith("inferred"):
+        return WORDS.state_protest_recode[code], None, note + " protest=official+no-inferred-target"
+    return WORDS.state_protest_recode[code], tgt, note + " protest=official"
 
 
 # how an event is placed where its actor is a guest: a visit, a venue, a locative of its clause
