@@ -178,3 +178,15 @@ def test_saying_what_one_will_do_is_the_intent_not_a_statement_beside_it(code_te
     # a statement about what another actor will do stays a statement
     got = triples(code_text("The Danish government said on Monday that Sweden would send tents to Lebanon.", "2021-05-20"))
     assert ("010", "DNKGOV", None, "asserted") in got, got
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a subject the parser reads as a gerund clause ("the aid group operating in Iraq said")
+    ("The Red Cross operating in Yemen said Saudi forces must allow fuel into the port.",
+     ("100", "NGOIRC", "SAUMIL", "asserted")),
+    # a person the knowledge base lacks, addressed by title: the story's country's government
+    ("Chadian rebels announced that President Mahamat Goukouni must step down before they disarm.",
+     ("100", "TCDREB", "TCDGOV", "asserted")),
+])
+def test_what_a_speaker_says_another_must_do_is_a_demand_on_it(code_text, text, expected):
+    assert expected in triples(code_text(text, "2005-06-14"))

@@ -87,6 +87,8 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
         # unless it is the object of the other's dangling preposition ("the family of X have ...")
         subs = [c for c in subs if not any(_dangling_object(o, c) for o in subs if o.i != c.i)] or subs
         subj = _resolve_relative(min(subs, key=lambda c: abs(verb.i - c.i)))
+        if subj.tag_ == "VBG" and subj.dep_ == "nsubj":  # "The Red Cross operating in Iraq said": a
+            subj = next((c for c in subj.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), subj)
         return conj_closure(_document_author(subj) or subj)
     head = verb.head
     if head.i == verb.i:

@@ -374,7 +374,8 @@ class EventCoder:
             subj, frame = threat_addressee(tok) or (None, "")
         else:
             return
-        addressees = [(a.actor, a.tokens) for a in self._resolve([subj], ctx, dateline)
+        addressees = [(a.actor, a.tokens) for a in (role_country(person_country(x, ctx), ctx)  # "President
+                      for x in self._resolve([subj], ctx, dateline))  # Kagame", unknown: the story's
                       if a.actor.resolved and a.actor.how != "sector-only"] if subj is not None else []
         if frame.startswith("evaluative"):  # never the speaker judging itself
             addressees = [x for x in addressees if all(judgeable(e.source and e.source.actor, x[0]) for e in c.events)]
