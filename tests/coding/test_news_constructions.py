@@ -635,3 +635,37 @@ def test_a_bomb_that_hurt_no_one_is_no_attack(code_text):
 ])
 def test_a_state_protest_is_an_official_complaint(code_text, text, expected):
     assert expected in triples(code_text(text, "2019-02-20"))
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a blast or an explosion that hurt people is a bombing; one people died in, too
+    ("A blast at a crowded market in Peshawar killed 12 people.", ("183", None, "PAKCVL", "asserted")),
+    ("Twelve people died in an explosion at a market in Kabul.", ("183", None, "AFGCVL", "asserted")),
+    ("Three soldiers were killed in a roadside bomb blast in Helmand.", ("183", None, "AFGMIL", "asserted")),
+])
+def test_an_explosion_that_killed_people_is_an_agentless_bombing(code_text, text, expected):
+    assert triples(code_text(text, "2019-02-20")) == {expected}
+
+
+@pytest.mark.parametrize("text", [
+    "A gas explosion at a restaurant in Lagos killed five people.",  # an accident
+    "The explosion was heard across the city.",                      # no one hurt
+    "A man died in a shooting at a home in Dayton.",                 # a shooting needs an author
+    "At least 300,000 people have died in the war in Syria.",        # both sides' war, no act
+])
+def test_no_agentless_bombing_from_accidents_generic_violence_or_war(code_text, text):
+    assert code_text(text, "2019-02-20") == []
+
+
+def test_the_cause_of_a_claimed_death_is_claimed_too(code_text):
+    evs = code_text("Iran claimed he had been killed in an airstrike near Deir ez-Zor.", "2019-02-20")
+    assert {(e.cameo_code, e.factuality) for e in evs if e.cameo_root == "19"} == {("195", "alleged")}
+
+
+def test_a_past_when_clause_is_presupposed_whatever_the_main_clause(code_text):
+    # spaCy reads "when" as an adverb: the clause it opens still happened
+    evs = code_text("When Russia bombed Aleppo in 2016, the US failed to respond.", "2019-02-20")
+    assert {(e.cameo_code, e.factuality) for e in evs if e.trigger.text == "bombed"} == {("195", "asserted")}
+    # a present "when" inside an assumption stays what the assumption makes it
+    evs = code_text("That is assuming the regime is serious when it says it will cooperate.", "2019-02-20")
+    assert all(e.factuality != "asserted" for e in evs if e.trigger.text == "says")

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from detente.coding.complements import detonates
 from detente.coding.frames import Frame, FrameSet, load_frames, match_path
 from detente.coding.triggers import LIGHT_VERBS, Trigger, object_gap
 from detente.coding.wordlists import WORDS
@@ -387,3 +388,58 @@ def _live(conds: set[str], args: Arguments) -> set[str]:
     """The trigger's conditions with those of what is bound so far."""
     return conds | ({"no_targets"} if not args.targets else set()) | (
         {"one_source"} if len(args.sources) < 2 else set())
+
+
+def agentless(trig: Trigger, args: Arguments) -> bool:
+    """A passive verb with no known agent ("eight people were killed in an air strike"), or an
+    event noun with a victim and no author ("the arrest of five people"): the event stands with
+    an unknown source when its victim is an actor or a word for people."""
+    if trig.code[:2] not in WORDS.agentless_roots:
+        return False  # "are said to have died": a report with no speaker is no statement
+    if trig.pos == "VERB":
+        tok = trig.token
+        if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN"):
+            return people_word(tok.head, ("GPE", "NORP", "ORG", "PERSON"))  # "two priests kidnapped last week"
+        if not any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
+            return False
+    elif trig.code[:2] in WORDS.victim_roots and not (trig.code in GENERIC_ASSAULT and len(trig.tokens) == 1) \
+            and trig.token.lemma_.lower() not in WORDS.reciprocal_lemmas and _hurt_by(trig.token):
+        return True  # "a roadside bomb killed three soldiers", "died in an explosion": it happened
+    elif args.sources or args.target_frame != "noun:prep" or trig.code[:2] not in WORDS.theatre_target_roots:
+        return False  # nominal: only material events ("the arrest of", "the killing of")
+    victims = list(args.targets) + ([trig.object_token] if trig.object_token is not None else [])
+    # a noun event with no author needs people as its victims ("the killing of five people",
+    # "the arrest of tycoons"); "the war against Islamic State" names no event of anyone's
+    if trig.pos != "VERB":
+        return any(h.pos_ in ("NOUN", "PROPN") and h.ent_type_ not in ("GPE", "ORG", "LOC", "FAC")
+                   and h.head.lower_ in ("of", "on", "against") for h in victims) \
+            and trig.code[:2] in WORDS.victim_roots and trig.token.lemma_.lower() not in WORDS.reciprocal_lemmas
+    return any(people_word(h, ("GPE", "NORP", "ORG", "PERSON")) for h in victims)
+
+
+# a shooting, a stabbing, an attack, a strike: a single word whose kind of violence only its
+# author says (WORDS.violence_recode) is as often crime as politics, and needs an author
+GENERIC_ASSAULT = frozenset({"180", "182", *WORDS.violence_recode})
+
+
+def _hurt_by(noun: Token) -> bool:
+    """An attack noun that is the subject of a verb of harm or of a device going off, or the
+    cause a death or an agentless harm is "in" ("were killed in an explosion"). The caller
+    leaves out a generic word of violence (``GENERIC_ASSAULT``: "died in a shooting at a
+    home") and a war or clashes, which name both sides' fighting ("300,000 people have died in
+    the war").""" 
+    verb = noun.head
+    if noun.dep_ == "nsubj":
+        return verb.lemma_.lower() in WORDS.harm_verbs or detonates(verb)
+    if noun.dep_ != "pobj" or verb.lower_ not in ("in", "during"):  # "killed by a bomb": the verb's agent
+        return False
+    verb = verb.head
+    return verb.lemma_.lower() in WORDS.death_verbs or (
+        verb.lemma_.lower() in WORDS.harm_verbs and any(c.dep_ == "auxpass" for c in verb.children))
+
+
+def people_word(h: Token, kinds: tuple[str, ...]) -> bool:
+    """A word for people (or a named actor of one of ``kinds``) that can suffer an event."""
+    return h.pos_ in ("NOUN", "PROPN") and (
+        h.lemma_.lower() in WORDS.people_nouns or h.lower_ in WORDS.people_nouns or h.ent_type_ in kinds
+        or any(c.dep_ == "nummod" for c in h.children))

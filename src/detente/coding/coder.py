@@ -17,8 +17,8 @@ from detente.actors.kb import KnowledgeBase
 from detente.actors.document import DocContext, focus_country, located
 from detente.actors.resolver import resolve_all, resolve_head
 from detente.coding import violence
-from detente.coding.arguments import Arguments, find_arguments
-from detente.coding.complements import (Coded, accusations, complement_subject, detonates, dual_codes, failed_talks,
+from detente.coding.arguments import Arguments, agentless, find_arguments
+from detente.coding.complements import (Coded, accusations, complement_subject, dual_codes, failed_talks,
                                         give_victims, intents, link_complements, normative_subject, protest_aims,
                                         purpose_target, restated_acts, retarget, same_act, same_means,
                                         threat_addressee, victim_clause)
@@ -224,7 +224,7 @@ class EventCoder:
                     or ordinary_justice(trig.token, trig.code, [a.actor for a in targets]):
                 continue  # private life ("his mother told the BBC"), ordinary crime: coding/scope.py
             if not sources:
-                if not _agentless(trig, args):
+                if not agentless(trig, args):
                     continue  # a nominal or active event needs someone who did it
                 sources, source_frame = [None], "agentless-passive"
             pairs: list[tuple[Argument | None, Argument | None]]
@@ -455,40 +455,6 @@ def _clause_subject(verb: Token) -> Token | None:
             return subj
         verb = verb.head
     return None
-
-
-def _agentless(trig: Trigger, args: Arguments) -> bool:
-    """A passive verb with no known agent ("eight people were killed in an air strike"), or an
-    event noun with a victim and no author ("the arrest of five people"): the event stands with
-    an unknown source when its victim is an actor or a word for people."""
-    if trig.code[:2] not in WORDS.agentless_roots:
-        return False  # "are said to have died": a report with no speaker is no statement
-    if trig.pos == "VERB":
-        tok = trig.token
-        if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN"):
-            return _people(tok.head, ("GPE", "NORP", "ORG", "PERSON"))  # "two priests kidnapped last week"
-        if not any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
-            return False
-    elif trig.code[:2] in WORDS.victim_roots and trig.token.dep_ == "nsubj" and (
-            trig.token.head.lemma_.lower() in WORDS.harm_verbs or detonates(trig.token.head)):
-        return True  # "a roadside bomb killed three soldiers", "a car bomb exploded": it happened
-    elif args.sources or args.target_frame != "noun:prep" or trig.code[:2] not in WORDS.theatre_target_roots:
-        return False  # nominal: only material events ("the arrest of", "the killing of")
-    victims = list(args.targets) + ([trig.object_token] if trig.object_token is not None else [])
-    # a noun event with no author needs people as its victims ("the killing of five people",
-    # "the arrest of tycoons"); "the war against Islamic State" names no event of anyone's
-    if trig.pos != "VERB":
-        return any(h.pos_ in ("NOUN", "PROPN") and h.ent_type_ not in ("GPE", "ORG", "LOC", "FAC")
-                   and h.head.lower_ in ("of", "on", "against") for h in victims) \
-            and trig.code[:2] in WORDS.victim_roots and trig.token.lemma_.lower() not in WORDS.reciprocal_lemmas
-    return any(_people(h, ("GPE", "NORP", "ORG", "PERSON")) for h in victims)
-
-
-def _people(h: Token, kinds: tuple[str, ...]) -> bool:
-    """A word for people (or a named actor of one of ``kinds``) that can suffer an event."""
-    return h.pos_ in ("NOUN", "PROPN") and (
-        h.lemma_.lower() in WORDS.people_nouns or h.lower_ in WORDS.people_nouns or h.ent_type_ in kinds
-        or any(c.dep_ == "nummod" for c in h.children))
 
 
 def _drop_participial_statements(coded: list[Coded]) -> list[Event]:

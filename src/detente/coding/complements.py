@@ -426,10 +426,15 @@ def has_subject(verb: Token) -> bool:
 def give_victims(noun: Coded, verb: Token, victims: list, coded: list[Coded], ontology: Ontology,
                  mention: Callable[[list[Token]], Mention]) -> None:
     """The victims of ``verb`` become the targets of the event noun; the verb's own agentless
-    events (the same deaths) are dropped (in place). ``victims`` are coder Arguments."""
+    events (the same deaths) are dropped (in place). ``victims`` are coder Arguments. The noun
+    names the verb's act, so it takes the verb's factuality when the verb's is not plain
+    ("Russia claimed he had been killed in an airstrike": the airstrike is alleged too)."""
     if not noun.events or any(e.target is not None and e.target.actor.code and
                               not (e.target.actor.how or "").startswith("inferred") for e in noun.events):
         return
+    fact = next((c.fact for c in coded if c.trigger.token.i == verb.i), None)
+    changes = {"factuality": fact.value, "factuality_cue": fact.cue} if fact is not None \
+        and fact.value != "asserted" and all(e.factuality == "asserted" for e in noun.events) else {}
     new = []
     for e in noun.events:
         for v in victims:
@@ -438,7 +443,7 @@ def give_victims(noun: Coded, verb: Token, victims: list, coded: list[Coded], on
             target = mention(v.tokens)
             target.actor = v.actor
             rule = re.sub(r" tgt=\S+ ", " tgt=victim-clause ", e.rule)
-            new.append(recode(e, e.cameo_code, ontology, target=target, rule=rule))
+            new.append(recode(e, e.cameo_code, ontology, target=target, rule=rule, **changes))
     if not new:
         return
     noun.events[:] = new

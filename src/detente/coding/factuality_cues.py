@@ -303,6 +303,9 @@ def _presupposed_noun(w: Walk) -> Hit:
         return None
     if tok.dep_ in ("nsubj", "nsubjpass", "pobj", "appos", "conj", "ROOT", "npadvmod"):
         g = tok.head.head
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during") and g.lemma_.lower() in WORDS.death_verbs \
+                | WORDS.harm_verbs:
+            return None  # "claimed he had been killed in an airstrike": the strike is as real as the death
         if not (tok.dep_ == "pobj" and g.lemma_.lower() in GOVERNOR_CLASSES and g.lemma_.lower() not in IMPLICATIVE):
             return "asserted", tok
     return None
@@ -442,7 +445,8 @@ def _scheduled_predicate(w: Walk) -> Hit:
 def _factive_adverbial(w: Walk) -> Hit:
     """ "will have to watch from afar after they were denied visas": the denial happened."""
     if w.tok.dep_ == "advcl":
-        mark = next((c for c in w.tok.children if c.dep_ == "mark" and c.lower_ in FACTIVE_MARKS), None)
+        mark = next((c for c in w.tok.children if c.lower_ in FACTIVE_MARKS and c.i < w.tok.i and (
+            c.dep_ == "mark" or c.dep_ == "advmod" and _past(w.tok))), None)  # "When Assad used ...": an adverb
         if mark is not None:
             return "asserted", mark
     if w.tok.dep_ == "pcomp" and w.tok.tag_ == "VBG" and w.tok.head.lower_ in FACTIVE_MARKS:
