@@ -669,3 +669,11 @@ def test_a_past_when_clause_is_presupposed_whatever_the_main_clause(code_text):
     # a present "when" inside an assumption stays what the assumption makes it
     evs = code_text("That is assuming the regime is serious when it says it will cooperate.", "2019-02-20")
     assert all(e.factuality != "asserted" for e in evs if e.trigger.text == "says")
+
+
+def test_casualties_of_one_act_are_one_event(code_text):
+    # "were killed and ... were injured": one act's toll, one event; two places, two acts
+    evs = code_text("At least 41 people were killed and 90 others were injured in Kabul.", "2019-02-20")
+    assert [e.trigger.text for e in evs] == ["killed"]
+    evs = code_text("Three people were killed in Kabul and five were injured in Kandahar.", "2019-02-20")
+    assert sorted(e.trigger.text for e in evs) == ["injured", "killed"]

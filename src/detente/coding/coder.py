@@ -326,6 +326,7 @@ class EventCoder:
             accusations(coded, self.ontology)
             descriptions(coded, self.ontology)
         violence.result_participles(coded)
+        violence.same_casualties(coded)
         same_means(coded)
         protest_aims(coded)
         mention = partial(_mention, offset=offset)

@@ -113,6 +113,22 @@ def result_participles(coded: list) -> None:
             c.events[:] = [e for e in c.events if e.target is not None and e.target.actor.code not in hit]
 
 
+def same_casualties(coded: list) -> None:
+    """ "At least 41 people were killed and 90 others were injured": agentless harm verbs
+    coordinated in one sentence count the casualties of one act, so only the first keeps its
+    events; one placed elsewhere than the first is another act and stays (in place)."""
+    by_token = {c.trigger.token.i: c for c in coded}
+    for c in coded:
+        tok = c.trigger.token
+        first = by_token.get(tok.head.i) if tok.dep_ == "conj" else None
+        if first is None or c.trigger.pos != "VERB" or tok.lemma_.lower() not in WORDS.harm_verbs \
+                or first.trigger.token.lemma_.lower() not in WORDS.harm_verbs or not first.events:
+            continue
+        places = [e.location for e in first.events if e.source is None]
+        if places:
+            c.events[:] = [e for e in c.events if e.source is not None or e.location not in places]
+
+
 def implied_attacks(events: list[Event], ontology: Ontology) -> list[Event]:
     """ "Syrian air defences downed two Israeli missiles": the missiles' side attacked the
     interceptor's country. For each interception of a projectile (``interception_verbs``,
