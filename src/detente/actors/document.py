@@ -13,7 +13,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from detente.actors.kb import Entry, KnowledgeBase
+from detente.actors.kb import Entry, KnowledgeBase, normalize
 from detente.geo.words import GEO_WORDS
 from detente.model import Actor, Event, Place
 from detente.nlp import doc_ents, span_text
@@ -91,6 +91,17 @@ class DocContext:
 
     def quoted(self, pos: int) -> tuple[int, int] | None:
         return next((q for q in self.quotes if q[0] <= pos < q[1]), None)
+
+    def named_before(self, pos: int, surname: str) -> Actor | None:
+        """An unknown person named in full before ``pos`` whose last name is ``surname``
+        ("Bassam Abu Abdullah, an adviser ... Abdullah claimed"): a bare surname is that person,
+        not a namesake of the knowledge base."""
+        for p in sorted(self.mentions, reverse=True):
+            actor, is_person, _ = self.mentions[p]
+            name = normalize(actor.name or "").split()
+            if p < pos and is_person and not actor.resolved and len(name) > 1 and name[-1] == surname:
+                return actor
+        return None
 
     def antecedent(self, pos: int, person: bool, gender: str | None = None,
                    kb: KnowledgeBase | None = None, singular: bool = False,

@@ -437,6 +437,9 @@ def _resolve_tokens(head: Token, toks: list[Token], kb: KnowledgeBase, ctx: DocC
             if key in ctx.persons:
                 _, a = ctx.persons[key]
                 return Actor(a.code, a.country, a.sector, a.name, a.kb_id, "coref:name")
+        earlier = ctx.named_before(ctx.offset + head.idx, last) if name == last else None
+        if earlier is not None:  # "Bassam Abu Abdullah ... Abdullah said": him, not a namesake
+            return Actor(name=earlier.name, how="unresolved:person")
         cands = by_surname(kb, last, day)
         if len(cands) == 1 and name == last:
             cand = cands[0]
