@@ -67,6 +67,14 @@ CASES = [
     ("Sergei Lavrov met the delegation.", "Lavrov", "2002-06-01", "RUSGOV", "Permanent Representative"),
     ("Vitaly Churkin, Russia's UN ambassador, criticised the draft.", "Churkin", "2016-06-01", "RUSGOV",
      "Permanent Representative"),
+    # leaders beyond the G20 and the Middle East (people_asia/africa/americas/europe.yaml)
+    ("Kim Jong Un met the delegation.", "Un", "2019-05-10", "PRKGOV", None),
+    ("Nicolas Maduro met the delegation.", "Maduro", "2020-01-15", "VENGOV", None),
+    ("Juan Guaido met the delegation.", "Guaido", "2020-01-15", "VENOPP", None),
+    ("Abiy Ahmed met the delegation.", "Ahmed", "2019-05-10", "ETHGOV", None),
+    ("Volodymyr Zelensky met the delegation.", "Zelensky", "2022-03-01", "UKRGOV", None),
+    ("Alexander Lukashenko met the delegation.", "Lukashenko", "2021-06-01", "BLRGOV", None),
+    ("Mohamed Hamdan Dagalo met the delegation.", "Dagalo", "2024-01-10", "SDNREB", None),
     # states, capitals and building metonyms
     ("The Kremlin said it would respond.", "Kremlin", "2016-06-01", "RUSGOV", None),
     ("Moscow said it would respond.", "Moscow", "2016-06-01", "RUSGOV", None),
@@ -205,6 +213,13 @@ def test_a_subject_pronoun_is_not_a_name_in_the_participle_fronted_before_it(cod
             "minister, he criticised Iran.")
     evs = events_of(code_text, text, "2016-10-20", "11")
     assert [(e.source.text, e.source.actor.code) for e in evs] == [("he", "USAGOV")]
+
+
+def test_a_bare_surname_is_the_unknown_person_named_before_not_a_namesake(code_text):
+    # "Abdullah" alone is Abdullah Abdullah of Afghanistan only when no one else was named so
+    evs = code_text("Bassam Abu Abdullah, an adviser to the Syrian information ministry, spoke on Monday. "
+                    "Abdullah claimed the videos were fabricated.", "2018-04-10")
+    assert [e.source.actor.country for e in evs if e.trigger.text == "claimed"] == ["SYR"]
 
 
 def test_pronoun_after_an_unknown_person_codes_no_event(code_text):
