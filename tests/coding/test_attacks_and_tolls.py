@@ -1,0 +1,70 @@
+"""Attacks named by their device or their toll (issue 11): agentless bombings and strikes,
+one act's casualties, and the factuality of a death's cause.
+
+Every sentence here is written by the detente authors to show one phenomenon; none comes
+from a dev set. Events are compared as (CAMEO code, source code, target code, factuality).
+"""
+from __future__ import annotations
+
+import pytest
+from coded import triples
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a device as the subject of harm or of going off is the attack, agentless, its victims the target
+    ("A car bomb exploded near a police station in Mogadishu, killing at least eight people.",
+     ("1832", None, "SOMCVL", "asserted")),
+    ("A roadside bomb killed three soldiers in Helmand.", ("1833", None, "AFGMIL", "asserted")),
+    ("A bomb went off at a market in Kabul, wounding 12 people.", ("183", None, "AFGCVL", "asserted")),
+    ("Air strikes killed 20 civilians in Idlib.", ("195", None, "SYRCVL", "asserted")),
+])
+def test_a_bomb_that_hurts_people_is_an_agentless_attack(code_text, text, expected):
+    assert triples(code_text(text, "2019-02-20")) == {expected}
+
+
+def test_a_bomb_that_hurt_no_one_is_no_attack(code_text):
+    assert code_text("The army defused a bomb near the stadium.", "2019-02-20") == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a blast or an explosion that hurt people is a bombing; one people died in, too
+    ("A blast at a crowded market in Peshawar killed 12 people.", ("183", None, "PAKCVL", "asserted")),
+    ("Twelve people died in an explosion at a market in Kabul.", ("183", None, "AFGCVL", "asserted")),
+    ("Three soldiers were killed in a roadside bomb blast in Helmand.", ("183", None, "AFGMIL", "asserted")),
+])
+def test_an_explosion_that_killed_people_is_an_agentless_bombing(code_text, text, expected):
+    assert triples(code_text(text, "2019-02-20")) == {expected}
+
+
+@pytest.mark.parametrize("text", [
+    "A gas explosion at a restaurant in Lagos killed five people.",  # an accident
+    "The explosion was heard across the city.",                      # no one hurt
+    "A man died in a shooting at a home in Dayton.",                 # a shooting needs an author
+    "At least 300,000 people have died in the war in Syria.",        # both sides' war, no act
+])
+def test_no_agentless_bombing_from_accidents_generic_violence_or_war(code_text, text):
+    assert code_text(text, "2019-02-20") == []
+
+
+def test_the_cause_of_a_claimed_death_is_claimed_too(code_text):
+    evs = code_text("Iran claimed he had been killed in an airstrike near Deir ez-Zor.", "2019-02-20")
+    assert {(e.cameo_code, e.factuality) for e in evs if e.cameo_root == "19"} == {("195", "alleged")}
+
+
+def test_a_past_when_clause_is_presupposed_whatever_the_main_clause(code_text):
+    # spaCy reads "when" as an adverb: the clause it opens still happened
+    evs = code_text("When Russia bombed Aleppo in 2016, the US failed to respond.", "2019-02-20")
+    assert {(e.cameo_code, e.factuality) for e in evs if e.trigger.text == "bombed"} == {("195", "asserted")}
+    # a present "when" inside an assumption stays what the assumption makes it
+    evs = code_text("That is assuming the regime is serious when it says it will cooperate.", "2019-02-20")
+    assert all(e.factuality != "asserted" for e in evs if e.trigger.text == "says")
+
+
+def test_casualties_of_one_act_are_one_event(code_text):
+    # "were killed and ... were injured": one act's toll, one event; two places, two acts
+    evs = code_text("At least 41 people were killed and 90 others were injured in Kabul.", "2019-02-20")
+    assert [e.trigger.text for e in evs] == ["killed"]
+    evs = code_text("Three people were killed in Kabul and five were injured in Kandahar.", "2019-02-20")
+    assert sorted(e.trigger.text for e in evs) == ["injured", "killed"]

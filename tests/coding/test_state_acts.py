@@ -1,0 +1,43 @@
+"""Acts of states that the verb alone does not tell (issue 11): custody held by its modifier,
+and a state's protest as an official complaint.
+
+Every sentence here is written by the detente authors to show one phenomenon; none comes
+from a dev set. Events are compared as (CAMEO code, source code, target code, factuality).
+"""
+from __future__ import annotations
+
+import pytest
+from coded import triples
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize("text,expected", [
+    # being held: the subject is the detainee, the custody's own modifier the holder
+    ("Two Isis fighters remain in US custody.", ("173", "USA", "IMGISI", "asserted")),
+    ("Iraq is fighting Isis. Officials said 520 Isis fighters were in Kurdish custody.",
+     ("173", "IRQCVL", "IMGISI", "asserted")),
+    # a passive act whose prepositional object's modifier says who did it
+    ("The two Isis commanders were taken into Turkish custody.", ("173", "TUR", "IMGISI", "asserted")),
+])
+def test_custody_names_its_holder(code_text, text, expected):
+    assert expected in triples(code_text(text, "2019-02-20"))
+
+
+def test_a_victims_nationality_is_not_the_passive_attacker(code_text):
+    # "Ukrainian soldiers were killed": the object the pattern names is the victim, not a holder
+    got = triples(code_text("More than 100 Ukrainian soldiers were killed in the Donbass region last year.",
+                            "2019-02-20"))
+    assert all(src != "UKR" for _, src, _, _ in got), got
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a state, a ministry or a rights group that protests complains officially
+    ("Russia's Foreign Ministry summoned the US ambassador on Monday to protest new sanctions.",
+     ("114", "RUSGOV", None, "asserted")),
+    ("China protested the decision.", ("114", "CHN", None, "asserted")),
+    # people protest in the streets
+    ("Palestinians protested the decision.", ("1412", "PSE", None, "asserted")),
+])
+def test_a_state_protest_is_an_official_complaint(code_text, text, expected):
+    assert expected in triples(code_text(text, "2019-02-20"))
