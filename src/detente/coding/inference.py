@@ -127,12 +127,13 @@ def holder(head: Token, place: Actor, resolve: Callable[[Token], tuple[list[Toke
     if word is None or not place.country:
         return None
     _, a = resolve(word)
-    how = f"holder:{place.how.removeprefix('place:')}"
-    if a.resolved and a.how != "sector-only" and not (a.how or "").startswith("ethnic"):
-        return Actor(a.code, a.country, a.sector, a.name, a.kb_id, how)
-    sector = "REB" if (a.how or "").startswith("ethnic") or a.sector in (None, "CVL") else a.sector
-    if not a.resolved and not (a.how or "").startswith("ethnic"):
+    how = f"holder:{(place.how or '').removeprefix('place:')}"
+    people = (a.how or "").startswith("ethnic")  # a people holds ground with its armed groups
+    if not a.resolved and not people:
         return None  # a word that names no one
+    if not people and a.how != "sector-only":
+        return Actor(a.code, a.country, a.sector, a.name, a.kb_id, how)  # "Isis-held": Isis itself
+    sector = "REB" if people or a.sector in (None, "CVL") else a.sector  # "rebel-held", "regime-held"
     return Actor(f"{place.country}{sector}", place.country, sector, None, None, how)
 
 
