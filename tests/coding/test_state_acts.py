@@ -41,3 +41,13 @@ def test_a_victims_nationality_is_not_the_passive_attacker(code_text):
 ])
 def test_a_state_protest_is_an_official_complaint(code_text, text, expected):
     assert expected in triples(code_text(text, "2019-02-20"))
+
+
+@pytest.mark.parametrize("text,expected", [
+    # backing an armed force is material help; backing a government stays an endorsement
+    ("Iran backed the Houthi rebels with weapons.", ("072", "IRN", "YEMREB", "asserted")),
+    ("US troops are supporting the Syrian Democratic Forces.", ("072", "USAMIL", "SYRREB", "asserted")),
+    ("Russia backs Assad.", ("051", "RUS", "SYRGOV", "asserted")),
+])
+def test_backing_an_armed_force_is_military_aid(code_text, text, expected):
+    assert expected in triples(code_text(text, "2018-02-20"))

@@ -26,10 +26,10 @@ from detente.coding.context import WhenWhere
 from detente.coding.evaluation import descriptions, evaluated_subject, judgeable
 from detente.coding.factuality import Factuality, judge
 from detente.coding.furniture import dateline_end, dateline_place, is_furniture
-from detente.coding.inference import (UNKNOWN_NAMES, Argument, civil_war, conjoined, ethnic_resident, holder,
-                                      host_target, local_role, official_complaint, person_country, place_actor,
-                                      role_country, speakers_own, state_author, theatre_target, victim_country,
-                                      visits_a_place)
+from detente.coding.inference import (UNKNOWN_NAMES, Argument, armed_support, civil_war, conjoined, ethnic_resident,
+                                      holder, host_target, local_role, official_complaint, person_country,
+                                      place_actor, role_country, speakers_own, state_author, theatre_target,
+                                      victim_country, visits_a_place)
 from detente.coding.lexicon import Lexicon
 from detente.coding.scope import drop_sourcing_tags, ordinary_justice, private_person
 from detente.coding.triggers import Trigger, find_triggers
@@ -296,8 +296,9 @@ class EventCoder:
                 code, note = (trig.code, "") if self.patterns_only else violence.recoded(
                     trig.code, sent, _arg_mention(src, offset), _arg_mention(tgt, offset), list(args.targets),
                     placement.how == "place-object")
-                if not self.patterns_only:  # "Russia protested": a complaint, not a demonstration
+                if not self.patterns_only:  # "Russia protested": a complaint; "backed the rebels": aid
                     code, tgt, note = official_complaint(code, trig.token, src, tgt, note)
+                    code, note = armed_support(code, trig.token, src, tgt, note)
                 info = self.ontology[code]
                 out.append(Event(
                     doc_id=document.doc_id, sentence_index=index, sentence=span_text(sent),

@@ -158,6 +158,16 @@ def official_complaint(code: str, trigger: Token, src: Argument | None, tgt: Arg
     return WORDS.state_protest_recode[code], tgt, note + " protest=official"
 
 
+def armed_support(code: str, trigger: Token, src: Argument | None, tgt: Argument | None, note: str) -> tuple[str, str]:
+    """Backing or supporting an armed force, or a military that backs someone, gives material
+    help (``armed_support_recode``: 051 -> 072): "the Kurds it had backed to oust Islamic
+    State", "US troops supporting the SDF"; "Russia backs Assad" stays an endorsement."""
+    if code not in WORDS.armed_support_recode or trigger.lemma_.lower() not in WORDS.armed_support_lemmas:
+        return code, note
+    armed = any(a is not None and (a.actor.sector or "") in WORDS.armed_sectors for a in (src, tgt))
+    return (WORDS.armed_support_recode[code], note + " support=armed") if armed else (code, note)
+
+
 # how an event is placed where its actor is a guest: a visit, a venue, a locative of its clause
 HOST_PLACEMENTS = ("previous-visit", "venue", "previous-venue", "locative")
 
