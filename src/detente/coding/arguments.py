@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from detente.coding.complements import detonates
+from detente.coding.complements import detonates, harm_site
 from detente.coding.frames import Frame, FrameSet, load_frames, match_path
 from detente.coding.triggers import LIGHT_VERBS, Trigger, object_gap
 from detente.coding.wordlists import WORDS
@@ -428,12 +428,12 @@ def _hurt_by(noun: Token) -> bool:
     leaves out a generic word of violence (``GENERIC_ASSAULT``: "died in a shooting at a
     home") and a war or clashes, which name both sides' fighting ("300,000 people have died in
     the war").""" 
-    verb = noun.head
-    if noun.dep_ == "nsubj":
-        return verb.lemma_.lower() in WORDS.harm_verbs or detonates(verb)
-    if noun.dep_ != "pobj" or verb.lower_ not in ("in", "during"):  # "killed by a bomb": the verb's agent
+    site = harm_site(noun)
+    if site is None or site[0] == "by":  # "killed by a bomb": the verb's agent, coded with it
         return False
-    verb = verb.head
+    how, verb = site
+    if how == "subject":
+        return verb.lemma_.lower() in WORDS.harm_verbs or detonates(verb)
     return verb.lemma_.lower() in WORDS.death_verbs or (
         verb.lemma_.lower() in WORDS.harm_verbs and any(c.dep_ == "auxpass" for c in verb.children))
 

@@ -383,25 +383,33 @@ def normative_subject(tok: Token) -> Token | None:
     return None
 
 
+def harm_site(noun: Token) -> tuple[str, Token] | None:
+    """Where an event noun stands to a verb that may tell what it did: ("subject", verb) for
+    "air strikes killed ...", "a car bomb exploded ..."; ("in", verb), ("during", verb) or
+    ("by", verb) for a verb its prepositional phrase hangs on ("died in an air strike", "were
+    killed in a Turkish air strike"). The callers decide which verbs count
+    (``victim_clause``, ``arguments.agentless``)."""
+    if noun.dep_ == "nsubj" and noun.head.pos_ == "VERB":
+        return "subject", noun.head
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ in ("in", "during", "by") and prep.head.pos_ in ("VERB", "AUX"):
+        return prep.lower_, prep.head
+    return None
+
+
 def victim_clause(trigger: Trigger, by_token: dict[int, Coded]) -> Token | None:
     """The verb whose victims a violent event noun hurt: "died in an airstrike", "were killed
     in a Turkish air strike" (a death verb, or an agentless passive violence trigger), "air
     strikes killed 12 civilians" (a violence trigger whose subject is the noun)."""
-    tok = trigger.token
-    if trigger.pos != "NOUN" or trigger.code[:2] not in WORDS.victim_roots:
+    site = harm_site(trigger.token) if trigger.pos == "NOUN" and trigger.code[:2] in WORDS.victim_roots else None
+    if site is None:
         return None
-    if tok.dep_ == "nsubj" and tok.head.pos_ == "VERB":  # "coalition air strikes killed 12 civilians"
-        verb = tok.head
+    how, verb = site
+    if how == "subject":  # "coalition air strikes killed 12 civilians"
         if detonates(verb):  # "a car bomb exploded near a police station, killing eight people"
             return next((c for c in verb.children if c.dep_ in ("advcl", "conj") and c.tag_ == "VBG"
                          and c.lemma_.lower() in WORDS.harm_verbs and not has_subject(c)), None)
         return verb if verb.lemma_.lower() in WORDS.harm_verbs else None  # an nsubj: active
-    if tok.dep_ != "pobj":
-        return None
-    prep = tok.head
-    if prep.lower_ not in ("in", "during", "by") or prep.head.pos_ not in ("VERB", "AUX"):
-        return None
-    verb = prep.head
     if verb.lemma_.lower() in WORDS.death_verbs:
         return verb
     gov = by_token.get(verb.i)
