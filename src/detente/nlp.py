@@ -215,6 +215,14 @@ def has_child(tok: Token, deps: Collection[str]) -> bool:
     return False
 
 
+def reduced_passive(tok: Token) -> bool:
+    """A past participle on a noun that the noun undergoes ("fighters held by Kurdish forces",
+    "two priests kidnapped last week"). Not one with a subject or a direct object of its own: a
+    participle with an object is an active verb misparsed ("Last April, the mechanism |
+    attributed the atrocity to the regime": the mechanism attributed it)."""
+    return tok.dep_ == "acl" and tok.tag_ == "VBN" and not has_child(tok, ("nsubj", "dobj"))
+
+
 PLACE_ENT_TYPES = frozenset({"GPE", "LOC", "FAC"})
 
 

@@ -18,7 +18,7 @@ from detente.coding.complements import detonates, harm_site
 from detente.coding.frames import Frame, FrameSet, load_frames, match_path
 from detente.coding.triggers import LIGHT_VERBS, Trigger, object_gap
 from detente.coding.wordlists import WORDS
-from detente.nlp import children, conj_closure, dependency_tree, has_child
+from detente.nlp import children, conj_closure, dependency_tree, has_child, reduced_passive
 
 SUBJ_DEPS = frozenset({"nsubj", "csubj"})
 PASS_SUBJ_DEPS = frozenset({"nsubjpass", "csubjpass"})
@@ -57,7 +57,7 @@ class Arguments:
 def _is_passive(verb: Token) -> bool:
     """A passive verb; a past participle on a noun too ("a journalist held by Isis")."""
     return has_child(verb, PASSIVE_DEPS) or (
-        verb.dep_ == "acl" and verb.tag_ == "VBN" and not has_child(verb, SUBJ_DEPS))
+        reduced_passive(verb) and not has_child(verb, SUBJ_DEPS))
 
 
 def _resolve_relative(tok: Token) -> Token:
@@ -142,8 +142,11 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
         if head.dep_ == "dobj" and head.head.pos_ in ("VERB", "AUX"):
             return subject_of(head.head, depth + 1)
         return []
-    if dep in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN") and verb.tag_ in ("VBG", "VBD"):
-        return [head]  # "forces shelling the town"; VBD: a misparsed main verb ("The envoy called for")
+    if dep in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN") and (verb.tag_ in ("VBG", "VBD") or (
+            dep == "acl" and verb.tag_ == "VBN" and not reduced_passive(verb))):
+        # "forces shelling the town"; VBD, or VBN with an object: a misparsed main verb ("The
+        # envoy called for", "Last April, the mechanism attributed the atrocity to the regime")
+        return [head]
     return []
 
 
@@ -264,7 +267,7 @@ def _conditions(trig: Trigger) -> set[str]:
         out.add("object")
         if trig.object_token.dep_ == "pobj":
             out.add("prep_object")  # "held in Kurdish custody": a state the object's modifier imposes
-    if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN"):
+    if reduced_passive(tok) and tok.head.pos_ in ("NOUN", "PROPN"):
         out.add("reduced_passive")  # "the army, backed by French jets": the army is backed
     obj = _first_conjunct(tok)  # "launched artillery and rocket fire": each is the verb's object
     head_lemma = obj.head.lemma_.lower()
@@ -398,7 +401,7 @@ def agentless(trig: Trigger, args: Arguments) -> bool:
         return False  # "are said to have died": a report with no speaker is no statement
     if trig.pos == "VERB":
         tok = trig.token
-        if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN"):
+        if reduced_passive(tok) and tok.head.pos_ in ("NOUN", "PROPN"):
             return people_word(tok.head, ("GPE", "NORP", "ORG", "PERSON"))  # "two priests kidnapped last week"
         if not any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
             return False

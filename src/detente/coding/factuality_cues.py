@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from detente.coding.wordlists import WORDS
-from detente.nlp import children
+from detente.nlp import children, reduced_passive
 
 # every list is defined once, in data/frames/wordlists.yaml
 HYPOTHETICAL_MODALS = WORDS.hypothetical_modals
@@ -415,7 +415,7 @@ def _reduced_relative(w: Walk) -> Hit:
     """A past participle on a noun is presupposed like a relative clause: "fighters held by
     Kurdish forces will not return" (they are held); not "troops to be deployed"."""
     tok = w.tok
-    if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.lemma_.lower() not in WORDS.scheduled_nouns \
+    if reduced_passive(tok) and tok.head.lemma_.lower() not in WORDS.scheduled_nouns \
             and not any((c.dep_ == "aux" and c.lower_ == "to") or c.dep_ in ("nsubj", "mark") for c in tok.children):
         # not "talks, sponsored by the UN, are expected", nor "no confirmation that they have received"
         return "asserted", tok

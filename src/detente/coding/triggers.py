@@ -7,7 +7,7 @@ from spacy.tokens import Span, Token
 
 from detente.coding.lexicon import BLOCK, PLACE_OBJECT, QUALIFIER, Lexicon, Pattern
 from detente.coding.wordlists import WORDS
-from detente.nlp import conj_closure, lemma_forms, lemma_ids, lower_forms, named_place
+from detente.nlp import conj_closure, lemma_forms, lemma_ids, lower_forms, named_place, reduced_passive
 
 PARTICLE_DEPS = frozenset({"prt", "prep", "advmod", "dative", "agent", "acomp", "npadvmod"})
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "dative"})
@@ -72,7 +72,7 @@ def _match_verb(tok: Token, p: Pattern, children: list[Token]) -> Trigger | None
             attempt = _lemma(tok) in WORDS.attempt_verbs
             cands = [c for c in children if c.dep_ in OBJECT_DEPS
                      or (c.dep_ == "xcomp" and (attempt or not _acts_on_name(c)))]
-            if tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(c.dep_ == "nsubj" for c in children):
+            if reduced_passive(tok):
                 cands.append(tok.head)  # "fighters held by Kurdish forces": the noun a passive participle modifies
             if object_gap(tok):
                 cands.append(tok.head)  # "the weapons (that) Russia sent": the noun the clause is about
