@@ -29,6 +29,8 @@ CASES = [
     ("Armenia and Azerbaijan resumed talks today on an Azerbaijani withdrawal from the border.", "0874",
      "proposed", "talks"),
     ("The two sides met after the Syrian withdrawal from Lebanon.", "0874", "asserted", None),
+    # a past "before" clause happened, whatever the clause it hangs on ("not forget")
+    ("Nobody will forget what Isis did before it seized Mosul.", "192", "asserted", None),
     # what a claim says, or a report that a doubt word qualifies, is alleged; a plain report is the news
     ("There are allegations that Eritrean troops shelled the camp.", "194", "alleged", "allegations"),
     ("Unverified reports that Eritrean troops shelled the camp spread on Monday.", "194", "alleged", "reports"),

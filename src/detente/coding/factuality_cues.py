@@ -447,6 +447,8 @@ def _factive_adverbial(w: Walk) -> Hit:
     if w.tok.dep_ == "advcl":
         mark = next((c for c in w.tok.children if c.lower_ in FACTIVE_MARKS and c.i < w.tok.i and (
             c.dep_ == "mark" or c.dep_ == "advmod" and _past(w.tok))), None)  # "When Assad used ...": an adverb
+        if mark is None and _past(w.tok) and not _modal(w.tok):  # "the damage they did before they took Mosul"
+            mark = next((c for c in w.tok.children if c.dep_ == "mark" and c.lower_ in WORDS.past_factive_marks), None)
         if mark is not None:
             return "asserted", mark
     if w.tok.dep_ == "pcomp" and w.tok.tag_ == "VBG" and w.tok.head.lower_ in FACTIVE_MARKS:

@@ -42,6 +42,7 @@ class WordLists:
     future_modals: frozenset[str]
     conditional_marks: frozenset[str]
     factive_marks: frozenset[str]
+    past_factive_marks: frozenset[str]
     until_marks: frozenset[str]
     governor_classes: dict[str, str]  # lemma -> factuality value (read-only by convention)
     proposal_nouns: frozenset[str]
