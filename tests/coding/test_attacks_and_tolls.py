@@ -68,3 +68,17 @@ def test_casualties_of_one_act_are_one_event(code_text):
     assert [e.trigger.text for e in evs] == ["killed"]
     evs = code_text("Three people were killed in Kabul and five were injured in Kandahar.", "2019-02-20")
     assert sorted(e.trigger.text for e in evs) == ["injured", "killed"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # one person who fought with an armed group fought in its ranks
+    ("A British volunteer fought with the Kurdish YPG in Syria.", {("062", "GBR", "SYRREB", "asserted")}),
+    ("Carter, a Briton, went to Syria, where he fought with the Kurdish militia, the YPG.",
+     {("062", "GBR", "SYRREB", "asserted")}),
+    # forces that fight with each other clash
+    ("Government troops fought with rebels in Homs.", {("190", "SYRMIL", "SYRREB", "asserted")}),
+    # with an enemy named, the "with" party is the ally and the enemy is fought
+    ("The Briton fought with the YPG against Isis.", {("190", "GBR", "IMGISI", "asserted")}),
+])
+def test_fighting_with_a_group(code_text, text, expected):
+    assert triples(code_text(text, "2018-03-01")) == expected

@@ -27,6 +27,7 @@ from detente.coding.evaluation import descriptions, evaluated_subject, judgeable
 from detente.coding.factuality import Factuality, judge
 from detente.coding.furniture import dateline_end, dateline_place, is_furniture
 from detente.coding.inference import (UNKNOWN_NAMES, Argument, armed_support, civil_war, conjoined, ethnic_resident,
+                                      fought_alongside,
                                       holder, host_target, local_role, official_complaint, person_country,
                                       place_actor, role_country, speakers_own, state_author, theatre_target,
                                       victim_country, visits_a_place)
@@ -299,6 +300,7 @@ class EventCoder:
                 if not self.patterns_only:  # "Russia protested": a complaint; "backed the rebels": aid
                     code, tgt, note = official_complaint(code, trig.token, src, tgt, note)
                     code, note = armed_support(code, trig.token, src, tgt, note)
+                    code, note = fought_alongside(code, trig.token, src, tgt, note)
                 info = self.ontology[code]
                 out.append(Event(
                     doc_id=document.doc_id, sentence_index=index, sentence=span_text(sent),

@@ -168,6 +168,39 @@ def armed_support(code: str, trigger: Token, src: Argument | None, tgt: Argument
     return (WORDS.armed_support_recode[code], note + " support=armed") if armed else (code, note)
 
 
+def fought_alongside(code: str, trigger: Token, src: Argument | None, tgt: Argument | None,
+                     note: str) -> tuple[str, str]:
+    """One person who fought with an armed group fought in its ranks (``alongside_recode``:
+    190 -> 062): "Letts fought with Islamic State", "a Briton who fought with the YPG"; not
+    "government troops fought with rebels", a clash."""
+    if code not in WORDS.alongside_recode or trigger.lemma_.lower() not in WORDS.alongside_lemmas \
+            or src is None or tgt is None or not src.tokens or not tgt.tokens:
+        return code, note
+    named = _span_head(tgt)
+    while named.dep_ in ("appos", "conj") and named.head.i != named.i:  # "with the Kurdish forces, the YPG"
+        named = named.head
+    prep = named.head
+    if named.dep_ != "pobj" or prep.lower_ != "with" or prep.head.i != trigger.i:
+        return code, note
+    armed = (tgt.actor.sector or "") in WORDS.armed_sectors or tgt.actor.code.startswith("IMG")
+    return (WORDS.alongside_recode[code], note + " with=alongside") if armed and individual(src) else (code, note)
+
+
+def _span_head(arg: Argument) -> Token:
+    """The word of an argument's tokens that the others hang on."""
+    return next((t for t in arg.tokens if t.head not in arg.tokens), arg.tokens[-1])
+
+
+def individual(arg: Argument) -> bool:
+    """The argument names one person: a person's name, "he"/"she", a singular nationality
+    noun ("the Briton") or a singular noun of ``individual_nouns`` ("a British volunteer")."""
+    if not arg.tokens:
+        return False
+    head = _span_head(arg)
+    return head.ent_type_ == "PERSON" or head.lower_ in ("he", "she") or (
+        head.tag_ in ("NN", "NNP") and (head.ent_type_ == "NORP" or head.lemma_.lower() in WORDS.individual_nouns))
+
+
 # how an event is placed where its actor is a guest: a visit, a venue, a locative of its clause
 HOST_PLACEMENTS = ("previous-visit", "venue", "previous-venue", "locative")
 

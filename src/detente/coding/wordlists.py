@@ -110,6 +110,9 @@ class WordLists:
     state_protest_lemmas: frozenset[str]
     armed_support_recode: dict[str, str]  # 051 -> 072 when an armed force is backed
     armed_support_lemmas: frozenset[str]
+    alongside_recode: dict[str, str]  # 190 -> 062 when one person fights with an armed group
+    alongside_lemmas: frozenset[str]
+    individual_nouns: frozenset[str]
     armed_sectors: frozenset[str]
     unconventional_cues: frozenset[str]
     unconventional_noun_cues: frozenset[str]
@@ -166,7 +169,8 @@ def parse_wordlists(data: dict) -> WordLists:
         value = data[name]
         if name in ("governor_classes", "noun_modality", "subject_predicates"):
             kw[name] = _invert(value, name)
-        elif name in ("violence_recode", "conventional_recode", "state_protest_recode", "armed_support_recode", "people_object_recode", "complement_roles", "intent_codes", "threat_codes", "refusal_codes", "committed_accord",
+        elif name in ("violence_recode", "conventional_recode", "state_protest_recode", "armed_support_recode",
+                      "alongside_recode", "people_object_recode", "complement_roles", "intent_codes", "threat_codes", "refusal_codes", "committed_accord",
                       "failed_agreement_codes"):
             kw[name] = {str(k): str(v) for k, v in value.items()}
         elif name in ("normative_demand_code", "accusation_code", "disapproval_code", "approval_code"):
