@@ -6,6 +6,11 @@ GPE, so the name is lost as an actor or a place. A pipeline component placed aft
 trims such leading verbs from every entity span (the rest keeps its label); an entity that
 is only a verb is dropped. So is an entity with no letter or digit at all: noise such as "¦"
 tagged PERSON would otherwise become the antecedent of a later "he".
+
+The model also reads a place after a place modifier as a language ("in eastern Aleppo":
+Aleppo LANGUAGE), so the event loses its place. A language is never "eastern" or
+"rebel-held": such an entity is relabelled GPE (the modifiers are ``place_modifiers`` and
+``control_suffixes`` of geo/words.yaml).
 """
 from __future__ import annotations
 
@@ -13,6 +18,8 @@ from spacy.attrs import ENT_IOB, POS
 from spacy.language import Language
 from spacy.parts_of_speech import VERB as VERB_POS
 from spacy.tokens import Doc, Span, Token
+
+from detente.geo.words import GEO_WORDS
 
 PIPE_NAME = "entity_fixes"
 FACTORY = "detente_entity_fixes"
@@ -28,7 +35,18 @@ def _wordless(span: Span) -> bool:
     return not any(ch.isalnum() for ch in span.text)
 
 
+def _modified_place(doc: Doc, ent: Span) -> bool:
+    """A LANGUAGE entity right after a place modifier: "eastern Aleppo", "rebel-held Aleppo"."""
+    if ent.label_ != "LANGUAGE" or ent.start == 0:
+        return False
+    prev = doc[ent.start - 1]
+    return GEO_WORDS.is_modifier(prev.text) or (prev.i >= 2 and prev.lower_ in GEO_WORDS.control_suffixes
+                                                and doc[prev.i - 1].text == "-")
+
+
 def trim_entities(doc: Doc) -> Doc:
+    if any(_modified_place(doc, e) for e in doc.ents):
+        doc.ents = [Span(doc, e.start, e.end, label="GPE") if _modified_place(doc, e) else e for e in doc.ents]
     # the common case, checked on arrays without building spans: no entity starts with a verb
     # or with a token that has no letter or digit
     arr = doc.to_array([ENT_IOB, POS])

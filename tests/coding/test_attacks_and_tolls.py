@@ -82,3 +82,19 @@ def test_casualties_of_one_act_are_one_event(code_text):
 ])
 def test_fighting_with_a_group(code_text, text, expected):
     assert triples(code_text(text, "2018-03-01")) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # people named by their role where the clause also names a place: the people, of that place
+    ("Jihadists killed 12 villagers in Mali.", {("190", "MLIUAF", "MLICVL", "asserted")}),
+    ("Three soldiers were killed in Kandahar.", {("190", None, "AFGMIL", "asserted")}),
+    ("Four Afghan soldiers were killed in Kandahar.", {("190", None, "AFGMIL", "asserted")}),
+    ("Islamic State militants executed 20 civilians in Raqqa.", {("180", "IMGISI", "SYRCVL", "asserted")}),
+    ("Gunmen opened fire on worshippers at a mosque in Kano.", {("180", "NGAUAF", "NGACVL", "asserted")}),
+    # "eastern Aleppo" is a place, though the parser's NER takes Aleppo for a language there
+    ("Russian jets killed 20 civilians in eastern Aleppo.", {("190", "RUSMIL", "SYRCVL", "asserted")}),
+])
+def test_victims_named_by_role_beside_a_place(code_text, text, expected):
+    events = code_text(text, "2018-03-01")
+    assert triples(events) == expected
+    assert all(e.location is not None and e.location.country == next(iter(expected))[2][:3] for e in events)

@@ -35,6 +35,9 @@ CASES = [
     ("There are allegations that Eritrean troops shelled the camp.", "194", "alleged", "allegations"),
     ("Unverified reports that Eritrean troops shelled the camp spread on Monday.", "194", "alleged", "reports"),
     ("There were reports that Eritrean troops shelled the camp.", "194", "asserted", None),
+    # an adverb that reports the deed as a claim; "reportedly" is how news reports the news
+    ("Islamic State militants allegedly executed 20 civilians in Raqqa.", "180", "alleged", "allegedly"),
+    ("Syrian troops reportedly shelled the town of Douma.", "194", "asserted", None),
 ]
 
 

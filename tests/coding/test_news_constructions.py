@@ -21,11 +21,11 @@ VIOLENCE = [
     # a police shooting of one man: unconventional
     ("A man was shot by police after a car chase in Ohio.", {("180", "USACOP", "USA", "asserted")}),
     # agentless killing with no word of war: unconventional
-    ("Four people were killed in Chicago on Sunday.", {("180", None, "USA", "asserted")}),
+    ("Four people were killed in Chicago on Sunday.", {("180", None, "USACVL", "asserted")}),
     # soldiers fighting: conventional
     ("Syrian troops killed dozens of rebels near Hama.", {("190", "SYRMIL", "SYRREB", "asserted")}),
     # a state acting as a whole wages war
-    ("Israel killed three Hamas fighters in Gaza.", {("190", "ISR", "PSE", "asserted")}),
+    ("Israel killed three Hamas fighters in Gaza.", {("190", "ISR", "PSEREB", "asserted")}),
     # agentless, but in a battle: conventional
     ("Eight soldiers were killed in clashes with rebels in Idlib.", {("190", None, "SYRMIL", "asserted")}),
 ]
@@ -49,9 +49,10 @@ def test_suicide_bomber_is_unconventional(code_text):
 
 
 @pytest.mark.parametrize("text,target", [
-    # a capital in a locative phrase is a place (its country), not its government
+    # a capital in a locative phrase is a place (its country), not its government; the people
+    # killed there are its people
     ("Houthi rebels fired a salvo of missiles at Riyadh on Monday.", "SAU"),
-    ("A car bomber killed five people in Kabul on Thursday.", "AFG"),
+    ("A car bomber killed five people in Kabul on Thursday.", "AFGCVL"),
 ])
 def test_a_capital_in_a_locative_is_a_place(code_text, text, target):
     evs = [e for e in code_text(text, "2018-03-01") if e.cameo_root in ("18", "19")]

@@ -265,6 +265,8 @@ def _conditions(trig: Trigger) -> set[str]:
         out.add("passive" if _is_passive(tok) else "active")
     if trig.object_token is not None:
         out.add("object")
+        if trig.object_token.lemma_.lower() in WORDS.people_nouns or trig.object_token.lower_ in WORDS.people_nouns:
+            out.add("people_object")  # "killed 12 villagers in Mali": the villagers are the target
         if trig.object_token.dep_ == "pobj":
             out.add("prep_object")  # "held in Kurdish custody": a state the object's modifier imposes
     if reduced_passive(tok) and tok.head.pos_ in ("NOUN", "PROPN"):

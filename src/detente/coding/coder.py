@@ -185,6 +185,8 @@ class EventCoder:
             # force posture deploys its object ("sent in aircraft"): no victim
             victims = [a for a in victims if a.actor.how == "sector-only" and trig.code[:2] in WORDS.victim_roots]
             targets = [a for a in targets if a.actor.resolved and a.actor.how != "sector-only"]
+            if victims and targets and all(_in_place(a) for a in targets):
+                targets = []  # "killed 12 villagers in Mali": the villagers (Mali's own, below), not Mali
             if not targets:
                 # the first target frame named no actor ("imposed sanctions on Russia over the
                 # annexation"): the next frame's find, then the object's own recipient ("offered an
@@ -197,6 +199,8 @@ class EventCoder:
                                                       places=ww.places)
                              if a.actor.resolved and a.actor.how != "sector-only"
                              and not {t.i for t in a.tokens} & {t.i for s in sources for t in s.tokens}]  # "into Turkish custody"
+                    if found and victims and all(_in_place(a) for a in found):
+                        continue  # "executed 20 civilians in Raqqa": the victims, of the place's country
                     if found:
                         targets = found
                         args.set_targets(heads, frame_id)
@@ -424,6 +428,11 @@ def _armed_of(args: Arguments, targets: list[Argument]) -> bool:
         t.tokens and t.tokens[-1].head.lower_ == "of" and (
             t.actor.sector in WORDS.conventional_sectors or (t.actor.country and t.actor.code == t.actor.country))
         for t in targets)
+
+
+def _in_place(arg: Argument) -> bool:
+    """The argument is a name in a locative phrase ("in Mali", "near Kandahar")."""
+    return any(located(t) for t in arg.tokens)
 
 
 def _definite(noun: Token) -> bool:

@@ -339,6 +339,11 @@ def _hedge_adverb(w: Walk) -> Hit:
     return ("hypothetical", hedge) if hedge is not None else None
 
 
+def _allegation_adverb(w: Walk) -> Hit:
+    word = next((c for c in w.tok.children if c.dep_ == "advmod" and c.lower_ in WORDS.allegation_adverbs), None)
+    return ("alleged", word) if word is not None else None
+
+
 def _auxiliaries(w: Walk) -> Hit:
     """Negation and modals on the clause's verb (``_aux_cue``); a reporting verb's own are
     not the reported event's; "said he would seek" is the future of a past report."""
@@ -591,7 +596,7 @@ TESTS: dict[str, Callable[[Walk], Hit]] = {
     "representation_object": _representation_object, "prospect_object": _prospect_object, "talk_topic": _talk_topic,
     "preparation_object": _preparation_object,
     "rejected_offer": _rejected_offer, "subject_predicate": _subject_predicate, "presupposed_noun": _presupposed_noun, "object_of_an_act": _object_of_an_act,
-    "hedge_adverb": _hedge_adverb, "auxiliaries": _auxiliaries, "conditional_mark": _conditional_mark,
+    "hedge_adverb": _hedge_adverb, "allegation_adverb": _allegation_adverb, "auxiliaries": _auxiliaries, "conditional_mark": _conditional_mark,
     "main_clause": _main_clause, "until_clause": _until_clause, "until_object": _until_object, "relative_clause": _relative_clause, "reduced_relative": _reduced_relative,
     "infinitive_on_noun": _infinitive_on_noun, "scheduled_predicate": _scheduled_predicate, "factive_adverbial": _factive_adverbial,
     "stative_purpose": _stative_purpose, "allegation_complement": _allegation_complement,

@@ -32,6 +32,7 @@ class WordLists:
     denial_verbs: frozenset[str]
     rejection_verbs: frozenset[str]
     hedges: frozenset[str]
+    allegation_adverbs: frozenset[str]
     representation_nouns: frozenset[str]
     allegation_nouns: frozenset[str]
     claim_nouns: frozenset[str]
