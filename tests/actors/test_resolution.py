@@ -191,11 +191,25 @@ def test_pronoun_after_a_person(code_text):
         [("He", "USAGOV", "coref:pronoun")]
 
 
-def test_he_is_the_last_person(pipeline):
+def test_he_continues_the_subject_of_the_last_sentence(pipeline):
     lavrov, kerry, he = resolve_in_order(pipeline, "Sergei Lavrov met John Kerry in Geneva. He criticised Iran.",
                                          ["Lavrov", "Kerry", "He"], "2016-10-20")
     assert (lavrov.code, kerry.code) == ("RUSGOV", "USAGOV")
-    assert he.code == "USAGOV" and he.how == "coref:pronoun" and he.kb_id == "person:john-kerry"
+    assert he.code == "RUSGOV" and he.how == "coref:pronoun" and he.kb_id == "person:sergey-lavrov"
+
+
+def test_he_is_the_last_person_when_the_subject_cannot_be_he(pipeline):
+    merkel, kerry, he = resolve_in_order(pipeline, "Angela Merkel met John Kerry in Geneva. He criticised Iran.",
+                                         ["Merkel", "Kerry", "He"], "2016-10-20")
+    assert merkel.code == "DEUGOV"
+    assert he.kb_id == "person:john-kerry"
+
+
+def test_it_continues_the_subject_of_the_last_sentence(pipeline):
+    germany, russia, it = resolve_in_order(
+        pipeline, "Germany criticised Russia over the annexation of Crimea. It later imposed new sanctions.",
+        ["Germany", "Russia", "It"], "2016-10-20")
+    assert (germany.code, russia.code, it.code) == ("DEU", "RUS", "DEU")
 
 
 def test_he_after_an_unknown_person_stays_unknown(pipeline):
@@ -462,3 +476,11 @@ def test_a_list_of_names_misparsed_as_an_apposition_is_still_a_list(code_text):
     # spaCy hangs the second name of "A, B, C and D" on A as an appositive
     evs = code_text("Ghana, the UAE, Senegal and Nigeria condemned the coup in Guinea.", "2021-09-06")
     assert {e.source.actor.country for e in evs if e.cameo_code.startswith("11")} >= {"GHA", "ARE", "SEN", "NGA"}
+
+
+def test_they_is_never_a_person_named_through_a_role(pipeline):
+    fighters, kareem, they = resolve_in_order(
+        pipeline, "Isis fighters retreated from Raqqa. Hisham Kareem, an Iraqi scholar, spoke on Monday. They took Mosul.",
+        ["fighters", "Kareem", "They"], "2017-10-20")
+    assert kareem.code == "IRQEDU"
+    assert they.code == "IMGISI"

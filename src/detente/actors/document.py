@@ -48,12 +48,21 @@ class DocContext:
     events: dict[str, list[Event]] = field(default_factory=dict)
 
     located: set[int] = field(default_factory=set)  # positions of names used as places ("inside Syria")
+    # position -> (start of its sentence, is the subject of its clause): for a pronoun's antecedent
+    roles: dict[int, tuple[int, bool]] = field(default_factory=dict)
+    # positions of singular common nouns ("an Iraqi-based scholar"), which no "they" refers to
+    singular_nouns: set[int] = field(default_factory=set)
 
     def remember(self, pos: int, actor: Actor, is_person: bool, plural: bool = False,
-                 located: bool = False) -> None:
+                 located: bool = False, sentence: int | None = None, subject: bool = False,
+                 singular_noun: bool = False) -> None:
         self.mentions[pos] = (actor, is_person, plural)
         if located:
             self.located.add(pos)
+        if sentence is not None:
+            self.roles[pos] = (sentence, subject)
+        if singular_noun:
+            self.singular_nouns.add(pos)
 
     def last_of_sector(self, pos: int, sector: str) -> Actor | None:
         """The last actor of a country with this sector (MIL, GOV, COP ...) named before ``pos``,
@@ -105,18 +114,39 @@ class DocContext:
 
     def antecedent(self, pos: int, person: bool, gender: str | None = None,
                    kb: KnowledgeBase | None = None, singular: bool = False,
-                   not_in: tuple[int, int] | None = None) -> Actor | None:
+                   not_in: tuple[int, int] | None = None, sentence: int | None = None,
+                   plural: bool = False) -> Actor | None:
         """The closest resolved actor before `pos` of the right kind (person or group);
         a person whose knowledge-base gender contradicts the pronoun is skipped, and so is
-        one mentioned within `not_in` (the pronoun's own clause subject)."""
-        best = None
+        one mentioned within `not_in` (the pronoun's own clause subject). When that actor is
+        in an earlier sentence than the pronoun's (which starts at `sentence`) and is not a
+        subject there, a subject of that sentence that fits comes first: "Macron met Trump
+        at the White House. He criticised the tariffs" is Macron (the centre of a sentence
+        is its subject, and the next sentence's pronoun continues it). A `plural` pronoun
+        ("they") never refers to a singular common noun ("a scholar")."""
+        fits = [f for f in self._fitting(pos, person, gender, kb, singular, not_in)
+                if not (plural and f[0] in self.singular_nouns)]
+        if not fits:
+            return None
+        best = max(fits)
+        role = self.roles.get(best[0])
+        if sentence is not None and role is not None and role[0] < sentence and not role[1]:
+            subjects = [f for f in fits if self.roles.get(f[0]) == (role[0], True)]
+            if subjects:
+                best = max(subjects)
+        return best[1]
+
+    def _fitting(self, pos: int, person: bool, gender: str | None, kb: KnowledgeBase | None,
+                 singular: bool, not_in: tuple[int, int] | None) -> list[tuple[int, Actor]]:
+        """The actors before `pos` a pronoun may refer to (``antecedent``), by position."""
+        out = []
         here = self.quoted(pos)
         for p, (actor, is_person, plural) in self.mentions.items():
             if not_in is not None and not_in[0] <= p < not_in[1]:
                 continue
             # only within the last couple of sentences: further back, a pronoun is a guess
             reach = PERSON_PRONOUN_REACH if person else PRONOUN_REACH
-            if p < pos and pos - p <= reach and is_person == person and (best is None or p > best[0]):
+            if p < pos and pos - p <= reach and is_person == person:
                 if singular and plural:
                     continue  # "it" is never "the Kurds"
                 if here is None and self.quoted(p) is not None:
@@ -124,8 +154,8 @@ class DocContext:
                 entry = kb.entries.get(actor.kb_id) if gender and kb is not None and actor.kb_id else None
                 if entry is not None and entry.gender and entry.gender != gender:
                     continue
-                best = (p, actor)
-        return best[1] if best else None
+                out.append((p, actor))
+        return out
 
 
 OPEN_QUOTES = "\u201c"

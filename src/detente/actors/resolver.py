@@ -271,7 +271,9 @@ def resolve_head(head: Token, kb: KnowledgeBase, ctx: DocContext) -> tuple[list[
         if low in PRONOUNS_PERSON or low in PRONOUNS_GROUP:
             gender = "f" if low in ("she", "her", "hers") else "m" if low in ("he", "him", "his") else None
             a = ctx.antecedent(pos, person=low in PRONOUNS_PERSON, gender=gender, kb=kb,
-                               singular=low in ("it", "its", "itself"), not_in=own_subject_span(head, ctx.offset))
+                               singular=low in ("it", "its", "itself"), not_in=own_subject_span(head, ctx.offset),
+                               sentence=ctx.offset + head.sent.start_char,
+                               plural=low in ("they", "them", "their", "theirs", "themselves"))
             if a is not None and a.resolved:
                 return [head], Actor(a.code, a.country, a.sector, a.name, a.kb_id, "coref:pronoun")
             if a is not None and low in PRONOUNS_PERSON:
@@ -301,13 +303,17 @@ def resolve_head(head: Token, kb: KnowledgeBase, ctx: DocContext) -> tuple[list[
         ctx.titles[lemma] = actor
     how = actor.how or ""
     is_person = how.startswith(("kb:person", "title:person", "coref:name")) or (
-        head.ent_type_ == "PERSON" and not actor.resolved) or (
+        # a name the NER calls a person, unknown or coded through its apposition ("Hisham
+        # al-Hashimi, an Iraqi-based scholar")
+        head.ent_type_ == "PERSON" and (not actor.resolved or how.startswith("appos:"))) or (
         # "the French president ... he": a singular title names a person
         head.tag_ == "NN" and normalize(lemma) in kb.titles and actor.resolved)
     if actor.resolved or is_person:
         # an unresolved person is remembered too: "he" after an unknown name stays unknown
         ctx.remember(pos, actor, is_person, plural=head.tag_ in ("NNS", "NNPS"),
-                     located=head.dep_ == "pobj" and head.head.lower_ in GEO_WORDS.locative_preps)
+                     located=head.dep_ == "pobj" and head.head.lower_ in GEO_WORDS.locative_preps,
+                     sentence=ctx.offset + head.sent.start_char, subject=head.dep_ in ("nsubj", "nsubjpass"),
+                     singular_noun=head.tag_ == "NN")
     ctx.cache[key] = (toks, actor)
     return toks, actor
 
