@@ -27,7 +27,7 @@ from detente.coding.evaluation import descriptions, evaluated_subject, judgeable
 from detente.coding.factuality import Factuality, judge
 from detente.coding.furniture import dateline_end, dateline_place, is_furniture
 from detente.coding.inference import (UNKNOWN_NAMES, Argument, armed_support, civil_war, conjoined, ethnic_resident,
-                                      fought_alongside,
+                                      fought_alongside, speaker_self,
                                       holder, host_target, local_role, official_complaint, person_country,
                                       place_actor, role_country, speakers_own, state_author, theatre_target,
                                       victim_country, visits_a_place)
@@ -170,8 +170,9 @@ class EventCoder:
             # the speaker after the arguments: "Israeli troops shot a man, the army said" (that army)
             speaker = resolve_head(fact.attributed_to, self.kb, ctx)[1] if fact.attributed_to is not None else None
             if speaker is not None and speaker.country:
-                # "Syrian state media said air defences downed two missiles": the speaker's own
-                sources = [speakers_own(a, speaker, self.kb) for a in sources]
+                # "Syrian state media said air defences downed two missiles": the speaker's own;
+                # "'We condemn the attack,' said the ministry": the speaker
+                sources = [speakers_own(speaker_self(a, speaker), speaker, self.kb) for a in sources]
                 targets = [speakers_own(a, speaker, self.kb) if a.tokens and a.tokens[-1].dep_ == "nsubjpass"
                            else a for a in targets]
             # a source is kept when known, or when it is a person or role we can name but not code

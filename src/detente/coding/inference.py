@@ -257,6 +257,16 @@ def speakers_own(arg: Argument, speaker: Actor, kb: KnowledgeBase) -> Argument:
     return role_in(arg, speaker.country, "generic:speaker-country")
 
 
+def speaker_self(arg: Argument, speaker: Actor) -> Argument:
+    """ "'We condemn this cowardly attack,' said the Egyptian foreign ministry": a first-person
+    pronoun in what a speaker says is the speaker (how "coref:speaker")."""
+    pron = arg.tokens[0] if len(arg.tokens) == 1 else None
+    if pron is None or pron.pos_ != "PRON" or pron.lower_ not in WORDS.first_person or not speaker.resolved:
+        return arg
+    return Argument(arg.tokens, Actor(code=speaker.code, country=speaker.country, sector=speaker.sector,
+                                      name=speaker.name, kb_id=speaker.kb_id, how="coref:speaker"))
+
+
 def person_country(arg: Argument, ctx: DocContext) -> Argument:
     """A person the knowledge base does not know, in a story about one country, is most
     often of that country: the code is the focus country (how "inferred:focus-country");

@@ -33,6 +33,7 @@ class WordLists:
     rejection_verbs: frozenset[str]
     hedges: frozenset[str]
     allegation_adverbs: frozenset[str]
+    first_person: frozenset[str]
     representation_nouns: frozenset[str]
     allegation_nouns: frozenset[str]
     claim_nouns: frozenset[str]
