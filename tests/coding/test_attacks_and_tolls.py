@@ -98,3 +98,16 @@ def test_victims_named_by_role_beside_a_place(code_text, text, expected):
     events = code_text(text, "2018-03-01")
     assert triples(events) == expected
     assert all(e.location is not None and e.location.country == next(iter(expected))[2][:3] for e in events)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an -ing event noun the tagger took for a verb, as the subject of harm
+    ("Shelling killed four civilians in Donetsk.", {("194", None, "UKRCVL", "asserted")}),
+    # a plain "attack" that killed people is an attack; a city before it is where, not whom
+    ("The Kabul attack killed 22 people.", {("180", None, "AFGCVL", "asserted")}),
+    # "the attack" after the sentence that told of it: its attackers, its own victims
+    ("Gunmen stormed a Shiite mosque in Kabul on Friday. The attack killed 31 people.",
+     {("180", "AFGUAF", "AFGCVL", "asserted"), ("190", "AFGUAF", "AFGCVL", "asserted")}),
+])
+def test_an_attack_that_killed(code_text, text, expected):
+    assert triples(code_text(text, "2019-02-20")) == expected

@@ -407,9 +407,12 @@ def agentless(trig: Trigger, args: Arguments) -> bool:
             return people_word(tok.head, ("GPE", "NORP", "ORG", "PERSON"))  # "two priests kidnapped last week"
         if not any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
             return False
-    elif trig.code[:2] in WORDS.victim_roots and not (trig.code in GENERIC_ASSAULT and len(trig.tokens) == 1) \
+    elif trig.code[:2] in WORDS.victim_roots and not (trig.code in GENERIC_ASSAULT and len(trig.tokens) == 1
+                                                      and not harm_subject(trig.token)) \
             and trig.token.lemma_.lower() not in WORDS.reciprocal_lemmas and _hurt_by(trig.token):
-        return True  # "a roadside bomb killed three soldiers", "died in an explosion": it happened
+        # "a roadside bomb killed three soldiers", "died in an explosion", "the attack killed 31
+        # people at a mosque": it happened (a generic word only as the subject of the harm)
+        return True
     elif args.sources or args.target_frame != "noun:prep" or trig.code[:2] not in WORDS.theatre_target_roots:
         return False  # nominal: only material events ("the arrest of", "the killing of")
     victims = list(args.targets) + ([trig.object_token] if trig.object_token is not None else [])
@@ -425,6 +428,12 @@ def agentless(trig: Trigger, args: Arguments) -> bool:
 # a shooting, a stabbing, an attack, a strike: a single word whose kind of violence only its
 # author says (WORDS.violence_recode) is as often crime as politics, and needs an author
 GENERIC_ASSAULT = frozenset({"180", "182", *WORDS.violence_recode})
+
+
+def harm_subject(noun: Token) -> bool:
+    """The attack noun is the subject of a verb of harm ("The attack killed 31 people")."""
+    site = harm_site(noun)
+    return site is not None and site[0] == "subject" and site[1].lemma_.lower() in WORDS.harm_verbs
 
 
 def _hurt_by(noun: Token) -> bool:

@@ -17,7 +17,7 @@ from detente.actors.kb import KnowledgeBase
 from detente.actors.document import DocContext, focus_country, located
 from detente.actors.resolver import resolve_all, resolve_head
 from detente.coding import violence
-from detente.coding.arguments import Arguments, agentless, find_arguments
+from detente.coding.arguments import Arguments, agentless, find_arguments, harm_subject
 from detente.coding.complements import (Coded, accusations, complement_subject, dual_codes, failed_talks,
                                         give_victims, intents, link_complements, normative_subject, protest_aims,
                                         purpose_target, restated_acts, retarget, same_act, same_means,
@@ -216,14 +216,15 @@ class EventCoder:
                 if len({a.actor.code for a in group}) == 2:
                     ctx.last_set = [a.actor for a in group]
             source_frame, target_frame = args.source_frame, args.target_frame if targets else ""
-            if not sources and not args.targets and trig.pos == "NOUN" and _definite(trig.token) \
-                    and trig.token.dep_ in ("nsubj", "nsubjpass") and trig.code[:3] in ctx.events:
+            if not sources and not args.targets and trig.pos == "NOUN" and trig.token.dep_ in ("nsubj", "nsubjpass") \
+                    and (_definite(trig.token) or _the_harm(trig.token)) and trig.code[:3] in ctx.events:
                 # "This third ceasefire collapsed": the ceasefire of the last such event, and its date
                 # (a subject the clause says something about; "the two sides in this onslaught" only
-                # refers to it)
+                # refers to it); "Gunmen stormed a mosque. The attack killed 31 people": those gunmen
                 known = ctx.events[trig.code[:3]]
                 sources = _unique(Argument([], _refers_back(e.source.actor)) for e in known)
-                targets = targets or _unique(Argument([], _refers_back(e.target.actor)) for e in known if e.target)
+                if not harm_subject(trig.token):  # "The strikes killed four militants": its own victims
+                    targets = targets or _unique(Argument([], _refers_back(e.target.actor)) for e in known if e.target)
                 source_frame, target_frame = "event-anaphora", ("event-anaphora" if targets else target_frame)
                 day, precision, date_text = known[0].event_date, known[0].date_precision, known[0].date_text
             if args.sources and all(private_person(h) for h in args.sources) and (not targets or trig.code[:2] == "01") \
@@ -440,6 +441,11 @@ def _definite(noun: Token) -> bool:
     """ "this ceasefire", "the talks", "that third truce": a noun that refers back."""
     return any((c.dep_ == "det" and c.lower_ in WORDS.anaphoric_determiners) or
                (c.dep_ == "amod" and c.ent_type_ == "ORDINAL") for c in noun.children)
+
+
+def _the_harm(noun: Token) -> bool:
+    """ "The attack killed 31 people", after a sentence that told of it: "the" refers back too."""
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) and harm_subject(noun)
 
 
 def _refers_back(a: Actor) -> Actor:

@@ -437,8 +437,11 @@ def give_victims(noun: Coded, verb: Token, victims: list, coded: list[Coded], on
     events (the same deaths) are dropped (in place). ``victims`` are coder Arguments. The noun
     names the verb's act, so it takes the verb's factuality when the verb's is not plain
     ("Russia claimed he had been killed in an airstrike": the airstrike is alleged too)."""
-    if not noun.events or any(e.target is not None and e.target.actor.code and
-                              not (e.target.actor.how or "").startswith("inferred") for e in noun.events):
+    if not noun.events:
+        return
+    if any(e.target is not None and e.target.actor.code and not (e.target.actor.how or "").startswith(
+            ("inferred", "place:", "metonym:capital")) for e in noun.events):
+        same_act(noun, verb, coded)  # a named target stays; the verb's events are still the noun's act
         return
     fact = next((c.fact for c in coded if c.trigger.token.i == verb.i), None)
     changes = {"factuality": fact.value, "factuality_cue": fact.cue} if fact is not None \

@@ -173,7 +173,9 @@ def match_token(tok: Token, lexicon: Lexicon, words: set[str] | None = None) -> 
         return None
     if tok.dep_ == "amod" and tok.pos_ == "VERB":
         return None  # adjectival participles: "the negotiating track", "ruling party"
-    if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ not in ("aux", "auxpass")):  # a clause's own "be"
+    if _gerund_subject(tok) and tok.lower_ in lexicon.nouns:
+        pats, matcher = lexicon.nouns.get(tok.lower_), _match_noun  # "Shelling killed four civilians"
+    elif tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ not in ("aux", "auxpass")):  # a clause's own "be"
         pats, matcher = lexicon.verbs.get(lemma), _match_verb
     elif tok.pos_ in ("NOUN", "PROPN"):
         pats, matcher = lexicon.nouns.get(lemma), _match_noun
@@ -193,6 +195,13 @@ def match_token(tok: Token, lexicon: Lexicon, words: set[str] | None = None) -> 
         if trig is not None:
             return None if p.code == BLOCK else trig
     return None
+
+
+def _gerund_subject(tok: Token) -> bool:
+    """An -ing form the tagger took for a verb, standing alone as a clause's subject: the event
+    noun ("Shelling killed four civilians", "Heavy fighting has displaced thousands")."""
+    return tok.tag_ == "VBG" and tok.dep_ in ("nsubj", "nsubjpass") and not any(
+        c.dep_ in ("dobj", "nsubj", "aux", "prt", "ccomp", "xcomp") for c in tok.children)
 
 
 def _candidates(sent: Span, lexicon: Lexicon) -> list[int]:
