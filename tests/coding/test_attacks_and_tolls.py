@@ -111,3 +111,20 @@ def test_victims_named_by_role_beside_a_place(code_text, text, expected):
 ])
 def test_an_attack_that_killed(code_text, text, expected):
     assert triples(code_text(text, "2019-02-20")) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the verb's "between" names the sides of a fighting noun that is its subject
+    ("Clashes broke out between Syrian troops and rebels in Daraa.",
+     {("190", "SYRMIL", "SYRREB", "asserted"), ("190", "SYRREB", "SYRMIL", "asserted")}),
+    ("Fighting erupted between Houthi rebels and government forces in Taiz.",
+     {("190", "YEMREB", "YEMMIL", "asserted"), ("190", "YEMMIL", "YEMREB", "asserted")}),
+    # a capitalised first word is no nationality ("Heavy")
+    ("Heavy clashes between the army and Islamic State fighters continued in Mosul.",
+     {("190", "IRQMIL", "IMGISI", "asserted"), ("190", "IMGISI", "IRQMIL", "asserted")}),
+    # sides that exchange fire somewhere fire at each other, not at the place
+    ("Indian and Pakistani troops exchanged fire in Kashmir.",
+     {("193", "INDMIL", "PAKMIL", "asserted"), ("193", "PAKMIL", "INDMIL", "asserted")}),
+])
+def test_two_sides_fighting(code_text, text, expected):
+    assert triples(code_text(text, "2019-02-20")) == expected

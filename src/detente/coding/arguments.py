@@ -270,7 +270,9 @@ def _conditions(trig: Trigger) -> set[str]:
         if trig.object_token.dep_ == "pobj":
             out.add("prep_object")  # "held in Kurdish custody": a state the object's modifier imposes
     if reduced_passive(tok) and tok.head.pos_ in ("NOUN", "PROPN"):
-        out.add("reduced_passive")  # "the army, backed by French jets": the army is backed
+        out.add("reduced_passive")
+    if trig.pos == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass"):
+        out.add("subject_noun")  # "the army, backed by French jets": the army is backed
     obj = _first_conjunct(tok)  # "launched artillery and rocket fire": each is the verb's object
     head_lemma = obj.head.lemma_.lower()
     if obj.dep_ in ("dobj", "attr") and head_lemma in LIGHT_VERBS | AGREEMENT_VERBS:

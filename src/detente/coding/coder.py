@@ -186,8 +186,11 @@ class EventCoder:
             # force posture deploys its object ("sent in aircraft"): no victim
             victims = [a for a in victims if a.actor.how == "sector-only" and trig.code[:2] in WORDS.victim_roots]
             targets = [a for a in targets if a.actor.resolved and a.actor.how != "sector-only"]
-            if victims and targets and all(_in_place(a) for a in targets):
-                targets = []  # "killed 12 villagers in Mali": the villagers (Mali's own, below), not Mali
+            # "killed 12 villagers in Mali": the villagers (Mali's own, below), not Mali; "Indian and
+            # Pakistani troops exchanged fire in Kashmir": each other, not Kashmir
+            place_gives_way = bool(victims) or (len(sources) >= 2 and _reciprocal(trig))
+            if place_gives_way and targets and all(_in_place(a) for a in targets):
+                targets = []
             if not targets:
                 # the first target frame named no actor ("imposed sanctions on Russia over the
                 # annexation"): the next frame's find, then the object's own recipient ("offered an
@@ -200,7 +203,7 @@ class EventCoder:
                                                       places=ww.places)
                              if a.actor.resolved and a.actor.how != "sector-only"
                              and not {t.i for t in a.tokens} & {t.i for s in sources for t in s.tokens}]  # "into Turkish custody"
-                    if found and victims and all(_in_place(a) for a in found):
+                    if found and place_gives_way and all(_in_place(a) for a in found):
                         continue  # "executed 20 civilians in Raqqa": the victims, of the place's country
                     if found:
                         targets = found

@@ -21,7 +21,7 @@ from detente.nlp import dependency_tree, ent_type_forms, lemma_forms, lower_form
 
 CONDITIONS = frozenset({"swap", "not_swap", "passive", "active", "stative", "object", "light_head", "light_object",
                         "no_possessive", "no_targets", "one_source", "object_gap", "violent", "prep_object",
-                        "relation_object", "retreat", "reduced_passive", "people_object"})
+                        "relation_object", "retreat", "reduced_passive", "people_object", "subject_noun"})
 PROCEDURES = frozenset({"inherited_subject", "bound_possessive", "instrument_subject", "purpose_subject"})
 STARTS = frozenset({"trigger", "object", "head"})
 ROLES = frozenset({"source", "target"})
@@ -161,7 +161,8 @@ def _match(doc: Doc, forms: tuple[list, ...], i: int, steps: tuple[Step, ...],
         if ents[c] in ("DATE", "TIME"):
             continue  # "in September 2016" is never an argument
         if pos[c] in step.pos_not or (step.ents and ents[c] not in step.ents and not (
-                TITLED_ADJECTIVE in step.ents and pos[c] == "ADJ" and doc[c].is_title)):
+                TITLED_ADJECTIVE in step.ents and pos[c] == "ADJ" and doc[c].is_title
+                and not doc[c].is_sent_start)):  # "Heavy clashes ...": capitalised as the first word
             continue
         if (step.unused and c in used) or (step.new and c in sources):
             continue
