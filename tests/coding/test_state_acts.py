@@ -51,3 +51,14 @@ def test_a_state_protest_is_an_official_complaint(code_text, text, expected):
 ])
 def test_backing_an_armed_force_is_military_aid(code_text, text, expected):
     assert expected in triples(code_text(text, "2018-02-20"))
+
+
+@pytest.mark.parametrize("text,expected", [
+    # soldiers or police who beat or arrest people do it where they serve
+    ("Soldiers beat protesters in Khartoum.", {("175", "SDNMIL", "SDNOPP", "asserted")}),
+    ("Troops arrested 20 protesters in Harare on Monday.", {("173", "ZWEMIL", "ZWEOPP", "asserted")}),
+    # with no one named as the doer, the event stands with an unknown source
+    ("Three protesters were beaten in Khartoum on Monday.", {("175", None, "SDNOPP", "asserted")}),
+])
+def test_coercion_by_a_role_is_local(code_text, text, expected):
+    assert triples(code_text(text, "2019-06-10")) == expected

@@ -256,7 +256,7 @@ class EventCoder:
             if trig.code[:2] in WORDS.local_source_roots and placement.precision in ("clause", "sentence") \
                     and placement.place is not None and placement.place.country:
                 # "thousands of people protested in Tbilisi": protesters are where they protest
-                local = [local_role(a, placement.place.country) for a in sources]
+                local = [local_role(a, placement.place.country) if a is not None else None for a in sources]
                 if local != sources:
                     sources = local
                     pairs = [(local_role(a, placement.place.country) if a is not None else None, b) for a, b in pairs]
