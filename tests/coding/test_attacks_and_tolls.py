@@ -128,3 +128,12 @@ def test_an_attack_that_killed(code_text, text, expected):
 ])
 def test_two_sides_fighting(code_text, text, expected):
     assert triples(code_text(text, "2019-02-20")) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # people a nationality names in the 'of' phrase are the victims, not the authors
+    ("The kidnapping of two Italian engineers in Libya drew condemnation.", {("181", None, "ITA", "asserted")}),
+    ("The killing of three Israelis in the West Bank drew condemnation.", {("180", None, "ISR", "asserted")}),
+])
+def test_the_victims_of_an_event_noun(code_text, text, expected):
+    assert triples(code_text(text, "2019-02-20")) == expected

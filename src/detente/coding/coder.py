@@ -428,10 +428,12 @@ def _rule(trig: Trigger, source_frame: str, target_frame: str, fact: Factuality)
 
 
 def _armed_of(args: Arguments, targets: list[Argument]) -> bool:
-    """The 'of' phrase of a violent event noun names an armed force or a state, its author."""
+    """The 'of' phrase of a violent event noun names an armed force or a state, its author; not
+    people a nationality names ("the kidnapping of two Italian engineers": its victims)."""
     return args.target_frame == "noun:prep" and bool(targets) and all(
         t.tokens and t.tokens[-1].head.lower_ == "of" and (
-            t.actor.sector in WORDS.conventional_sectors or (t.actor.country and t.actor.code == t.actor.country))
+            t.actor.sector in WORDS.conventional_sectors or (t.actor.country and t.actor.code == t.actor.country
+                                                             and t.actor.how != "kb:adjective"))
         for t in targets)
 
 
