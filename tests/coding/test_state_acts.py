@@ -62,3 +62,32 @@ def test_backing_an_armed_force_is_military_aid(code_text, text, expected):
 ])
 def test_coercion_by_a_role_is_local(code_text, text, expected):
     assert triples(code_text(text, "2019-06-10")) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a resolution adopted demands what it demands; one vetoed does not
+    ("The Security Council unanimously adopted a resolution demanding a 30-day ceasefire in Syria.",
+     {("1056", "IGOUNO", None, "asserted")}),
+    ("The Security Council passed a resolution imposing new sanctions on North Korea.",
+     {("163", "IGOUNO", "PRK", "asserted")}),
+    # "his Turkish counterpart" is a Turkish official; Brussels as an actor is the EU
+    ("Lavrov met his Turkish counterpart in Moscow.", {("040", "RUSGOV", "TURGOV", "asserted")}),
+    ("Warsaw accused Brussels of interfering in its internal affairs.", {("112", "POLGOV", "IGOEUR", "asserted")}),
+])
+def test_bodies_and_their_acts(code_text, text, expected):
+    assert triples(code_text(text, "2018-05-10")) == expected
+
+
+def test_a_vetoed_resolution_demands_nothing(code_text):
+    events = code_text("Russia vetoed a resolution demanding a ceasefire in Aleppo.", "2016-10-10")
+    assert {e.factuality for e in events if e.cameo_root == "10"} == {"proposed"}
+
+
+def test_brussels_as_a_place_stays_the_city(code_text):
+    events = code_text("EU foreign ministers met in Brussels on Monday.", "2018-05-10")
+    assert [(e.location.name, e.location.country) for e in events] == [("Brussels", "BEL")]
+
+
+def test_his_counterpart_is_not_his_own_government(code_text):
+    events = code_text("The American president told his counterpart the news on Tuesday.", "2018-05-10")
+    assert all(e.target is None or e.target.actor.code != "USAGOV" for e in events)

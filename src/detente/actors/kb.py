@@ -105,6 +105,7 @@ class KnowledgeBase:
     # that point at another one ("the neighbouring country")
     state_epithets: frozenset[str] = frozenset()
     other_state_modifiers: frozenset[str] = frozenset()
+    other_party_nouns: frozenset[str] = frozenset()  # "his counterpart": not his country's
     surnames: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
     entries: dict[str, Entry] = field(default_factory=dict)
     keys_of: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # id -> name keys
@@ -244,6 +245,7 @@ def load_sectors(kb: KnowledgeBase, data: dict) -> None:
     epithets = data.get("state_epithets") or {}
     kb.state_epithets |= {normalize(str(w)) for w in epithets.get("nouns") or ()}
     kb.other_state_modifiers |= {normalize(str(w)) for w in epithets.get("other_modifiers") or ()}
+    kb.other_party_nouns |= {normalize(str(w)) for w in epithets.get("other_party_nouns") or ()}
     for k, v in (data.get("metonyms") or {}).items():
         code = str(v)
         is_igo = code.startswith(("IGO", "NGO", "IMG"))

@@ -495,7 +495,8 @@ def _resolve_tokens(head: Token, toks: list[Token], kb: KnowledgeBase, ctx: DocC
             if person is not None and person.country:
                 return make_actor(f"{person.country}{sector}", person.country, sector, None, "sector+person")
             owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"
-                          and c.lower_ in ("its", "their", "his", "her")), None)
+                          and c.lower_ in ("its", "their", "his", "her")), None) \
+                if normalize(head.lemma_) not in kb.other_party_nouns else None
             if owner is not None:  # "their forces" after "Isis members": the antecedent's forces
                 _, a = resolve_head(owner, kb, ctx)
                 if a.resolved and a.country:

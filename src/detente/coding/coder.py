@@ -108,7 +108,8 @@ class EventCoder:
                     continue
             for toks, actor in resolve_all(h, self.kb, ctx):
                 toks = [t for t in toks if t.idx >= skip_before] or toks
-                if places is not None and (not actor.resolved or actor.how == "metonym:capital" and located(h)):
+                if places is not None and (not actor.resolved or actor.how in ("metonym:capital", "kb:metonym")
+                                           and located(h)):
                     actor = place_actor(h, places) or actor  # "five people in Kabul": a place, not its government
                     if (actor.how or "").startswith("place:"):  # "rebel-held eastern Aleppo": the rebels there
                         actor = holder(h, actor, partial(resolve_head, kb=self.kb, ctx=ctx)) or actor

@@ -213,9 +213,15 @@ def _plan_or_prospect(noun: Token) -> Hit:
     low = noun.lemma_.lower()
     if low in FUTURE_NOUNS:
         return "future", noun
-    if low in PROPOSAL_NOUNS:
+    if low in PROPOSAL_NOUNS and not _enacted(noun):
         return "proposed", noun
     return None
+
+
+def _enacted(noun: Token) -> bool:
+    """ "adopted a resolution", "the resolution was passed": a proposal made law says what it
+    says (whether the enacting happened is the enacting verb's own factuality)."""
+    return noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in WORDS.enactment_verbs
 
 
 def _preparation_object(w: Walk) -> Hit:

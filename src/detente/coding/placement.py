@@ -330,8 +330,9 @@ class PlaceFinder:
         if country is not None:
             capital = self.gazetteer.capital(country)
             return (capital, "+metonym") if capital is not None else None
-        if kinds & (ACTOR_KINDS | {"metonym"}) and not kinds & {"country", "capital"}:
-            return None  # a nationality word, an organisation, a group, a person
+        if kinds & (ACTOR_KINDS | {"metonym"}) and not kinds & {"country", "capital"} \
+                and not (kinds == {"metonym"} and tok.ent_type_ in PLACE_ENTS):
+            return None  # a nationality word, an organisation, a group, a person (not "in Brussels")
         strict = tok.ent_type_ not in PLACE_ENTS
         place = self.gazetteer.lookup(name, focus_country=within or self.focus_country,
                                       context_countries=(self.focus_country, *self._context) if within else self._context,

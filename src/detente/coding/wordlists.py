@@ -34,6 +34,7 @@ class WordLists:
     hedges: frozenset[str]
     allegation_adverbs: frozenset[str]
     first_person: frozenset[str]
+    enactment_verbs: frozenset[str]
     representation_nouns: frozenset[str]
     allegation_nouns: frozenset[str]
     claim_nouns: frozenset[str]
