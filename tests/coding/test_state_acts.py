@@ -91,3 +91,18 @@ def test_brussels_as_a_place_stays_the_city(code_text):
 def test_his_counterpart_is_not_his_own_government(code_text):
     events = code_text("The American president told his counterpart the news on Tuesday.", "2018-05-10")
     assert all(e.target is None or e.target.actor.code != "USAGOV" for e in events)
+
+
+@pytest.mark.parametrize("text,expected,absent", [
+    # calling a person by name is phoning them; a date after "on" is no "call on"
+    ("Theresa May called President Trump on Sunday to discuss Iran.", ("041", "GBRGOV", "USAGOV", "asserted"), "020"),
+    ("Putin called Macron on Monday.", ("041", "RUSGOV", "FRAGOV", "asserted"), "020"),
+])
+def test_a_call_to_a_person_is_a_phone_call(code_text, text, expected, absent):
+    events = code_text(text, "2018-05-10")
+    assert expected in triples(events)
+    assert absent not in {e.cameo_code for e in events}
+
+
+def test_calling_a_person_names_is_no_phone_call(code_text):
+    assert "041" not in {e.cameo_code for e in code_text("Putin called Macron a liar.", "2018-05-10")}

@@ -23,6 +23,7 @@ BLOCK = "-"
 DEFAULT_TARGET_PREPS = ("with", "against", "to", "toward", "towards", "on", "at", "into", "from", "upon")
 _TOKEN_RE = re.compile(r"^[~]?[a-z0-9'\-@+]+(\|[a-z0-9'\-@+]+)*$")
 PLACE_OBJECT = "@place"  # an object alternative matching any named place ("take over ~@place")
+PERSON_OBJECT = "@person"  # one matching any person's name ("called Trump": a phone call)
 QUALIFIER = "+"  # "chemical+weapon": an object "weapon" with the modifier "chemical"
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 
@@ -52,7 +53,7 @@ class Pattern:
     object_words: frozenset[str] | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        words = None if PLACE_OBJECT in self.objects else self.objects | {  # "mod+": the modifier
+        words = None if PLACE_OBJECT in self.objects or PERSON_OBJECT in self.objects else self.objects | {  # "mod+": the modifier
             alt.partition(QUALIFIER)[2] or alt.partition(QUALIFIER)[0] for alt in self.objects if QUALIFIER in alt}
         object.__setattr__(self, "object_words", words)
 

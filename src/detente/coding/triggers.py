@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from detente.coding.lexicon import BLOCK, PLACE_OBJECT, QUALIFIER, Lexicon, Pattern
+from detente.coding.lexicon import BLOCK, PERSON_OBJECT, PLACE_OBJECT, QUALIFIER, Lexicon, Pattern
 from detente.coding.wordlists import WORDS
 from detente.nlp import conj_closure, lemma_forms, lemma_ids, lower_forms, named_place, reduced_passive
 
@@ -53,7 +53,8 @@ def _match_verb(tok: Token, p: Pattern, children: list[Token]) -> Trigger | None
         # on the verb; under the previous particle ("walked out of"); under the object
         # ("accused Russia of", "blamed Iran for")
         pool = children + [g for t in used[1:] for g in t.children] + [g for o in objects for g in o.children]
-        hit = next((c for c in pool if c.dep_ in PARTICLE_DEPS and c.lower_ == part and c not in used), None)
+        hit = next((c for c in pool if c.dep_ in PARTICLE_DEPS and c.lower_ == part and c not in used
+                    and not _temporal(c)), None)
         if hit is None:
             return None
         used.append(hit)
@@ -83,7 +84,8 @@ def _match_verb(tok: Token, p: Pattern, children: list[Token]) -> Trigger | None
             for o in conj_closure(cand):
                 if _lemma(o) in p.objects or o.lower_ in p.objects or _singular_name(o) in p.objects or (
                         PLACE_OBJECT in p.objects and named_place(o)
-                        and o.dep_ in (("pobj", "conj") if p.object_prep else ("dobj", "conj"))) \
+                        and o.dep_ in (("pobj", "conj") if p.object_prep else ("dobj", "conj"))) or (
+                        PERSON_OBJECT in p.objects and _called_person(o, children)) \
                         or _qualified(o, p.objects):
                     obj = o
                     break
@@ -195,6 +197,18 @@ def match_token(tok: Token, lexicon: Lexicon, words: set[str] | None = None) -> 
         if trig is not None:
             return None if p.code == BLOCK else trig
     return None
+
+
+def _called_person(o: Token, children: list[Token]) -> bool:
+    """A person's name as the verb's one complement ("May called Trump"; the parser may read
+    it as a predicate, "called President Trump"), not one of two ("called Macron a liar")."""
+    return o.ent_type_ == "PERSON" and o.dep_ in ("dobj", "oprd", "conj") \
+        and sum(c.dep_ in ("dobj", "oprd") for c in children) == 1
+
+
+def _temporal(prep: Token) -> bool:
+    """A preposition whose object is a date or a time: "called Trump on Sunday" is no "call on"."""
+    return any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in prep.children)
 
 
 def _gerund_subject(tok: Token) -> bool:
