@@ -106,3 +106,14 @@ def test_a_call_to_a_person_is_a_phone_call(code_text, text, expected, absent):
 
 def test_calling_a_person_names_is_no_phone_call(code_text):
     assert "041" not in {e.cameo_code for e in code_text("Putin called Macron a liar.", "2018-05-10")}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # politicians and governments that clash argue; "Mrs Merkel" is Merkel
+    ("Mr Trump clashed with Mrs Merkel over trade and defence spending.", {("111", "USAGOV", "DEUGOV", "asserted")}),
+    ("Hungary's government clashed with Brussels over migration quotas.", {("111", "HUNGOV", "IGOEUR", "asserted")}),
+    # forces that clash fight
+    ("Turkish troops clashed with Kurdish fighters near Afrin.", {("190", "TURMIL", "SYRREB", "asserted")}),
+])
+def test_a_clash_of_politicians_is_an_argument(code_text, text, expected):
+    assert triples(code_text(text, "2018-05-10")) == expected

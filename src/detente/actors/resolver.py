@@ -437,7 +437,8 @@ def _resolve_tokens(head: Token, toks: list[Token], kb: KnowledgeBase, ctx: DocC
         return entry_actor(entry, day, f"kb:{entry.kind}")
     # 3. person coreference by surname / full name seen earlier
     if is_person:
-        name = normalize(" ".join(t.text for t in toks if t.ent_type_ == "PERSON"))
+        name = normalize(" ".join(t.text for t in toks if t.ent_type_ == "PERSON"
+                                  and normalize(t.text) not in kb.honorifics))  # "Mrs Merkel": Merkel
         last = normalize(head.text)
         for key in (name, last):
             if key in ctx.persons:

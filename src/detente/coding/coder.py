@@ -27,7 +27,7 @@ from detente.coding.evaluation import descriptions, evaluated_subject, judgeable
 from detente.coding.factuality import Factuality, judge
 from detente.coding.furniture import dateline_end, dateline_place, is_furniture
 from detente.coding.inference import (UNKNOWN_NAMES, Argument, armed_support, civil_war, conjoined, ethnic_resident,
-                                      fought_alongside, speaker_self,
+                                      fought_alongside, speaker_self, verbal_clash,
                                       holder, host_target, local_role, official_complaint, person_country,
                                       place_actor, role_country, speakers_own, state_author, theatre_target,
                                       victim_country, visits_a_place)
@@ -311,6 +311,7 @@ class EventCoder:
                     code, tgt, note = official_complaint(code, trig.token, src, tgt, note)
                     code, note = armed_support(code, trig.token, src, tgt, note)
                     code, note = fought_alongside(code, trig.token, src, tgt, note)
+                    code, note = verbal_clash(code, trig.token, src, tgt, note)
                 info = self.ontology[code]
                 out.append(Event(
                     doc_id=document.doc_id, sentence_index=index, sentence=span_text(sent),

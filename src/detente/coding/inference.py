@@ -186,6 +186,18 @@ def fought_alongside(code: str, trigger: Token, src: Argument | None, tgt: Argum
     return (WORDS.alongside_recode[code], note + " with=alongside") if armed and individual(src) else (code, note)
 
 
+def verbal_clash(code: str, trigger: Token, src: Argument | None, tgt: Argument | None, note: str) -> tuple[str, str]:
+    """Politicians who clash argue (``verbal_clash_recode``: 190 -> 111): "Trump clashed with
+    Merkel over trade"; not "troops clashed with protesters", nor "Russia clashed with Ukraine"
+    (a state named as such may fight)."""
+    if code not in WORDS.verbal_clash_recode or trigger.lemma_.lower() not in WORDS.verbal_clash_lemmas \
+            or src is None or tgt is None:
+        return code, note
+    if all((a.actor.sector or "") in WORDS.political_sectors for a in (src, tgt)):
+        return WORDS.verbal_clash_recode[code], note + " clash=verbal"
+    return code, note
+
+
 def _span_head(arg: Argument) -> Token:
     """The word of an argument's tokens that the others hang on."""
     return next((t for t in arg.tokens if t.head not in arg.tokens), arg.tokens[-1])

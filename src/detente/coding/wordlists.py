@@ -115,6 +115,9 @@ class WordLists:
     armed_support_lemmas: frozenset[str]
     alongside_recode: dict[str, str]  # 190 -> 062 when one person fights with an armed group
     alongside_lemmas: frozenset[str]
+    verbal_clash_recode: dict[str, str]  # 190 -> 111 when politicians clash
+    verbal_clash_lemmas: frozenset[str]
+    political_sectors: frozenset[str]
     individual_nouns: frozenset[str]
     armed_sectors: frozenset[str]
     unconventional_cues: frozenset[str]
@@ -173,7 +176,7 @@ def parse_wordlists(data: dict) -> WordLists:
         if name in ("governor_classes", "noun_modality", "subject_predicates"):
             kw[name] = _invert(value, name)
         elif name in ("violence_recode", "conventional_recode", "state_protest_recode", "armed_support_recode",
-                      "alongside_recode", "people_object_recode", "complement_roles", "intent_codes", "threat_codes", "refusal_codes", "committed_accord",
+                      "alongside_recode", "verbal_clash_recode", "people_object_recode", "complement_roles", "intent_codes", "threat_codes", "refusal_codes", "committed_accord",
                       "failed_agreement_codes"):
             kw[name] = {str(k): str(v) for k, v in value.items()}
         elif name in ("normative_demand_code", "accusation_code", "disapproval_code", "approval_code"):
