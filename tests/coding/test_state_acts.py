@@ -117,3 +117,8 @@ def test_calling_a_person_names_is_no_phone_call(code_text):
 ])
 def test_a_clash_of_politicians_is_an_argument(code_text, text, expected):
     assert triples(code_text(text, "2018-05-10")) == expected
+
+
+def test_retaliating_by_an_act_is_that_act(code_text):
+    events = code_text("Moscow retaliated by expelling 60 American diplomats.", "2018-03-30")
+    assert triples(events) == {("161", "RUSGOV", "USAGOV", "asserted")}
