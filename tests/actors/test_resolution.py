@@ -484,3 +484,16 @@ def test_they_is_never_a_person_named_through_a_role(pipeline):
         ["fighters", "Kareem", "They"], "2017-10-20")
     assert kareem.code == "IRQEDU"
     assert they.code == "IMGISI"
+
+
+def test_an_armed_groups_own_fighters_are_the_group(pipeline):
+    shabab, fighters = resolve_in_order(pipeline, "Al-Shabab said its fighters killed 30 Kenyan soldiers.",
+                                        ["Shabab", "fighters"], "2019-01-15")
+    assert shabab.code == "SOMREB"
+    assert (fighters.code, fighters.kb_id) == ("SOMREB", shabab.kb_id)
+
+
+def test_a_states_own_forces_are_its_military(pipeline):
+    russia, forces = resolve_in_order(pipeline, "Russia said its forces killed 30 militants.",
+                                      ["Russia", "forces"], "2019-01-15")
+    assert (russia.code, forces.code) == ("RUS", "RUSMIL")
