@@ -137,3 +137,14 @@ def test_two_sides_fighting(code_text, text, expected):
 ])
 def test_the_victims_of_an_event_noun(code_text, text, expected):
     assert triples(code_text(text, "2019-02-20")) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a place an apposition calls an armed group's capital or stronghold is attacked in its holder
+    ("Last month, the US-led coalition took over Raqqa, the capital of the self-proclaimed caliphate.",
+     {("192", "USAMIL", "IMGISI", "asserted")}),
+    ("Iraqi forces retook Mosul, the Islamic State's last stronghold in Iraq.", {("192", "IRQMIL", "IMGISI", "asserted")}),
+    ("Russian jets bombed Idlib, the last stronghold of the rebels.", {("195", "RUSMIL", "SYRREB", "asserted")}),
+])
+def test_a_groups_stronghold_is_the_group(code_text, text, expected):
+    assert triples(code_text(text, "2017-11-20")) == expected

@@ -124,6 +124,11 @@ def holder(head: Token, place: Actor, resolve: Callable[[Token], tuple[list[Toke
                                        for g in c.children if g.dep_ == "pobj"))
                  for m in t.children if m.dep_ == "amod" and m.lower_ in GEO_WORDS.holding_suffixes
                  for w in m.children if w.dep_ in ("npadvmod", "compound", "nmod")), None)
+    if word is None and place.country:
+        armed = _stronghold_of(head, resolve)
+        if armed is not None:  # "Raqqa, the capital of the self-proclaimed caliphate": Isis's
+            return Actor(armed.code, armed.country, armed.sector, armed.name, armed.kb_id,
+                         f"holder:{(place.how or '').removeprefix('place:')}")
     if word is None or not place.country:
         return None
     _, a = resolve(word)
@@ -135,6 +140,25 @@ def holder(head: Token, place: Actor, resolve: Callable[[Token], tuple[list[Toke
         return Actor(a.code, a.country, a.sector, a.name, a.kb_id, how)  # "Isis-held": Isis itself
     sector = "REB" if people or a.sector in (None, "CVL") else a.sector  # "rebel-held", "regime-held"
     return Actor(f"{place.country}{sector}", place.country, sector, None, None, how)
+
+
+def _stronghold_of(head: Token, resolve: Callable[[Token], tuple[list[Token], Actor]]) -> Actor | None:
+    """The armed group whose capital or stronghold an apposition says a place is ("Mosul, the
+    Islamic State's last stronghold", "Raqqa, the capital of the caliphate"), else None."""
+    doc = head.doc
+    # the apposition, or a second object the parser hangs on the verb after a comma ("retook
+    # Mosul, the Islamic State's last stronghold")
+    appos = [c for c in head.children if c.dep_ == "appos"] + [
+        c for c in head.head.children if c.dep_ == head.dep_ == "dobj" and c.i > head.i
+        and c.left_edge.i > 0 and doc[c.left_edge.i - 1].text == ","]
+    for ap in (c for c in appos if c.lemma_.lower() in GEO_WORDS.stronghold_nouns):
+        owners = [c for c in ap.children if c.dep_ == "poss"] + [
+            g for c in ap.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        for owner in owners:
+            _, a = resolve(owner)
+            if a.resolved and ((a.code or "").startswith("IMG") or (a.sector or "") in WORDS.armed_sectors):
+                return a
+    return None
 
 
 def official_complaint(code: str, trigger: Token, src: Argument | None, tgt: Argument | None,

@@ -22,6 +22,7 @@ class GeoWords:
     place_modifiers: frozenset[str]
     control_suffixes: frozenset[str]
     holding_suffixes: frozenset[str]
+    stronghold_nouns: frozenset[str]
     place_nouns: frozenset[str]
     local_unit_nouns: frozenset[str]
     direction_words: frozenset[str]
