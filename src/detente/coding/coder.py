@@ -18,6 +18,7 @@ from detente.actors.document import DocContext, focus_country, located
 from detente.actors.resolver import resolve_all, resolve_head
 from detente.coding import violence
 from detente.coding.arguments import Arguments, agentless, find_arguments, harm_subject
+from detente.coding.grievances import grievance_authors
 from detente.coding.complements import (Coded, accusations, complement_subject, dual_codes, failed_talks,
                                         give_victims, intents, link_complements, normative_subject, protest_aims,
                                         purpose_target, restated_acts, retarget, same_act, same_means,
@@ -337,6 +338,7 @@ class EventCoder:
                 ctx.events[c.trigger.code[:3]] = known
         link_complements(coded, self.ontology, codes=not self.patterns_only)
         if not self.patterns_only:  # codes the patterns did not give: 112, evaluative 111/121 ...
+            grievance_authors(coded)  # "protested to Uganda over the detention of ...": Uganda detained
             accusations(coded, self.ontology)
             descriptions(coded, self.ontology)
         violence.result_participles(coded)

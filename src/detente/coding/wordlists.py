@@ -35,6 +35,8 @@ class WordLists:
     allegation_adverbs: frozenset[str]
     first_person: frozenset[str]
     enactment_verbs: frozenset[str]
+    grievance_roots: tuple[str, ...]
+    grievance_preps: frozenset[str]
     representation_nouns: frozenset[str]
     allegation_nouns: frozenset[str]
     claim_nouns: frozenset[str]
@@ -181,7 +183,8 @@ def parse_wordlists(data: dict) -> WordLists:
             kw[name] = {str(k): str(v) for k, v in value.items()}
         elif name in ("normative_demand_code", "accusation_code", "disapproval_code", "approval_code"):
             kw[name] = str(value)
-        elif name in ("noun_target_preps", "furniture_starts", "reciprocal_codes", "retreat_codes", "justice_codes"):
+        elif name in ("noun_target_preps", "furniture_starts", "reciprocal_codes", "retreat_codes", "justice_codes",
+                      "grievance_roots"):
             kw[name] = tuple(str(v).lower() for v in value)
         else:
             kw[name] = frozenset(str(v) if name.endswith("_sectors") else str(v).lower() for v in value)
