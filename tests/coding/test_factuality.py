@@ -38,6 +38,13 @@ CASES = [
     # an adverb that reports the deed as a claim; "reportedly" is how news reports the news
     ("Islamic State militants allegedly executed 20 civilians in Raqqa.", "180", "alleged", "allegedly"),
     ("Syrian troops reportedly shelled the town of Douma.", "194", "asserted", None),
+    # what someone believes or suspects was done, a doubted report, a claim the sentence says
+    # was denied: alleged
+    ("Ethiopian troops are believed to have killed dozens of civilians in Tigray.", "190", "alleged", "believed"),
+    ("It is believed that militants killed the hostages.", "180", "alleged", "believed"),
+    ("Unconfirmed reports said Egyptian warplanes had struck targets in eastern Libya.", "190", "alleged",
+     "Unconfirmed"),
+    ("Iran said Israeli jets had attacked its forces in Syria, a claim Israel denied.", "190", "alleged", "claim"),
 ]
 
 

@@ -555,12 +555,10 @@ def _reported_violence(gov: Coded, by_token: dict[int, Coded]) -> list[Event]:
     if mine is None and not (speaker.actor.code or "").startswith(("IGO", "NGO")):
         return []  # "a port official said": whose official is unknown, so is whose side he is on
     out = []
-    for c in gov.trigger.token.children:
-        if c.dep_ not in ("ccomp", "parataxis"):
-            continue
+    for c in (c for c in gov.trigger.token.children if c.dep_ in ("ccomp", "parataxis")):
         for t in [c, *(g for g in c.children if g.dep_ == "conj")]:
             content = by_token.get(t.i)
-            if content is None or content.fact.value != "asserted":
+            if content is None or content.fact.value not in ("asserted", "alleged"):  # done, or claimed
                 continue
             out += [e for e in content.events if e.quad_class == 4 and e.cameo_root in WORDS.victim_roots
                     and e.source is not None  # force, not a protest ("Albanians demonstrated, the radio said")

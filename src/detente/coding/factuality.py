@@ -7,7 +7,7 @@ the link to the clause that governs it (plans, calls, refusals, allegations; rep
 speech, which does not change factuality but sets ``attributed_to``). The first frame
 that fires decides; ``factuality_cue`` keeps its cue word and ``frame`` its id, which the
 event's rule names (``fact=future@auxiliaries``). Each frame's test is a small function
-in coding/factuality_cues.py (``TESTS``); the order, the word lists and the values are
+in coding/factuality_cues.py and coding/claim_cues.py (``TESTS``); the order, the word lists and the values are
 the data.
 """
 from __future__ import annotations
@@ -19,7 +19,9 @@ from importlib import resources
 import yaml
 from spacy.tokens import Span, Token
 
-from detente.coding.factuality_cues import TESTS, Factuality, Walk, speaker, speaker_of
+from detente.coding.claim_cues import CLAIM_TESTS
+from detente.coding.factuality_cues import TESTS as CUE_TESTS
+from detente.coding.factuality_cues import Factuality, Walk, speaker, speaker_of
 from detente.coding.wordlists import WORDS
 from detente.nlp import span_text
 
@@ -28,6 +30,7 @@ __all__ = ["FactFrame", "Factuality", "FrameError", "all_frames", "judge", "pars
 # ---- the frames (data/frames/factuality.yaml) ------------------------------------------
 
 STAGES = ("sentence", "noun", "clause", "link")
+TESTS = {**CUE_TESTS, **CLAIM_TESTS}
 VALUES = frozenset({"asserted", "negated", "hypothetical", "future", "proposed", "normative", "question",
                     "alleged", "from-words", "presupposed", "attribute"})
 
@@ -158,7 +161,7 @@ def _judge(trigger: Token, sent: Span) -> Factuality:
                 w.dep = "xcomp"  # "have sworn to fight" parsed as a purpose clause
         for frame in FRAMES["link"]:
             if (hit := TESTS[frame.test](w)) is not None:
-                if frame.value == "attribute":
+                if frame.value == "attribute" and hit[0] != "alleged":  # a doubted report is a claim
                     w.result.attributed_to = hit[1]  # marks "inside reported speech" for the walk
                     w.result.frame = frame.id
                     break

@@ -77,7 +77,7 @@ def _aux_cue(tok: Token, objects: bool = False) -> tuple[str, Token] | None:
     return None
 
 
-def _allegation_verb(prep: Token) -> Token | None:
+def allegation_verb(prep: Token) -> Token | None:
     """The allegation verb behind "accused B of", "blamed B for", "condemned B for" (prep = of/for)."""
     if prep.pos_ != "ADP" or prep.lower_ not in ("of", "for"):
         return None
@@ -190,7 +190,7 @@ def _noun_modifier(w: Walk) -> Hit:
 
 def _allegation_object(w: Walk) -> Hit:
     """ "accused Russia of war crimes" """
-    verb = _allegation_verb(w.tok.head) if w.tok.dep_ == "pobj" else None
+    verb = allegation_verb(w.tok.head) if w.tok.dep_ == "pobj" else None
     return ("alleged", verb) if verb is not None else None
 
 
@@ -476,44 +476,22 @@ def _stative_purpose(w: Walk) -> Hit:
     return None
 
 
-def _allegation_complement(w: Walk) -> Hit:
-    """ "accused B of shelling C": alleged by A, never asserted."""
-    verb = _allegation_verb(w.gov) if w.dep == "pcomp" and w.gov is not None else None
-    return ("alleged", verb) if verb is not None else None
 
 
-def _claimed_content(w: Walk) -> Hit:
-    """ "claimed that the centre was bankrolled by Iran" (condemning and criticising are no claims)."""
-    gov = w.gov
-    if gov is not None and gov.pos_ in ("VERB", "AUX") and w.dep == "ccomp" and gov.lemma_.lower() in (
-            WORDS.allegation_verbs - {"condemn", "criticise", "criticize", "denounce"}):
-        return "alleged", gov
-    return None
 
 
-def _claim_noun_content(w: Walk) -> Hit:
-    """ "allegations that rebels shelled the town", "unconfirmed reports that ...": what a
-    claim (or a doubted report) says happened."""
-    gov = w.gov
-    if gov is not None and gov.dep_ == "dobj" and GOVERNOR_CLASSES.get(gov.head.lemma_.lower()) == "negated":
-        return None  # "denied Kiev's claims that ...": the denial decides (governed-object)
-    if gov is not None and gov.pos_ == "NOUN" and w.dep in ("acl", "ccomp") and (
-            gov.lemma_.lower() in WORDS.claim_nouns
-            or any(c.dep_ == "amod" and c.lower_ in WORDS.doubt_modifiers for c in gov.children)):
-        return "alleged", gov
-    return None
 
 
-def _clausal_link(w: Walk) -> bool:
+def clausal_link(w: Walk) -> bool:
     gov = w.gov
     return gov is not None and (gov.pos_ in ("VERB", "AUX") or (gov.pos_ == "ADJ" and w.dep == "xcomp")) \
         and w.dep in ("xcomp", "ccomp", "advcl", "csubj")
 
 
-def _reported_speech(w: Walk) -> Hit:
-    if _clausal_link(w) and w.dep == "ccomp" and w.gov.lemma_.lower() in REPORTING_VERBS:  # type: ignore[union-attr]
-        return "attribute", w.gov  # type: ignore[return-value]
-    return None
+
+
+
+
 
 
 def _attempted_persuasion(w: Walk) -> Hit:
@@ -530,7 +508,7 @@ def _governing_verb(w: Walk) -> Hit:
     """ "plans to withdraw" (future), "urged ... to withdraw" (proposed), "refused to" (negated);
     a negative governor's own modality decides: "should stop bombing", "did not refuse to"."""
     gov = w.gov
-    if not _clausal_link(w) or w.dep not in ("xcomp", "ccomp") or gov is None:
+    if not clausal_link(w) or w.dep not in ("xcomp", "ccomp") or gov is None:
         return None
     glem = gov.lemma_.lower()
     if _going_to(gov, w):  # "is going to veto" parsed with "going" as the head
@@ -605,8 +583,8 @@ TESTS: dict[str, Callable[[Walk], Hit]] = {
     "hedge_adverb": _hedge_adverb, "allegation_adverb": _allegation_adverb, "auxiliaries": _auxiliaries, "conditional_mark": _conditional_mark,
     "main_clause": _main_clause, "until_clause": _until_clause, "until_object": _until_object, "relative_clause": _relative_clause, "reduced_relative": _reduced_relative,
     "infinitive_on_noun": _infinitive_on_noun, "scheduled_predicate": _scheduled_predicate, "factive_adverbial": _factive_adverbial,
-    "stative_purpose": _stative_purpose, "allegation_complement": _allegation_complement,
-    "claimed_content": _claimed_content, "claim_noun_content": _claim_noun_content, "reported_speech": _reported_speech, "governing_verb": _governing_verb, "attempted_persuasion": _attempted_persuasion,
+    "stative_purpose": _stative_purpose,
+    "governing_verb": _governing_verb, "attempted_persuasion": _attempted_persuasion,
     "governing_preposition": _governing_preposition, "governing_noun": _governing_noun,
     "capacity_noun": _capacity_noun, "governing_noun_phrase": _governing_noun_phrase,
     "governed_object": _governed_object,
