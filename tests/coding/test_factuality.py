@@ -45,6 +45,9 @@ CASES = [
     ("Unconfirmed reports said Egyptian warplanes had struck targets in eastern Libya.", "190", "alleged",
      "Unconfirmed"),
     ("Iran said Israeli jets had attacked its forces in Syria, a claim Israel denied.", "190", "alleged", "claim"),
+    # the purpose of a trip is as real as the trip
+    ("Mr Trump will travel to Singapore next month for a summit with Kim Jong Un.", "040", "future", "will"),
+    ("Erdogan arrived in Moscow on Monday for talks with Putin.", "046", "asserted", None),
 ]
 
 

@@ -312,6 +312,8 @@ def _presupposed_noun(w: Walk) -> Hit:
         if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during") and g.lemma_.lower() in WORDS.death_verbs \
                 | WORDS.harm_verbs:
             return None  # "claimed he had been killed in an airstrike": the strike is as real as the death
+        if tok.dep_ == "pobj" and tok.head.lower_ == "for" and g.lemma_.lower() in WORDS.arrival_verbs:
+            return None  # "will travel to Singapore for a summit": the trip's purpose, as real as the trip
         if not (tok.dep_ == "pobj" and g.lemma_.lower() in GOVERNOR_CLASSES and g.lemma_.lower() not in IMPLICATIVE):
             return "asserted", tok
     return None
