@@ -148,3 +148,8 @@ def test_the_victims_of_an_event_noun(code_text, text, expected):
 ])
 def test_a_groups_stronghold_is_the_group(code_text, text, expected):
     assert triples(code_text(text, "2017-11-20")) == expected
+
+
+def test_a_place_in_the_of_phrase_is_not_the_author(code_text):
+    events = code_text("Since the 2014 annexation of Crimea, relations have been frozen.", "2018-03-01")
+    assert not any(e.source is not None and e.source.actor.code == "UKR" for e in events)

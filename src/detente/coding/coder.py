@@ -433,11 +433,13 @@ def _rule(trig: Trigger, source_frame: str, target_frame: str, fact: Factuality)
 
 def _armed_of(args: Arguments, targets: list[Argument]) -> bool:
     """The 'of' phrase of a violent event noun names an armed force or a state, its author; not
-    people a nationality names ("the kidnapping of two Italian engineers": its victims)."""
+    people a nationality names ("the kidnapping of two Italian engineers": its victims), nor a
+    place ("the 2014 annexation of Crimea": what was taken)."""
     return args.target_frame == "noun:prep" and bool(targets) and all(
         t.tokens and t.tokens[-1].head.lower_ == "of" and (
             t.actor.sector in WORDS.conventional_sectors or (t.actor.country and t.actor.code == t.actor.country
-                                                             and t.actor.how != "kb:adjective"))
+                                                             and t.actor.how != "kb:adjective"
+                                                             and not (t.actor.how or "").startswith("place:")))
         for t in targets)
 
 
