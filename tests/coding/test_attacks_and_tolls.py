@@ -153,3 +153,12 @@ def test_a_groups_stronghold_is_the_group(code_text, text, expected):
 def test_a_place_in_the_of_phrase_is_not_the_author(code_text):
     events = code_text("Since the 2014 annexation of Crimea, relations have been frozen.", "2018-03-01")
     assert not any(e.source is not None and e.source.actor.code == "UKR" for e in events)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a building struck by no one named: the attack stands, on those the building serves
+    ("A school was bombed in Aleppo on Monday.", {("195", None, "SYREDU", "asserted")}),
+    ("A police station was attacked in Kabul.", {("180", None, "AFGCOP", "asserted")}),
+])
+def test_an_attack_on_a_building_by_no_one_named(code_text, text, expected):
+    assert triples(code_text(text, "2018-03-01")) == expected

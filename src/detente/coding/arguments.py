@@ -424,7 +424,8 @@ def agentless(trig: Trigger, args: Arguments) -> bool:
         return any(h.pos_ in ("NOUN", "PROPN") and h.ent_type_ not in ("GPE", "ORG", "LOC", "FAC")
                    and h.head.lower_ in ("of", "on", "against") for h in victims) \
             and trig.code[:2] in WORDS.victim_roots and trig.token.lemma_.lower() not in WORDS.reciprocal_lemmas
-    return any(people_word(h, ("GPE", "NORP", "ORG", "PERSON")) for h in victims)
+    return any(people_word(h, ("GPE", "NORP", "ORG", "PERSON")) or h.lemma_.lower() in WORDS.facility_nouns
+               for h in victims)  # "A school was bombed in Aleppo": those it serves
 
 
 # a shooting, a stabbing, an attack, a strike: a single word whose kind of violence only its

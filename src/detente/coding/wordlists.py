@@ -37,6 +37,7 @@ class WordLists:
     enactment_verbs: frozenset[str]
     grievance_roots: tuple[str, ...]
     grievance_preps: frozenset[str]
+    facility_nouns: frozenset[str]
     representation_nouns: frozenset[str]
     allegation_nouns: frozenset[str]
     claim_nouns: frozenset[str]
