@@ -20,6 +20,8 @@ CASES = [
     ("Russia plans to withdraw its forces from Aleppo.", "0874", "future", "plans"),
     ("Turkey urged Russia to withdraw its forces from Aleppo.", "0874", "proposed", "urged"),
     ("Will Russia veto the resolution?", "129", "question", "?"),
+    ("Did Turkey shoot down the Russian jet?", "190", "question", "?"),
+    ("Why did Turkey shoot down the Russian jet in 2015?", "190", "asserted", None),  # asks why: it did
     ("Russia vetoed the resolution.", "129", "asserted", None),
     # a planned or threatened event that is carried out has happened; announcing it has not
     ("Russia mounted its long-threatened offensive on the town.", "190", "asserted", None),

@@ -173,8 +173,10 @@ def _judge(trigger: Token, sent: Span) -> Factuality:
 
 
 def _sentence_question(result: Factuality, sent: Span, trigger: Token) -> Factuality:
-    """A trigger in the main clause of a sentence ending with '?' is a question."""
-    if result.value == "asserted" and span_text(sent).rstrip().endswith("?"):
+    """A trigger in the main clause of a sentence ending with '?' is a question, unless the
+    question asks why or how it happened ("Why did Turkey shoot down the Russian jet?": it did)."""
+    if result.value == "asserted" and span_text(sent).rstrip().endswith("?") and not any(
+            c.dep_ == "advmod" and c.lower_ in WORDS.presupposing_wh for c in sent.root.children):
         result.value, result.cue = "question", "?"
     return result
 

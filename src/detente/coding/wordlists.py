@@ -43,6 +43,7 @@ class WordLists:
     claim_nouns: frozenset[str]
     doubt_modifiers: frozenset[str]
     negators: frozenset[str]
+    presupposing_wh: frozenset[str]
     hypothetical_modals: frozenset[str]
     normative_modals: frozenset[str]
     future_modals: frozenset[str]
