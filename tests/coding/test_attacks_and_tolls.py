@@ -162,3 +162,14 @@ def test_a_place_in_the_of_phrase_is_not_the_author(code_text):
 ])
 def test_an_attack_on_a_building_by_no_one_named(code_text, text, expected):
     assert triples(code_text(text, "2018-03-01")) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a relative clause on the attack noun tells whom it hurt
+    ("The air strike, which killed 20 civilians, hit a market in Idlib.", {("195", None, "SYRCVL", "asserted")}),
+    # what a group claims responsibility for happened, and by its own word the group did it
+    ("Al-Shabab claimed responsibility for the bombing, which killed 12 soldiers in Mogadishu.",
+     {("015", "SOMREB", None, "asserted"), ("183", "SOMREB", "SOMMIL", "asserted")}),
+])
+def test_what_an_attack_did_and_who_claims_it(code_text, text, expected):
+    assert triples(code_text(text, "2019-02-20")) == expected

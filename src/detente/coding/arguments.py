@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from detente.coding.complements import detonates, harm_site
+from detente.coding.harm import detonates, harm_site
 from detente.coding.frames import Frame, FrameSet, load_frames, match_path
 from detente.coding.triggers import LIGHT_VERBS, Trigger, object_gap
 from detente.coding.wordlists import WORDS
@@ -310,6 +310,10 @@ def _bind(frame: Frame, trig: Trigger, used: frozenset[int], sources: frozenset[
                 and prep.head.lemma_.lower() not in WORDS.allegation_verbs:
             return subject_of(prep.head)
         return []
+    if frame.call == "claimant":
+        # "Al-Shabab claimed responsibility for the bombing": by its own word, the claimant's
+        claim = claimed_for(trig.token)
+        return subject_of(claim) if claim is not None else []
     if frame.call == "purpose_subject":
         # "negotiators returned to Geneva for talks", "thousands gathered for a rally": those who
         # came for the event hold it
@@ -433,10 +437,22 @@ def agentless(trig: Trigger, args: Arguments) -> bool:
 GENERIC_ASSAULT = frozenset({"180", "182", *WORDS.violence_recode})
 
 
+def claimed_for(noun: Token) -> Token | None:
+    """The verb of a claim of responsibility the noun is the object of ("claimed responsibility
+    for the bombing": claimed), else None."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "for" or prep.head.lemma_.lower() not in WORDS.responsibility_nouns:
+        return None
+    claim = prep.head.head
+    return claim if prep.head.dep_ == "dobj" and claim.pos_ == "VERB" else None
+
+
 def harm_subject(noun: Token) -> bool:
-    """The attack noun is the subject of a verb of harm ("The attack killed 31 people")."""
+    """The attack noun is the subject of a verb of harm ("The attack killed 31 people"); not of
+    a relative clause ("a shooting at a home that also killed a woman" may be a crime)."""
     site = harm_site(noun)
-    return site is not None and site[0] == "subject" and site[1].lemma_.lower() in WORDS.harm_verbs
+    return site is not None and site[0] == "subject" and site[1].lemma_.lower() in WORDS.harm_verbs \
+        and site[1].dep_ != "relcl"
 
 
 def _hurt_by(noun: Token) -> bool:

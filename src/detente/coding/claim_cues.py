@@ -23,6 +23,14 @@ def _allegation_complement(w: Walk) -> Hit:
     return ("alleged", verb) if verb is not None else None
 
 
+def _claimed_responsibility(w: Walk) -> Hit:
+    """ "claimed responsibility for the bombing": the bombing happened (the claim is who did it)."""
+    tok = w.tok
+    if tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.lemma_.lower() in WORDS.responsibility_nouns:
+        return "asserted", tok.head.head
+    return None
+
+
 def _claimed_content(w: Walk) -> Hit:
     """ "claimed that the centre was bankrolled by Iran" (condemning and criticising are no claims)."""
     gov = w.gov
@@ -76,5 +84,6 @@ def _doubted_speaker(verb: Token) -> Token | None:
 
 CLAIM_TESTS: dict[str, Callable[[Walk], Hit]] = {
     "allegation_complement": _allegation_complement, "claimed_content": _claimed_content,
+    "claimed_responsibility": _claimed_responsibility,
     "claim_noun_content": _claim_noun_content, "reported_speech": _reported_speech,
 }

@@ -473,7 +473,8 @@ def _unique(args) -> list[Argument]:
 def _victims_head(verb: Token, noun: Token) -> Token | None:
     """Who ``verb`` hurt: its object when the event noun is its subject ("air strikes killed
     12 civilians"), else its subject ("five soldiers were killed in an air strike")."""
-    if noun.dep_ == "nsubj" and verb.i in (noun.head.i, *(c.i for c in noun.head.children)):
+    if (noun.dep_ == "nsubj" and verb.i in (noun.head.i, *(c.i for c in noun.head.children))) or (
+            verb.dep_ == "relcl" and verb.head.i == noun.i):  # "the bombing, which killed 14 people"
         return next((t for t in verb.children if t.dep_ == "dobj"), None)  # also "exploded, killing eight"
     return _clause_subject(verb)
 

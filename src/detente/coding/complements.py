@@ -38,6 +38,7 @@ from spacy.tokens import Token
 
 from detente.coding.factuality import Factuality
 from detente.coding.triggers import Trigger
+from detente.coding.harm import detonates, harm_site, has_subject
 from detente.coding.wordlists import WORDS
 from detente.model import Actor, Event, Mention
 from detente.ontology import Ontology
@@ -383,18 +384,6 @@ def normative_subject(tok: Token) -> Token | None:
     return None
 
 
-def harm_site(noun: Token) -> tuple[str, Token] | None:
-    """Where an event noun stands to a verb that may tell what it did: ("subject", verb) for
-    "air strikes killed ...", "a car bomb exploded ..."; ("in", verb), ("during", verb) or
-    ("by", verb) for a verb its prepositional phrase hangs on ("died in an air strike", "were
-    killed in a Turkish air strike"). The callers decide which verbs count
-    (``victim_clause``, ``arguments.agentless``)."""
-    if noun.dep_ == "nsubj" and noun.head.pos_ == "VERB":
-        return "subject", noun.head
-    prep = noun.head
-    if noun.dep_ == "pobj" and prep.lower_ in ("in", "during", "by") and prep.head.pos_ in ("VERB", "AUX"):
-        return prep.lower_, prep.head
-    return None
 
 
 def victim_clause(trigger: Trigger, by_token: dict[int, Coded]) -> Token | None:
@@ -420,15 +409,8 @@ def victim_clause(trigger: Trigger, by_token: dict[int, Coded]) -> Token | None:
     return None
 
 
-def detonates(verb: Token) -> bool:
-    """A device going off: "exploded", "was detonated", "went off" (``detonation_verbs``)."""
-    lemma = verb.lemma_.lower()
-    return lemma in WORDS.detonation_verbs or (
-        f"{lemma} off" in WORDS.detonation_verbs and any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children))
 
 
-def has_subject(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def give_victims(noun: Coded, verb: Token, victims: list, coded: list[Coded], ontology: Ontology,

@@ -22,7 +22,8 @@ from detente.nlp import dependency_tree, ent_type_forms, lemma_forms, lower_form
 CONDITIONS = frozenset({"swap", "not_swap", "passive", "active", "stative", "object", "light_head", "light_object",
                         "no_possessive", "no_targets", "one_source", "object_gap", "violent", "prep_object",
                         "relation_object", "retreat", "reduced_passive", "people_object", "subject_noun"})
-PROCEDURES = frozenset({"inherited_subject", "bound_possessive", "instrument_subject", "purpose_subject"})
+PROCEDURES = frozenset({"inherited_subject", "bound_possessive", "instrument_subject", "purpose_subject",
+                        "claimant"})
 STARTS = frozenset({"trigger", "object", "head"})
 ROLES = frozenset({"source", "target"})
 PATTERN_WORDS = ("pattern:target_preps", "pattern:source_preps")

@@ -38,6 +38,8 @@ class WordLists:
     grievance_roots: tuple[str, ...]
     grievance_preps: frozenset[str]
     facility_nouns: frozenset[str]
+    responsibility_nouns: frozenset[str]
+    casualty_verbs: frozenset[str]
     representation_nouns: frozenset[str]
     allegation_nouns: frozenset[str]
     claim_nouns: frozenset[str]
