@@ -13,7 +13,7 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from detente.coding.factuality_cues import (GOVERNOR_CLASSES, REPORTING_VERBS, Hit, Walk, allegation_verb,
-                                            clausal_link)
+                                            clausal_link, noun_behind)
 from detente.coding.wordlists import WORDS
 
 
@@ -25,10 +25,8 @@ def _allegation_complement(w: Walk) -> Hit:
 
 def _claimed_responsibility(w: Walk) -> Hit:
     """ "claimed responsibility for the bombing": the bombing happened (the claim is who did it)."""
-    tok = w.tok
-    if tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.lemma_.lower() in WORDS.responsibility_nouns:
-        return "asserted", tok.head.head
-    return None
+    noun = noun_behind(w.tok, "for", WORDS.responsibility_nouns)
+    return ("asserted", noun) if noun is not None else None
 
 
 def _claimed_content(w: Walk) -> Hit:

@@ -201,12 +201,18 @@ def _absence_object(w: Walk) -> Hit:
     return None
 
 
+def noun_behind(tok: Token, prep: str, nouns: frozenset[str]) -> Token | None:
+    """The noun of ``nouns`` whose ``prep`` phrase has ``tok`` as its object ("the visions |
+    of the slaughter", "responsibility | for the bombing"), else None."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == prep and tok.head.head.lemma_.lower() in nouns:
+        return tok.head.head
+    return None
+
+
 def _representation_object(w: Walk) -> Hit:
     """ "the visions of the slaughter do not correlate": a picture of it, not it."""
-    tok = w.tok
-    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in WORDS.representation_nouns:
-        return "hypothetical", tok.head.head
-    return None
+    noun = noun_behind(w.tok, "of", WORDS.representation_nouns)
+    return ("hypothetical", noun) if noun is not None else None
 
 
 def _plan_or_prospect(noun: Token) -> Hit:
