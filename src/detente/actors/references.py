@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from detente.actors.document import DocContext
 from detente.actors.kb import KnowledgeBase, normalize
-from detente.actors.mentions import subjects_above
+from detente.actors.mentions import PRONOUNS_GROUP, PRONOUNS_PERSON, own_subject_span, subjects_above
 from detente.model import Actor
 
 # the resolver's resolve_head, passed in (it calls these functions itself)
@@ -65,3 +65,25 @@ def relative_host(pron: Token, kb: KnowledgeBase, ctx: DocContext, resolve: Reso
     if (low in ("he", "she")) != person or (low == "it" and several) or (low == "they" and person and not several):
         return None
     return Actor(actor.code, actor.country, actor.sector, actor.name, actor.kb_id, "coref:clause-subject")
+
+
+def pronoun_actor(head: Token, kb: KnowledgeBase, ctx: DocContext, resolve: Resolve) -> Actor:
+    """The actor a pronoun refers to: the host of a relative clause's pronoun, else the
+    antecedent the document context finds (``DocContext.antecedent``: the subject of the
+    sentence before first); "unresolved:pronoun" when none."""
+    low = head.lower_
+    host = relative_host(head, kb, ctx, resolve)
+    if host is not None:  # "X consolidated positions they had taken": X took them
+        return host
+    if low in PRONOUNS_PERSON or low in PRONOUNS_GROUP:
+        gender = "f" if low in ("she", "her", "hers") else "m" if low in ("he", "him", "his") else None
+        a = ctx.antecedent(ctx.offset + head.idx, person=low in PRONOUNS_PERSON, gender=gender, kb=kb,
+                           singular=low in ("it", "its", "itself"), not_in=own_subject_span(head, ctx.offset),
+                           sentence=ctx.offset + head.sent.start_char,
+                           plural=low in ("they", "them", "their", "theirs", "themselves"))
+        if a is not None and a.resolved:
+            return Actor(a.code, a.country, a.sector, a.name, a.kb_id, "coref:pronoun")
+        if a is not None and low in PRONOUNS_PERSON:
+            # "he" after a person we could name but not code: that person, still uncoded
+            return Actor(name=a.name, how="unresolved:person")
+    return Actor(how="unresolved:pronoun")

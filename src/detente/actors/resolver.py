@@ -22,9 +22,8 @@ from spacy.tokens import Token
 
 from detente.actors.document import DocContext
 from detente.actors.kb import Entry, KnowledgeBase, normalize
-from detente.actors.mentions import (PRONOUNS_GROUP, PRONOUNS_PERSON, appositive_tokens, is_backer, mention_tokens,
-                                     of_phrase, other_conjunct, own_subject_span)
-from detente.actors.references import relative_host, state_epithet
+from detente.actors.mentions import appositive_tokens, is_backer, mention_tokens, of_phrase, other_conjunct
+from detente.actors.references import pronoun_actor, state_epithet
 from detente.actors.persons import (by_surname, entry_actor, make_actor, person_in,
                                     titled_namesakes, titled_person)
 from detente.geo.words import GEO_WORDS
@@ -265,24 +264,9 @@ def _located_in(head: Token, kb: KnowledgeBase) -> Entry | None:
 
 def resolve_head(head: Token, kb: KnowledgeBase, ctx: DocContext) -> tuple[list[Token], Actor]:
     """Mention tokens and actor for an argument head. Unresolved actors have code None."""
-    low = head.lower_
     pos = ctx.offset + head.idx
     if head.pos_ == "PRON":
-        host = relative_host(head, kb, ctx, resolve_head)
-        if host is not None:  # "X consolidated positions they had taken": X took them
-            return [head], host
-        if low in PRONOUNS_PERSON or low in PRONOUNS_GROUP:
-            gender = "f" if low in ("she", "her", "hers") else "m" if low in ("he", "him", "his") else None
-            a = ctx.antecedent(pos, person=low in PRONOUNS_PERSON, gender=gender, kb=kb,
-                               singular=low in ("it", "its", "itself"), not_in=own_subject_span(head, ctx.offset),
-                               sentence=ctx.offset + head.sent.start_char,
-                               plural=low in ("they", "them", "their", "theirs", "themselves"))
-            if a is not None and a.resolved:
-                return [head], Actor(a.code, a.country, a.sector, a.name, a.kb_id, "coref:pronoun")
-            if a is not None and low in PRONOUNS_PERSON:
-                # "he" after a person we could name but not code: that person, still uncoded
-                return [head], Actor(name=a.name, how="unresolved:person")
-        return [head], Actor(how="unresolved:pronoun")
+        return [head], pronoun_actor(head, kb, ctx, resolve_head)
     day = ctx.event_date
     key = (pos, day)
     if key in ctx.cache:  # the same head seen again for another trigger of the sentence
