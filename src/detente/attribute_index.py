@@ -75,6 +75,9 @@ def _compile(token: dict) -> tuple[list[Key], list[Test]] | None:
     return keys, tests
 
 
+MEMO_LIMIT = 200_000  # token rows remembered with their rules (a few tens of MB at most)
+
+
 class IndexedAttributeRuler(AttributeRuler):
     """AttributeRuler whose single-token equality and membership patterns are indexed."""
 
@@ -89,10 +92,14 @@ class IndexedAttributeRuler(AttributeRuler):
     def _clear_index(self) -> None:
         self._index: dict[Key, list[tuple[int, list[Test]]]] = {}
         self._rest = Matcher(self.vocab, validate=self.validate)
+        # the rules a token row matches, kept across Docs (rows repeat across a corpus too);
+        # emptied when rules change, and when it grows past MEMO_LIMIT rows
+        self._memo: dict[tuple[int, int, int, int], list[tuple[int, int]]] = {}
 
     def add(self, patterns: Iterable, attrs: dict, index: int = 0) -> None:
         attr_id = len(self.attrs)  # the id the parent gives this rule
         super().add(patterns, attrs, index)
+        self._memo.clear()
         for pattern in patterns:
             compiled = _compile(pattern[0]) if len(pattern) == 1 else None
             if compiled is None:
@@ -112,7 +119,9 @@ class IndexedAttributeRuler(AttributeRuler):
         key_of = self.vocab.strings
         rest = self._rest(doc, allow_missing=True, as_spans=False) if len(self._rest) else ()
         found = [(int(key_of[m_id]), m_id, s, e) for m_id, s, e in rest]
-        rules: dict[tuple[int, int, int, int], list[tuple[int, int]]] = {}  # rows repeat within a Doc
+        rules = self._memo
+        if len(rules) > MEMO_LIMIT:
+            rules.clear()
         for i, row in enumerate(zip(*doc.to_array(_ARRAY_ATTRS).T.tolist())):
             ids = rules.get(row)
             if ids is None:

@@ -15,6 +15,9 @@ from spacy.tokens import Token
 from detente.coding.factuality_cues import (GOVERNOR_CLASSES, REPORTING_VERBS, Hit, Walk, allegation_verb,
                                             clausal_link, noun_behind)
 from detente.coding.wordlists import WORDS
+from detente.nlp import lemma_forms
+
+CLAIM_NOUNS = WORDS.allegation_nouns | WORDS.claim_nouns
 
 
 def _allegation_complement(w: Walk) -> Hit:
@@ -67,10 +70,11 @@ def _denied_claim(verb: Token) -> Token | None:
     """ "Iran said Israeli jets had attacked its forces, a claim Israel denied": a report the
     sentence itself calls a claim someone denied (a claim noun after the reporting verb, in
     its clause, with a relative clause of a denial verb)."""
-    for tok in verb.subtree:
-        if tok.i > verb.i and tok.lemma_.lower() in WORDS.allegation_nouns | WORDS.claim_nouns and any(
-                c.dep_ == "relcl" and c.lemma_.lower() in WORDS.denial_verbs for c in tok.children):
-            return tok
+    doc, lemmas = verb.doc, lemma_forms(verb.doc)
+    for i in range(verb.i + 1, verb.right_edge.i + 1):  # a plain loop over cached lemmas: most have none
+        if lemmas[i] in CLAIM_NOUNS and any(c.dep_ == "relcl" and c.lemma_.lower() in WORDS.denial_verbs
+                                            for c in doc[i].children):
+            return doc[i]
     return None
 
 

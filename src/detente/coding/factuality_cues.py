@@ -202,8 +202,7 @@ def _absence_object(w: Walk) -> Hit:
 
 
 def noun_behind(tok: Token, prep: str, nouns: frozenset[str]) -> Token | None:
-    """The noun of ``nouns`` whose ``prep`` phrase has ``tok`` as its object ("the visions |
-    of the slaughter", "responsibility | for the bombing"), else None."""
+    """The noun of ``nouns`` whose ``prep`` phrase has ``tok`` as its object ("the visions of ...")."""
     if tok.dep_ == "pobj" and tok.head.lower_ == prep and tok.head.head.lemma_.lower() in nouns:
         return tok.head.head
     return None
@@ -225,8 +224,7 @@ def _plan_or_prospect(noun: Token) -> Hit:
 
 
 def _enacted(noun: Token) -> bool:
-    """ "adopted a resolution", "the resolution was passed": a proposal made law says what it
-    says (whether the enacting happened is the enacting verb's own factuality)."""
+    """ "adopted a resolution": a proposal made law says what it says (the enacting verb decides)."""
     return noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in WORDS.enactment_verbs
 
 
@@ -348,14 +346,17 @@ def _modal(verb: Token) -> bool:
     return any(c.tag_ == "MD" or c.lower_ in ("going", "gon") for c in children(verb, ("aux", "auxpass")))
 
 
+def _adverb_in(tok: Token, words: frozenset[str]) -> Token | None:
+    """An adverb of ``words`` on the clause's verb ("probably", "allegedly")."""
+    return next((c for c in children(tok, ("advmod",)) if c.lower_ in words), None)
+
+
 def _hedge_adverb(w: Walk) -> Hit:
-    hedge = next((c for c in w.tok.children if c.dep_ == "advmod" and c.lower_ in WORDS.hedges), None)
-    return ("hypothetical", hedge) if hedge is not None else None
+    return ("hypothetical", hedge) if (hedge := _adverb_in(w.tok, WORDS.hedges)) is not None else None
 
 
 def _allegation_adverb(w: Walk) -> Hit:
-    word = next((c for c in w.tok.children if c.dep_ == "advmod" and c.lower_ in WORDS.allegation_adverbs), None)
-    return ("alleged", word) if word is not None else None
+    return ("alleged", word) if (word := _adverb_in(w.tok, WORDS.allegation_adverbs)) is not None else None
 
 
 def _auxiliaries(w: Walk) -> Hit:
