@@ -153,3 +153,22 @@ def test_dates_end_to_end(code_text):
     assert ("asked", date(2018, 9, 3), "day") in got
     assert ("rejected", date(2018, 9, 4), "day") in got
     assert ("condemned", date(2018, 9, 5), "publication") in got
+
+
+def test_an_opening_date_the_parser_made_the_root_dates_the_sentence():
+    # "Last April, the panel | attributed the attack to the regime": a hand-built misparse in
+    # which the opening date is the root and the verb hangs below it
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    words = ["Last", "April", ",", "the", "panel", "attributed", "the", "attack", "to", "the", "regime", "."]
+    heads = [1, 1, 1, 4, 1, 4, 7, 5, 7, 10, 8, 1]
+    deps = ["amod", "ROOT", "punct", "det", "appos", "acl", "det", "dobj", "prep", "det", "pobj", "punct"]
+    pos = ["ADJ", "PROPN", "PUNCT", "DET", "NOUN", "VERB", "DET", "NOUN", "ADP", "DET", "NOUN", "PUNCT"]
+    tags = ["JJ", "NNP", ",", "DT", "NN", "VBN", "DT", "NN", "IN", "DT", "NN", "."]
+    ents = ["B-DATE", "I-DATE"] + ["O"] * 10
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, tags=tags, ents=ents,
+              sent_starts=[True] + [False] * 11)
+    sent = next(iter(doc.sents))
+    got = DateFinder(PUB).event_date(doc[5], sent, 0, "asserted", {5})
+    assert (got.value, got.precision) == (date(2018, 4, 1), "month")

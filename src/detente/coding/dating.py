@@ -108,6 +108,11 @@ class DateFinder:
                 if trigger.head.i in x.tokens:
                     best = _forward(s.text, x.expr, self.published) if future else x.expr
                     return Dated(best.value, best.precision, best.text)
+        root = sent.root
+        for x in s.exprs:  # "Last April, the panel | attributed ...": the parser made the opening date the root
+            if x.host == root.i and root.i in x.tokens and root.pos_ not in ("VERB", "AUX"):
+                best = _forward(s.text, x.expr, self.published) if future else x.expr
+                return Dated(best.value, best.precision, best.text)
         if s.link is not None and s.carried is not None and any(h.i == s.link[0] for h in shared):
             c = s.carried
             shift = s.link[1] if c.precision == "day" and c.value is not None else 0
