@@ -107,6 +107,7 @@ class KnowledgeBase:
     other_state_modifiers: frozenset[str] = frozenset()
     other_party_nouns: frozenset[str] = frozenset()  # "his counterpart": not his country's
     honorifics: frozenset[str] = frozenset()  # "Mrs Merkel": Merkel
+    armed_group_sectors: frozenset[str] = frozenset()  # "its fighters" after an armed group: the group
     surnames: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
     entries: dict[str, Entry] = field(default_factory=dict)
     keys_of: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # id -> name keys
@@ -248,6 +249,7 @@ def load_sectors(kb: KnowledgeBase, data: dict) -> None:
     kb.other_state_modifiers |= {normalize(str(w)) for w in epithets.get("other_modifiers") or ()}
     kb.other_party_nouns |= {normalize(str(w)) for w in epithets.get("other_party_nouns") or ()}
     kb.honorifics |= {normalize(str(w)) for w in data.get("honorifics") or ()}
+    kb.armed_group_sectors |= {str(w) for w in data.get("armed_group_sectors") or ()}
     for k, v in (data.get("metonyms") or {}).items():
         code = str(v)
         is_igo = code.startswith(("IGO", "NGO", "IMG"))
@@ -280,7 +282,7 @@ def load_yaml_file(kb: KnowledgeBase, path: Path) -> None:
         raise ValueError(f"{path}: expected a list or a mapping")
     if any(k in data for k in ("sector_nouns", "titles", "metonyms", "generic_groups", "title_modifiers",
                                "regions", "led_groups", "ethnic_groups", "named_kinds", "state_epithets",
-                               "honorifics")):
+                               "honorifics", "armed_group_sectors")):
         load_sectors(kb, data)
     for section, kind in (("people", "person"), ("organizations", "org"), ("groups", "group")):
         load_entities(kb, data.get(section) or (), kind, str(path))

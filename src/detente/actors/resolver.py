@@ -28,9 +28,6 @@ from detente.actors.persons import (by_surname, entry_actor, make_actor, person_
                                     titled_namesakes, titled_person)
 from detente.geo.words import GEO_WORDS
 from detente.model import Actor
-
-# sectors of armed groups, whose own fighters, forces and militants are the group itself
-ARMED_GROUP_SECTORS = frozenset({"REB", "UAF", "IMG", "SEP", "INS"})
 from detente.nlp import conj_closure, doc_text, span_text
 
 # "the head of X", "a spokesman for X", "representatives of X": the actor is X
@@ -487,7 +484,7 @@ def _resolve_tokens(head: Token, toks: list[Token], kb: KnowledgeBase, ctx: DocC
                 if normalize(head.lemma_) not in kb.other_party_nouns else None
             if owner is not None:  # "their forces" after "Isis members": the antecedent's forces
                 _, a = resolve_head(owner, kb, ctx)
-                if a.resolved and (a.sector or "") in ARMED_GROUP_SECTORS and sector in ARMED_GROUP_SECTORS | {"MIL"}:
+                if a.resolved and (a.sector or "") in kb.armed_group_sectors and sector in kb.armed_group_sectors | {"MIL"}:
                     # "Al-Shabab said its fighters killed ...": an armed group's fighters are the group
                     return Actor(a.code, a.country, a.sector, a.name, a.kb_id, "coref:possessive")
                 if a.resolved and a.country:

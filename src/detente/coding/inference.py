@@ -156,7 +156,7 @@ def _stronghold_of(head: Token, resolve: Callable[[Token], tuple[list[Token], Ac
             g for c in ap.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
         for owner in owners:
             _, a = resolve(owner)
-            if a.resolved and ((a.code or "").startswith("IMG") or (a.sector or "") in WORDS.armed_sectors):
+            if a.resolved and armed_actor(a):
                 return a
     return None
 
@@ -206,8 +206,8 @@ def fought_alongside(code: str, trigger: Token, src: Argument | None, tgt: Argum
     prep = named.head
     if named.dep_ != "pobj" or prep.lower_ != "with" or prep.head.i != trigger.i:
         return code, note
-    armed = (tgt.actor.sector or "") in WORDS.armed_sectors or tgt.actor.code.startswith("IMG")
-    return (WORDS.alongside_recode[code], note + " with=alongside") if armed and individual(src) else (code, note)
+    return (WORDS.alongside_recode[code], note + " with=alongside") if armed_actor(tgt.actor) and individual(src) \
+        else (code, note)
 
 
 def verbal_clash(code: str, trigger: Token, src: Argument | None, tgt: Argument | None, note: str) -> tuple[str, str]:
@@ -220,6 +220,11 @@ def verbal_clash(code: str, trigger: Token, src: Argument | None, tgt: Argument 
     if all((a.actor.sector or "") in WORDS.political_sectors for a in (src, tgt)):
         return WORDS.verbal_clash_recode[code], note + " clash=verbal"
     return code, note
+
+
+def armed_actor(a: Actor) -> bool:
+    """An armed force or group: a sector of ``armed_sectors`` or a transnational militant group."""
+    return (a.sector or "") in WORDS.armed_sectors or (a.code or "").startswith("IMG")
 
 
 def _span_head(arg: Argument) -> Token:
