@@ -14,7 +14,7 @@ Aleppo LANGUAGE), so the event loses its place. A language is never "eastern" or
 """
 from __future__ import annotations
 
-from spacy.attrs import ENT_IOB, POS
+from spacy.attrs import ENT_IOB, ENT_TYPE, POS
 from spacy.language import Language
 from spacy.parts_of_speech import VERB as VERB_POS
 from spacy.tokens import Doc, Span, Token
@@ -45,11 +45,11 @@ def _modified_place(doc: Doc, ent: Span) -> bool:
 
 
 def trim_entities(doc: Doc) -> Doc:
-    if any(_modified_place(doc, e) for e in doc.ents):
+    # the common case, checked on arrays without building spans: no LANGUAGE entity, no entity
+    # that starts with a verb or with a token that has no letter or digit
+    arr = doc.to_array([ENT_IOB, POS, ENT_TYPE])
+    if (arr[:, 2] == doc.vocab.strings.add("LANGUAGE")).any() and any(_modified_place(doc, e) for e in doc.ents):
         doc.ents = [Span(doc, e.start, e.end, label="GPE") if _modified_place(doc, e) else e for e in doc.ents]
-    # the common case, checked on arrays without building spans: no entity starts with a verb
-    # or with a token that has no letter or digit
-    arr = doc.to_array([ENT_IOB, POS])
     begins = arr[:, 0] == BEGIN
     if not (begins & (arr[:, 1] == VERB_POS)).any() \
             and all(any(ch.isalnum() for ch in doc[int(i)].text) for i in begins.nonzero()[0]):

@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from detente.coding.harm import detonates, harm_site
+from detente.coding.factuality_cues import noun_behind
 from detente.coding.frames import Frame, FrameSet, load_frames, match_path
+from detente.coding.harm import detonates, harm_site
 from detente.coding.triggers import LIGHT_VERBS, Trigger, object_gap
 from detente.coding.wordlists import WORDS
 from detente.nlp import children, conj_closure, dependency_tree, has_child, reduced_passive
@@ -270,9 +271,9 @@ def _conditions(trig: Trigger) -> set[str]:
         if trig.object_token.dep_ == "pobj":
             out.add("prep_object")  # "held in Kurdish custody": a state the object's modifier imposes
     if reduced_passive(tok) and tok.head.pos_ in ("NOUN", "PROPN"):
-        out.add("reduced_passive")
+        out.add("reduced_passive")  # "the army, backed by French jets": the army is backed
     if trig.pos == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass"):
-        out.add("subject_noun")  # "the army, backed by French jets": the army is backed
+        out.add("subject_noun")  # "Clashes broke out between A and B": the verb's "between" names the sides
     obj = _first_conjunct(tok)  # "launched artillery and rocket fire": each is the verb's object
     head_lemma = obj.head.lemma_.lower()
     if obj.dep_ in ("dobj", "attr") and head_lemma in LIGHT_VERBS | AGREEMENT_VERBS:
@@ -440,11 +441,8 @@ GENERIC_ASSAULT = frozenset({"180", "182", *WORDS.violence_recode})
 def claimed_for(noun: Token) -> Token | None:
     """The verb of a claim of responsibility the noun is the object of ("claimed responsibility
     for the bombing": claimed), else None."""
-    prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ != "for" or prep.head.lemma_.lower() not in WORDS.responsibility_nouns:
-        return None
-    claim = prep.head.head
-    return claim if prep.head.dep_ == "dobj" and claim.pos_ == "VERB" else None
+    claimed = noun_behind(noun, "for", WORDS.responsibility_nouns)
+    return claimed.head if claimed is not None and claimed.dep_ == "dobj" and claimed.head.pos_ == "VERB" else None
 
 
 def harm_subject(noun: Token) -> bool:

@@ -11,11 +11,13 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from spacy.tokens import Token
+
 from detente.coding.complements import Coded
 from detente.coding.wordlists import WORDS
 
 
-def _grievance_above(prep, by_token: dict[int, Coded]) -> Coded | None:
+def _grievance_above(prep: Token, by_token: dict[int, Coded]) -> Coded | None:
     """The grievance an "over" phrase belongs to: the trigger it hangs on, or the one above
     the noun or verb it hangs on ("a protest with Uganda over", "lodged a protest ... over")."""
     tok = prep.head
