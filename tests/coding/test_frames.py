@@ -89,3 +89,32 @@ def test_dateline_is_never_an_actor(code_text):
 @pytest.mark.slow
 def test_page_furniture_has_no_events(code_text):
     assert code_text("Related article: Russia bombed Aleppo.", "2016-10-20") == []
+
+
+@pytest.mark.parametrize("where", ["wordlists", "frames", "lexicon"])
+def test_an_unquoted_on_in_yaml_is_an_error_not_the_word_true(where):
+    """YAML reads an unquoted `on` as True; read as the word "true" it once dropped every
+    "sanctions on Iran" target. Each loader refuses it, naming the list."""
+    import yaml
+
+    from detente.coding.lexicon import LexiconError, parse_pattern
+
+    if where == "wordlists":
+        from importlib import resources
+
+        raw = yaml.safe_load(resources.files("detente.data").joinpath("frames/wordlists.yaml").read_text("utf-8"))
+        raw["noun_target_preps"] = yaml.safe_load("[of, on]")
+        with pytest.raises(WordListError, match="noun_target_preps: True is not a word"):
+            parse_wordlists(raw)
+    elif where == "frames":
+        step = yaml.safe_load("{dep: [prep], words: [on, against]}")
+        with pytest.raises(FrameError, match="True is not a word"):
+            parse_frames({"noun": [{"id": "x", "role": "target", "path": [step, {"dep": ["pobj"]}]}]})
+    else:
+        entry = yaml.safe_load("{code: '163', target_preps: [on, against]}")
+        with pytest.raises(LexiconError, match="target_preps: True"):
+            parse_pattern("sanction", "NOUN", "163", entry, "root16:163:n:sanction")
+
+
+def test_the_bundled_word_lists_keep_on_as_a_word():
+    assert "on" in WORDS.noun_target_preps and "true" not in WORDS.noun_target_preps

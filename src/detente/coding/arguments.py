@@ -276,8 +276,10 @@ def _conditions(trig: Trigger) -> set[str]:
         out.add("subject_noun")  # "Clashes broke out between A and B": the verb's "between" names the sides
     obj = _first_conjunct(tok)  # "launched artillery and rocket fire": each is the verb's object
     head_lemma = obj.head.lemma_.lower()
-    if obj.dep_ in ("dobj", "attr") and head_lemma in LIGHT_VERBS | AGREEMENT_VERBS:
-        out.add("light_head")  # "Russia cast a veto", "Russia and Turkey enacted a ceasefire"
+    if obj.dep_ in ("dobj", "attr", "nsubjpass") and head_lemma in LIGHT_VERBS | AGREEMENT_VERBS:
+        # "Russia cast a veto", "Russia and Turkey enacted a ceasefire", "an embargo was announced
+        # by Germany" (the passive's agent)
+        out.add("light_head")
     if obj.dep_ == "dobj" and head_lemma in LIGHT_VERBS:
         out.add("light_object")
     if not has_child(tok, ("poss",)):

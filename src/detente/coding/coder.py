@@ -26,17 +26,20 @@ from detente.coding.complements import (Coded, accusations, complement_subject, 
 from detente.coding.context import WhenWhere
 from detente.coding.evaluation import descriptions, evaluated_subject, judgeable
 from detente.coding.factuality import Factuality, judge
+from detente.coding.harm import told_by_its_verb
 from detente.coding.furniture import dateline_end, dateline_place, is_furniture
-from detente.coding.inference import (UNKNOWN_NAMES, Argument, armed_support, civil_war, conjoined, ethnic_resident,
+from detente.coding.inference import (UNKNOWN_NAMES, Argument, armed_support, civil_war, conjoined, custodians_country,
+                                      ethnic_resident,
                                       fought_alongside, speaker_self, verbal_clash,
                                       holder, host_target, local_role, official_complaint, person_country,
-                                      place_actor, role_country, speakers_own, state_author, theatre_target,
+                                      place_actor, role_country, role_in, speakers_own, state_author, theatre_target,
                                       victim_country, visits_a_place)
 from detente.coding.lexicon import Lexicon
 from detente.coding.scope import drop_sourcing_tags, ordinary_justice, private_person
 from detente.coding.triggers import Trigger, find_triggers
 from detente.coding.wordlists import WORDS
 from detente.geo import Gazetteer
+from detente.geo.words import GEO_WORDS
 from detente.coding.placement import PlaceFinder
 from detente.model import Actor, Document, Event, Mention, Place
 from detente.nlp import dep_ids, doc_text, lemma_ids, sent_ents, span_text
@@ -153,7 +156,8 @@ class EventCoder:
         coded: list[Coded] = []
         trigger_heads = {t.token.i for t in triggers}
         for trig in sorted(triggers, key=lambda t: t.token.i):
-            if trig.pos == "NOUN" and _resumptive(trig.token):
+            if trig.pos == "NOUN" and (_resumptive(trig.token) or trig.code[:2] in WORDS.victim_roots
+                                        and told_by_its_verb(trig.token, trigger_heads)):
                 continue
             # the event date first, so that people resolve to the role held on that date
             fact = judge(trig.token, sent)  # before the date: a scheduled event's date lies ahead
@@ -187,6 +191,7 @@ class EventCoder:
                 and trig.object_token.lemma_.lower() in WORDS.people_nouns else [])  # "kill ~people"
             # force posture deploys its object ("sent in aircraft"): no victim
             victims = [a for a in victims if a.actor.how == "sector-only" and trig.code[:2] in WORDS.victim_roots]
+            roles = [a for a in targets if a.actor.how in ("sector-only", "unresolved:sector-only")]
             targets = [a for a in targets if a.actor.resolved and a.actor.how != "sector-only"]
             # "killed 12 villagers in Mali": the villagers (Mali's own, below), not Mali; "Indian and
             # Pakistani troops exchanged fire in Kashmir": each other, not Kashmir
@@ -238,6 +243,10 @@ class EventCoder:
             if not sources:
                 if not agentless(trig, args):
                     continue  # a nominal or active event needs someone who did it
+                if trig.pos == "NOUN" and args.target_frame == "noun:prep" and not targets and not roles \
+                        and not any(t.ent_type_ or t.lemma_.lower() in GEO_WORDS.place_nouns
+                                    for h in args.targets for t in h.subtree):
+                    continue  # "restrictions on her movements": no one it was done to, and no one who did it
                 sources, source_frame = [None], "agentless-passive"
             pairs: list[tuple[Argument | None, Argument | None]]
             if not targets and len(sources) >= 2 and _reciprocal(trig):
@@ -276,6 +285,11 @@ class EventCoder:
                 if inferred is not None:
                     targets, target_frame = [inferred], inferred.actor.how or ""
                     pairs = list(product(sources, targets))
+            if not targets and roles and trig.code[:3] in WORDS.state_coercion_codes \
+                    and (home := custodians_country(sources)) is not None:
+                # "Russian police detained 1,000 people": a state's agents hold their own people
+                targets, target_frame = [role_in(a, home, "sector+custodian-country") for a in roles], "custodian-country"
+                pairs = list(product(sources, targets))
             if targets and victims and target_frame != "reciprocal":
                 # "besieged an army base and 100,000 local people": people named by their role
                 # beside a named target are the theatre's own, a target each

@@ -7,8 +7,8 @@ the link to the clause that governs it (plans, calls, refusals, allegations; rep
 speech, which does not change factuality but sets ``attributed_to``). The first frame
 that fires decides; ``factuality_cue`` keeps its cue word and ``frame`` its id, which the
 event's rule names (``fact=future@auxiliaries``). Each frame's test is a small function
-in coding/factuality_cues.py and coding/claim_cues.py (``TESTS``); the order, the word lists and the values are
-the data.
+in coding/factuality_cues.py, coding/claim_cues.py and coding/schedule_cues.py (``TESTS``); the
+order, the word lists and the values are the data.
 """
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from spacy.tokens import Span, Token
 from detente.coding.claim_cues import CLAIM_TESTS
 from detente.coding.factuality_cues import TESTS as CUE_TESTS
 from detente.coding.factuality_cues import Factuality, Walk, speaker, speaker_of
+from detente.coding.schedule_cues import SCHEDULE_TESTS
 from detente.coding.wordlists import WORDS
 from detente.nlp import span_text
 
@@ -30,7 +31,7 @@ __all__ = ["FactFrame", "Factuality", "FrameError", "all_frames", "judge", "pars
 # ---- the frames (data/frames/factuality.yaml) ------------------------------------------
 
 STAGES = ("sentence", "noun", "clause", "link")
-TESTS = {**CUE_TESTS, **CLAIM_TESTS}
+TESTS = {**CUE_TESTS, **CLAIM_TESTS, **SCHEDULE_TESTS}
 VALUES = frozenset({"asserted", "negated", "hypothetical", "future", "proposed", "normative", "question",
                     "alleged", "from-words", "presupposed", "attribute"})
 

@@ -318,6 +318,8 @@ def _presupposed_noun(w: Walk) -> Hit:
             return None  # "claimed he had been killed in an airstrike": the strike is as real as the death
         if tok.dep_ == "pobj" and tok.head.lower_ == "for" and g.lemma_.lower() in WORDS.arrival_verbs:
             return None  # "will travel to Singapore for a summit": the trip's purpose, as real as the trip
+        if tok.dep_ == "nsubjpass" and tok.head.lemma_.lower() in LIGHT_OBJECT_VERBS:
+            return None  # "new sanctions are to be announced": the light verb's object, as real as the verb
         if not (tok.dep_ == "pobj" and g.lemma_.lower() in GOVERNOR_CLASSES and g.lemma_.lower() not in IMPLICATIVE):
             return "asserted", tok
     return None
@@ -384,42 +386,9 @@ def _main_clause(w: Walk) -> Hit:
     return ("asserted", w.tok) if w.gov is None else None
 
 
-def _past(verb: Token) -> bool:
+def past(verb: Token) -> bool:
     """The clause is in a past tense: "captured", "had captured", "was captured"."""
     return verb.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
-
-
-def _until(mark: Token, gov: Token, verb: Token | None, sent: Span) -> Hit:
-    """An end point ("until they take the town", "until the capture of the town") under the
-    clause ``gov``: what is still to come there is still to come here; under a past clause
-    ("fought until they took it", "did not stop until they took it") it happened; the present
-    tense speaks of the future ("vowed to fight until they take it")."""
-    from detente.coding.factuality import _judge  # the governing clause's own judgement
-
-    g = _judge(gov, sent)
-    modal = any(c.dep_ in ("aux", "auxpass") and c.tag_ == "MD" for c in gov.children)
-    past = verb is None or _past(verb)
-    if g.value == "asserted":
-        return None if past else ("future", mark)
-    if g.value == "negated":  # "will not stop until", "did not stop until"
-        return ("future", mark) if modal or not past else ("asserted", mark)
-    return g.value, g.cue_token or mark
-
-
-def _until_clause(w: Walk) -> Hit:
-    """ "will fight until they take the town" (``_until``)."""
-    if w.dep != "advcl" or w.gov is None:
-        return None
-    mark = next((c for c in w.tok.children if c.dep_ == "mark" and c.lower_ in WORDS.until_marks), None)
-    return _until(mark, w.gov, w.tok, w.sent) if mark is not None else None
-
-
-def _until_object(w: Walk) -> Hit:
-    """ "will fight until the capture of the town" (``_until``)."""
-    prep = w.tok.head
-    if w.tok.dep_ != "pobj" or prep.lower_ not in WORDS.until_marks or prep.head.pos_ not in ("VERB", "AUX"):
-        return None
-    return _until(prep, prep.head, None, w.sent)
 
 
 def _relative_clause(w: Walk) -> Hit:
@@ -442,32 +411,12 @@ def _reduced_relative(w: Walk) -> Hit:
     return None
 
 
-def _infinitive_on_noun(w: Walk) -> Hit:
-    """ "the troops to be deployed by Russia", "a resolution to be put to a vote": still to come."""
-    tok = w.tok
-    if tok.dep_ in ("acl", "relcl") and tok.pos_ in ("VERB", "AUX"):
-        to = next((c for c in tok.children if c.dep_ == "aux" and c.lower_ == "to"), None)
-        if to is not None:
-            return "future", to
-    return None
-
-
-def _scheduled_predicate(w: Walk) -> Hit:
-    """ "Talks, sponsored by the UN, are expected in Geneva": a clause that says its subject is
-    expected, scheduled or planned is about the future."""
-    tok = w.tok
-    if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in WORDS.scheduled_predicates \
-            and any(c.dep_ == "auxpass" for c in tok.children):
-        return "future", tok
-    return None
-
-
 def _factive_adverbial(w: Walk) -> Hit:
     """ "will have to watch from afar after they were denied visas": the denial happened."""
     if w.tok.dep_ == "advcl":
         mark = next((c for c in w.tok.children if c.lower_ in FACTIVE_MARKS and c.i < w.tok.i and (
-            c.dep_ == "mark" or c.dep_ == "advmod" and _past(w.tok))), None)  # "When Assad used ...": an adverb
-        if mark is None and _past(w.tok) and not _modal(w.tok):  # "the damage they did before they took Mosul"
+            c.dep_ == "mark" or c.dep_ == "advmod" and past(w.tok))), None)  # "When Assad used ...": an adverb
+        if mark is None and past(w.tok) and not _modal(w.tok):  # "the damage they did before they took Mosul"
             mark = next((c for c in w.tok.children if c.dep_ == "mark" and c.lower_ in WORDS.past_factive_marks), None)
         if mark is not None:
             return "asserted", mark
@@ -590,8 +539,8 @@ TESTS: dict[str, Callable[[Walk], Hit]] = {
     "preparation_object": _preparation_object,
     "rejected_offer": _rejected_offer, "subject_predicate": _subject_predicate, "presupposed_noun": _presupposed_noun, "object_of_an_act": _object_of_an_act,
     "hedge_adverb": _hedge_adverb, "allegation_adverb": _allegation_adverb, "auxiliaries": _auxiliaries, "conditional_mark": _conditional_mark,
-    "main_clause": _main_clause, "until_clause": _until_clause, "until_object": _until_object, "relative_clause": _relative_clause, "reduced_relative": _reduced_relative,
-    "infinitive_on_noun": _infinitive_on_noun, "scheduled_predicate": _scheduled_predicate, "factive_adverbial": _factive_adverbial,
+    "main_clause": _main_clause, "relative_clause": _relative_clause, "reduced_relative": _reduced_relative,
+    "factive_adverbial": _factive_adverbial,
     "stative_purpose": _stative_purpose,
     "governing_verb": _governing_verb, "attempted_persuasion": _attempted_persuasion,
     "governing_preposition": _governing_preposition, "governing_noun": _governing_noun,

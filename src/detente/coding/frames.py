@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 from spacy.tokens import Doc, Token
 
-from detente.coding.wordlists import WORDS, WordLists
+from detente.coding.wordlists import WORDS, WordListError, WordLists, word
 from detente.nlp import dependency_tree, ent_type_forms, lemma_forms, lower_forms, pos_forms
 
 CONDITIONS = frozenset({"swap", "not_swap", "passive", "active", "stative", "object", "light_head", "light_object",
@@ -79,7 +79,10 @@ def _words(value: Any, where: str, words: WordLists) -> frozenset[str] | str | N
         if not isinstance(found, (frozenset, tuple)):
             raise FrameError(f"{where}: {value!r} is not a word list in wordlists.yaml")
         return frozenset(found)
-    return frozenset(str(v).lower() for v in value)
+    try:
+        return frozenset(word(v, where).lower() for v in value)
+    except WordListError as exc:
+        raise FrameError(str(exc)) from None
 
 
 def _step(raw: dict, where: str, words: WordLists) -> Step:

@@ -28,6 +28,18 @@ def harm_site(noun: Token) -> tuple[str, Token] | None:
     return None
 
 
+def told_by_its_verb(noun: Token, trigger_heads: set[int]) -> bool:
+    """ "A drone killed three militants in an attack on a compound": the attack a harm verb's
+    doer did it "in" is that verb's own event, told once (by the verb); not "were killed in an
+    attack", where the noun is all there is of the attacker."""
+    site = harm_site(noun)
+    if site is None or site[0] not in ("in", "during"):
+        return False
+    verb = site[1]
+    return verb.i in trigger_heads and verb.lemma_.lower() in WORDS.casualty_verbs \
+        and any(c.dep_ == "nsubj" for c in verb.children)
+
+
 def detonates(verb: Token) -> bool:
     """A device going off: "exploded", "was detonated", "went off" (``detonation_verbs``)."""
     lemma = verb.lemma_.lower()

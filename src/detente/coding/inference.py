@@ -41,6 +41,16 @@ def role_in(arg: Argument, country: str, how: str) -> Argument:
                                       name=a.name, how=how))
 
 
+def custodians_country(sources: list[Argument | None]) -> str | None:
+    """The one country of sources that are a state or its agents (``custodian_sectors`` less
+    armed groups: a state named as such, its police, courts, army), else None."""
+    countries = {a.actor.country for a in sources if a is not None and a.actor.country
+                 and (a.actor.sector is None or a.actor.sector in WORDS.state_custodian_sectors)}
+    if len(countries) != 1 or any(a is None or a.actor.country not in countries for a in sources):
+        return None
+    return countries.pop()
+
+
 def local_role(arg: Argument, country: str) -> Argument:
     """A role named without a country ("people", "students") in the country of the event's place;
     an ethnic group named by a nationality ("ethnic Albanians protested in Serbia") lives

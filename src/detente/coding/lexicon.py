@@ -97,6 +97,15 @@ class Lexicon:
         return {p.code for idx in (self.verbs, self.nouns) for ps in idx.values() for p in ps} - {BLOCK}
 
 
+def _preps(entry: dict, key: str, rule: str, default: tuple[str, ...]) -> tuple[str, ...]:
+    """An entry's prepositions; an unquoted on/off in YAML is a boolean, not the word."""
+    values = entry.get(key) or default
+    bad = [v for v in values if not isinstance(v, str)]
+    if bad:
+        raise LexiconError(f"{rule}: {key}: {bad[0]!r} is not a preposition (quote on/off: YAML reads them as booleans)")
+    return tuple(values)
+
+
 def parse_pattern(text: str, pos: str, code: str, entry: dict, rule: str) -> Pattern:
     toks = text.strip().lower().split()
     if not toks:
@@ -105,9 +114,9 @@ def parse_pattern(text: str, pos: str, code: str, entry: dict, rule: str) -> Pat
         if not _TOKEN_RE.match(t):
             raise LexiconError(f"{rule}: bad token {t!r} in pattern {text!r}")
     opts = dict(
-        target_preps=tuple(entry.get("target_preps") or DEFAULT_TARGET_PREPS),
+        target_preps=_preps(entry, "target_preps", rule, DEFAULT_TARGET_PREPS),
         swap=bool(entry.get("swap", False)),
-        source_preps=tuple(entry.get("source_preps") or ()),
+        source_preps=_preps(entry, "source_preps", rule, ()),
         stative=bool(entry.get("stative", False)),
         intransitive=bool(entry.get("intransitive", False)),
         rule=rule,

@@ -61,6 +61,8 @@ class WordLists:
     preparation_heads: frozenset[str]
     scheduled_nouns: frozenset[str]
     scheduled_predicates: frozenset[str]
+    state_custodian_sectors: frozenset[str]
+    arranged_copulas: frozenset[str]
     foreign_modifiers: frozenset[str]
     local_role_sectors: frozenset[str]
     commentator_sectors: frozenset[str]
@@ -161,13 +163,22 @@ class WordLists:
         return self.light_verbs | self.agreement_verbs | self.modality_carriers
 
 
+def word(value: object, where: str) -> str:
+    """One word of a data file's list, as text. YAML reads an unquoted on/off/yes/no as a
+    boolean, which would silently drop the word ("on" became "true"): that is an error."""
+    if isinstance(value, bool) or value is None:
+        raise WordListError(f"{where}: {value!r} is not a word (YAML reads unquoted on/off/yes/no/null "
+                            f"as booleans or null: quote it)")
+    return str(value)
+
+
 def _invert(groups: dict, name: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for value, words in groups.items():
         for w in words:
             if w in out:
                 raise WordListError(f"wordlists.yaml: {name}: {w!r} is listed under both {out[w]!r} and {value!r}")
-            out[str(w)] = str(value)
+            out[word(w, f"wordlists.yaml: {name}")] = str(value)
     return out
 
 
@@ -178,20 +189,20 @@ def parse_wordlists(data: dict) -> WordLists:
         raise WordListError(f"wordlists.yaml: missing lists {missing}")
     kw = {}
     for name in fields:
-        value = data[name]
+        value, where = data[name], f"wordlists.yaml: {name}"
         if name in ("governor_classes", "noun_modality", "subject_predicates"):
             kw[name] = _invert(value, name)
         elif name in ("violence_recode", "conventional_recode", "state_protest_recode", "armed_support_recode",
                       "alongside_recode", "verbal_clash_recode", "people_object_recode", "complement_roles", "intent_codes", "threat_codes", "refusal_codes", "committed_accord",
                       "failed_agreement_codes"):
-            kw[name] = {str(k): str(v) for k, v in value.items()}
+            kw[name] = {word(k, where): word(v, where) for k, v in value.items()}
         elif name in ("normative_demand_code", "accusation_code", "disapproval_code", "approval_code"):
-            kw[name] = str(value)
+            kw[name] = word(value, where)
         elif name in ("noun_target_preps", "furniture_starts", "reciprocal_codes", "retreat_codes", "justice_codes",
                       "grievance_roots"):
-            kw[name] = tuple(str(v).lower() for v in value)
+            kw[name] = tuple(word(v, where).lower() for v in value)
         else:
-            kw[name] = frozenset(str(v) if name.endswith("_sectors") else str(v).lower() for v in value)
+            kw[name] = frozenset(word(v, where) if name.endswith("_sectors") else word(v, where).lower() for v in value)
     return WordLists(**kw)
 
 

@@ -1,0 +1,62 @@
+"""Event nouns carried by a light verb, and their targets: our own sentences, never text
+from a dev set. Events are compared as (CAMEO code, source code, target code, factuality)."""
+from __future__ import annotations
+
+import pytest
+from coded import triples
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a noun's "on" phrase is its target, as "against" is
+    ("Germany announced sanctions on Iran.", ("163", "DEU", "IRN", "asserted")),
+    ("Canada announced an arms embargo on Saudi Arabia.", ("163", "CAN", "SAU", "asserted")),
+    # the agent of a passive light verb is the noun's source
+    ("New sanctions on Iran were announced by Germany on Friday.", ("163", "DEU", "IRN", "asserted")),
+    ("An arms embargo on Saudi Arabia was announced by Canada.", ("163", "CAN", "SAU", "asserted")),
+    ("A veto was cast by Russia.", ("129", "RUS", None, "asserted")),
+])
+def test_a_light_verbs_noun_takes_its_actors(code_text, text, expected):
+    assert expected in triples(code_text(text, "2019-03-14"))
+
+
+@pytest.mark.parametrize("text,expected", [
+    # be + to-infinitive is what is arranged, not what was done
+    ("Putin is to visit Ankara next week.", ("042", "RUSGOV", "TURGOV", "future")),
+    ("Russia was to send troops to Mali.", ("154", "RUS", "MLI", "future")),
+    ("Britain's new sanctions on Russia are to be announced on Friday.", ("163", "GBR", "RUS", "future")),
+])
+def test_what_is_to_happen_has_not_happened(code_text, text, expected):
+    events = triples(code_text(text, "2019-03-14"))
+    assert expected in events
+    assert not {e for e in events if e[0] == expected[0] and e[3] == "asserted"}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a state's agents who hold people named by their role hold their own country's people
+    ("Russian police detained more than 1,000 people.", ("173", "RUSCOP", "RUSCVL", "asserted")),
+    ("An Iranian court sentenced 75 people to death.", ("173", "IRNJUD", "IRNCVL", "asserted")),
+    ("Saudi police arrested tycoons.", ("173", "SAUCOP", "SAUBUS", "asserted")),
+    # a place in the clause still decides
+    ("Russian troops detained 20 civilians in Kherson.", ("173", "RUSMIL", "UKRCVL", "asserted")),
+])
+def test_a_states_agents_hold_their_own_people(code_text, text, expected):
+    assert expected in triples(code_text(text, "2019-03-14"))
+
+
+def test_an_attack_the_killer_made_is_told_once(code_text):
+    events = code_text("Gunmen killed five people in an attack on a mosque in Kano.", "2019-03-14")
+    assert [e.trigger.text for e in events] == ["killed"]
+    # with no killer named, the attack is all there is of the event
+    events = code_text("Five soldiers were killed in an attack on a checkpoint in Mali.", "2019-03-14")
+    assert ("190", None, "MLIMIL", "asserted") in triples(events)
+
+
+def test_an_act_on_no_one_by_no_one_is_no_event(code_text):
+    assert code_text("Her family placed restrictions on her movements.", "2019-03-14") == []
+
+
+def test_a_condition_on_what_is_to_happen_stays_hypothetical(code_text):
+    events = code_text("The base would be targeted if Russia were to retaliate against Turkey.", "2019-03-14")
+    assert ("190", "RUS", "TUR", "hypothetical") in triples(events)
