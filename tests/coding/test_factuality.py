@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pytest
+from coded import triples
 
 pytestmark = pytest.mark.slow
 
@@ -183,3 +184,18 @@ def test_whether_before_a_trailing_report_belongs_to_the_reported_words(code_tex
                     "to the budget gap, a senior official said on Monday.", "2021-05-20")
     said = [e for e in evs if e.cameo_code == "010" and e.trigger.text == "said"]
     assert said and {e.factuality for e in said} == {"asserted"}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a subject opened by "neither" or "no" negates its own clause ...
+    ("Neither Russia nor China supported the resolution.",
+     {("051", "RUS", None, "negated"), ("051", "CHN", None, "negated")}),
+    # ... not a clause beside it with a subject of its own
+    ("No proposal has emerged and British officials have stressed they will not send troops.",
+     {("010", "GBRGOV", None, "asserted"), ("154", "GBRGOV", None, "negated")}),
+    # an indefinite event noun under "would" is supposed; a possessed one is real
+    ("A Chinese blockade of Taiwan would disrupt global supply chains.", {("191", "CHN", "TWN", "hypothetical")}),
+    ("France's refusal to repatriate children would be in breach of the law.", {("120", "FRA", None, "asserted")}),
+])
+def test_negated_subjects_and_supposed_events(code_text, text, expected):
+    assert triples(code_text(text, "2019-03-14")) == expected

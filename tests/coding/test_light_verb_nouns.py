@@ -60,3 +60,28 @@ def test_an_act_on_no_one_by_no_one_is_no_event(code_text):
 def test_a_condition_on_what_is_to_happen_stays_hypothetical(code_text):
     events = code_text("The base would be targeted if Russia were to retaliate against Turkey.", "2019-03-14")
     assert ("190", "RUS", "TUR", "hypothetical") in triples(events)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the possessor of an arrest, a killing or a release with no "of" phrase underwent it
+    ("Aung San Suu Kyi's detention by the Burmese army angered Washington.",
+     ("173", "MMRMIL", "MMRGOV", "asserted")),
+    # "Russia's release of prisoners": with an "of" phrase the possessor did it
+    ("Russia's release of Ukrainian prisoners surprised Kiev.", ("0841", "RUS", "UKRCVL", "asserted")),
+])
+def test_a_possessor_undergoes_an_arrest(code_text, text, expected):
+    assert expected in triples(code_text(text, "2019-03-14"))
+
+
+def test_a_warrant_for_his_arrest_makes_no_arrester_of_him(code_text):
+    events = code_text("A Venezuelan judge issued a warrant for his arrest.", "2019-03-14")
+    assert [(e.cameo_code, e.source.text) for e in events if e.factuality == "asserted"] == [
+        ("173", "Venezuelan judge")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The attack prompted Israel to launch air strikes on Gaza.", ("195", "ISR", "PSE", "asserted")),
+    ("The shelling spurred Turkey to retaliate against Syria.", ("190", "TUR", "SYR", "asserted")),
+])
+def test_what_prompts_an_actor_leaves_the_act_to_it(code_text, text, expected):
+    assert expected in triples(code_text(text, "2019-03-14"))

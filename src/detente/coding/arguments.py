@@ -282,8 +282,11 @@ def _conditions(trig: Trigger) -> set[str]:
         out.add("light_head")
     if obj.dep_ == "dobj" and head_lemma in LIGHT_VERBS:
         out.add("light_object")
-    if not has_child(tok, ("poss",)):
-        out.add("no_possessive")
+    patient = trig.pos == "NOUN" and tok.lemma_.lower() in WORDS.patient_nouns and not any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+    if not has_child(tok, ("poss",)) or patient:
+        out.add("no_possessive")  # "his arrest by Turkish police": the possessor underwent it
+    out.add("patient_possessive" if patient else "agent_possessive")
     if trig.code[:2] in WORDS.victim_roots:
         out.add("violent")  # "coalition air strikes", "Nato air strikes": the compound attacks
     if trig.code.startswith(WORDS.retreat_codes):
@@ -422,13 +425,14 @@ def agentless(trig: Trigger, args: Arguments) -> bool:
         # "a roadside bomb killed three soldiers", "died in an explosion", "the attack killed 31
         # people at a mosque": it happened (a generic word only as the subject of the harm)
         return True
-    elif args.sources or args.target_frame != "noun:prep" or trig.code[:2] not in WORDS.theatre_target_roots:
+    elif args.sources or args.target_frame not in ("noun:prep", "noun:possessive-patient") \
+            or trig.code[:2] not in WORDS.theatre_target_roots:
         return False  # nominal: only material events ("the arrest of", "the killing of")
     victims = list(args.targets) + ([trig.object_token] if trig.object_token is not None else [])
     # a noun event with no author needs people as its victims ("the killing of five people",
     # "the arrest of tycoons"); "the war against Islamic State" names no event of anyone's
     if trig.pos != "VERB":
-        return any(h.pos_ in ("NOUN", "PROPN") and h.ent_type_ not in ("GPE", "ORG", "LOC", "FAC")
+        return any(h.dep_ == "poss" or h.pos_ in ("NOUN", "PROPN") and h.ent_type_ not in ("GPE", "ORG", "LOC", "FAC")
                    and h.head.lower_ in ("of", "on", "against") for h in victims) \
             and trig.code[:2] in WORDS.victim_roots and trig.token.lemma_.lower() not in WORDS.reciprocal_lemmas
     return any(people_word(h, ("GPE", "NORP", "ORG", "PERSON")) or h.lemma_.lower() in WORDS.facility_nouns

@@ -38,10 +38,11 @@ class Factuality:
     frame: str | None = None  # the id of the factuality frame that decided
 
 
-def _aux_cue(tok: Token, objects: bool = False) -> tuple[str, Token] | None:
+def _aux_cue(tok: Token, objects: bool = False, subjects: bool = True) -> tuple[str, Token] | None:
     """Negation and modality on this verb's own auxiliaries; with ``objects``, also a "no" on
     its object, which negates the verb's own event only ("made no comment", "gave no aid"),
-    not a participle clause hanging on it ("Praising X, he made no comment")."""
+    not a participle clause hanging on it ("Praising X, he made no comment"); with
+    ``subjects``, a "neither" or "no" opening its subject ("Neither Russia nor China voted")."""
     neg = None
     modal = None
     going = None
@@ -67,9 +68,14 @@ def _aux_cue(tok: Token, objects: bool = False) -> tuple[str, Token] | None:
         return "negated", neg
     if going is not None:
         return "future", going
-    for c in children(tok, ("det", "dobj", "nsubjpass")):  # "no ceasefire", "without a vote"
+    for c in children(tok, ("det", "dobj", "nsubj", "nsubjpass")):  # "no ceasefire", "without a vote"
         if c.dep_ == "det" and c.lower_ == "no":
             return "negated", c
+        if subjects and c.dep_ in ("nsubj", "nsubjpass"):  # "Neither Russia nor China supported it"
+            neither = next((g for g in c.children if g.dep_ in ("preconj", "det")
+                            and g.lower_ in WORDS.subject_negators), None)
+            if neither is not None:
+                return "negated", neither
         if objects and c.dep_ in ("dobj", "nsubjpass"):  # "no aid was sent"
             no = next((g for g in c.children if g.dep_ == "det" and g.lower_ == "no"), None)
             if no is not None:
@@ -343,6 +349,24 @@ def _object_of_an_act(w: Walk) -> Hit:
     return None
 
 
+def _supposed_subject(w: Walk) -> Hit:
+    """ "A Chinese blockade of Taiwan would disrupt trade": a noun event whose clause is only
+    supposed (``_supposed``) is supposed with it."""
+    tok = w.tok
+    if tok.dep_ != "nsubj" or not _supposed(tok.head) or any(
+            c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ not in WORDS.indefinite_articles) for c in tok.children):
+        return None  # "France's refusal would be in breach of the law": that refusal is real
+    return "hypothetical", tok.head
+
+
+def _supposed(verb: Token) -> bool:
+    """A verb under a hypothetical modal with no perfect: "would disrupt", "could trigger"; not
+    "would have killed more", whose subject was real."""
+    kids = children(verb, ("aux",))
+    return any(c.tag_ == "MD" and c.lower_ in HYPOTHETICAL_MODALS for c in kids) \
+        and not any(c.lemma_.lower() == "have" for c in kids)
+
+
 def _modal(verb: Token) -> bool:
     """The verb has a modal auxiliary or a "going to" of its own ("will tolerate", "could face")."""
     return any(c.tag_ == "MD" or c.lower_ in ("going", "gon") for c in children(verb, ("aux", "auxpass")))
@@ -365,7 +389,7 @@ def _auxiliaries(w: Walk) -> Hit:
     """Negation and modals on the clause's verb (``_aux_cue``); a reporting verb's own are
     not the reported event's; "said he would seek" is the future of a past report."""
     tok = w.tok
-    cue = _aux_cue(tok, objects=tok is w.trigger)
+    cue = _aux_cue(tok, objects=tok is w.trigger, subjects=_shares_subject(w.trigger, tok))
     if cue is None or (w.result.attributed_to is not None and tok.lemma_.lower() in REPORTING_VERBS):
         return None
     value, word = cue
@@ -373,6 +397,17 @@ def _auxiliaries(w: Walk) -> Hit:
             and tok.head.lemma_.lower() in REPORTING_VERBS and tok.head.tag_ in ("VBD", "VBN"):
         value = "future"
     return value, word
+
+
+def _shares_subject(trigger: Token, verb: Token) -> bool:
+    """The trigger's clause is ``verb``'s, or hangs on it by control only ("Neither Russia nor
+    China tried to block it"): its subject is the trigger's own."""
+    t = trigger
+    while t.i != verb.i:
+        if t.dep_ != "xcomp" or t.head.i == t.i:
+            return False
+        t = t.head
+    return True
 
 
 def _conditional_mark(w: Walk) -> Hit:
@@ -537,7 +572,8 @@ TESTS: dict[str, Callable[[Walk], Hit]] = {
     "allegation_object": _allegation_object, "absence_object": _absence_object,
     "representation_object": _representation_object, "prospect_object": _prospect_object, "talk_topic": _talk_topic,
     "preparation_object": _preparation_object,
-    "rejected_offer": _rejected_offer, "subject_predicate": _subject_predicate, "presupposed_noun": _presupposed_noun, "object_of_an_act": _object_of_an_act,
+    "rejected_offer": _rejected_offer, "subject_predicate": _subject_predicate,
+    "supposed_subject": _supposed_subject, "presupposed_noun": _presupposed_noun, "object_of_an_act": _object_of_an_act,
     "hedge_adverb": _hedge_adverb, "allegation_adverb": _allegation_adverb, "auxiliaries": _auxiliaries, "conditional_mark": _conditional_mark,
     "main_clause": _main_clause, "relative_clause": _relative_clause, "reduced_relative": _reduced_relative,
     "factive_adverbial": _factive_adverbial,

@@ -21,7 +21,8 @@ from detente.nlp import dependency_tree, ent_type_forms, lemma_forms, lower_form
 
 CONDITIONS = frozenset({"swap", "not_swap", "passive", "active", "stative", "object", "light_head", "light_object",
                         "no_possessive", "no_targets", "one_source", "object_gap", "violent", "prep_object",
-                        "relation_object", "retreat", "reduced_passive", "people_object", "subject_noun"})
+                        "relation_object", "retreat", "reduced_passive", "people_object", "subject_noun",
+                        "patient_possessive", "agent_possessive"})
 PROCEDURES = frozenset({"inherited_subject", "bound_possessive", "instrument_subject", "purpose_subject",
                         "claimant"})
 STARTS = frozenset({"trigger", "object", "head"})

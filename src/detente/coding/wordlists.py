@@ -45,6 +45,7 @@ class WordLists:
     claim_nouns: frozenset[str]
     doubt_modifiers: frozenset[str]
     negators: frozenset[str]
+    subject_negators: frozenset[str]
     presupposing_wh: frozenset[str]
     hypothetical_modals: frozenset[str]
     normative_modals: frozenset[str]
@@ -61,6 +62,7 @@ class WordLists:
     preparation_heads: frozenset[str]
     scheduled_nouns: frozenset[str]
     scheduled_predicates: frozenset[str]
+    patient_nouns: frozenset[str]
     state_custodian_sectors: frozenset[str]
     arranged_copulas: frozenset[str]
     foreign_modifiers: frozenset[str]
@@ -156,6 +158,7 @@ class WordLists:
     approval_code: str
     verb_particles: frozenset[str]
     articles: frozenset[str]
+    indefinite_articles: frozenset[str]
 
     @property
     def object_verbs(self) -> frozenset[str]:
