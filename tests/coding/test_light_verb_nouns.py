@@ -85,3 +85,24 @@ def test_a_warrant_for_his_arrest_makes_no_arrester_of_him(code_text):
 ])
 def test_what_prompts_an_actor_leaves_the_act_to_it(code_text, text, expected):
     assert expected in triples(code_text(text, "2019-03-14"))
+
+
+@pytest.mark.parametrize("text,expected", [
+    # whose the pattern's object is, by its "of" phrase
+    ("The European Union froze the assets of Russian officials.", ("163", "IGOEUR", "RUSGOV", "asserted")),
+    ("Russia banned imports of Polish apples.", ("163", "RUS", "POL", "asserted")),
+    ("Washington revoked the visas of Nicaraguan officials.", ("172", "USAGOV", "NICGOV", "asserted")),
+    # a promise of conflict is a threat
+    ("Moscow promised to retaliate against Washington.", ("1384", "RUSGOV", "USAGOV", "asserted")),
+])
+def test_objects_owners_and_promised_conflict(code_text, text, expected):
+    assert expected in triples(code_text(text, "2019-03-14"))
+
+
+@pytest.mark.parametrize("text", [
+    "The United States escalated its trade war with China.",  # the object is a noun blocker
+    "The government called the strike illegal.",  # the object is described, not called
+    "Moscow launched a charm offensive in Africa.",
+])
+def test_no_event_from_an_object_in_another_sense(code_text, text):
+    assert code_text(text, "2019-03-14") == []

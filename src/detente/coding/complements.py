@@ -131,8 +131,9 @@ def link_complements(coded: list[Coded], ontology: Ontology, codes: bool = True)
                 mentions.append(m)
         code = gov.trigger.code
         if codes and code in WORDS.residual_intents:  # "threatened to cut off aid": 130 -> 1311
-            table = WORDS.threat_codes if code.startswith("13") else WORDS.intent_codes
-            code = _by_prefix(table, first.cameo_code) or code
+            # a promise of conflict is a threat: "promised to retaliate against Washington": 1384
+            hostile = code.startswith("13") or _by_prefix(WORDS.intent_codes, first.cameo_code) is None
+            code = _by_prefix(WORDS.threat_codes if hostile else WORDS.intent_codes, first.cameo_code) or code
         new = []
         for e in gov.events:
             targets = [m for m in mentions if e.source is None or e.source.actor.code != m.actor.code]

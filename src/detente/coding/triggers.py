@@ -61,6 +61,8 @@ def _match_verb(tok: Token, p: Pattern, children: list[Token]) -> Trigger | None
         preps[part] = hit
     obj = None
     if p.objects:
+        if any(c.dep_ == "oprd" for c in children) and any(c.dep_ == "dobj" for c in children):
+            return None  # "called the strike illegal": the object is described, not acted on
         if p.object_prep is not None:
             part = preps[p.object_prep]
             cands = [g for g in part.children if g.dep_ in ("pobj", "pcomp")]
@@ -195,8 +197,17 @@ def match_token(tok: Token, lexicon: Lexicon, words: set[str] | None = None) -> 
             continue  # a particle or the object it needs is nowhere near
         trig = matcher(tok, p, children)
         if trig is not None:
+            if p.code != BLOCK and trig.object_token is not None and _blocked_noun(trig.object_token, lexicon):
+                continue  # "escalated its trade war": the object is a noun the lexicon says is no war
             return None if p.code == BLOCK else trig
     return None
+
+
+def _blocked_noun(obj: Token, lexicon: Lexicon) -> bool:
+    """The object, with its modifiers, is a noun blocker ("trade war", "charm offensive")."""
+    kids = list(obj.children)
+    return any(bp.code == BLOCK and bp.modifiers and _match_noun(obj, bp, kids) is not None
+               for bp in lexicon.nouns.get(_lemma(obj), ()))
 
 
 def _called_person(o: Token, children: list[Token]) -> bool:
