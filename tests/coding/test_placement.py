@@ -243,3 +243,17 @@ def test_another_actors_clause_is_another_scene(code_text):
     # a "when" clause still places what happened then
     evs = code_text("Five Syrian soldiers were killed on Monday when a mine exploded in Raqqa.", "2017-10-30")
     assert {(e.location.country, e.location_how) for e in evs} == {("SYR", "locative")}
+
+
+@pytest.mark.parametrize("text,place,how", [
+    # where the act's own object was made: a signing's venue, not its topic
+    ("Russia, Iran and Turkey signed a memorandum in Astana to set up safe zones in Syria.", "Astana",
+     "object-locative"),
+    ("Qatar and the Taliban signed an agreement in Doha.", "Doha", "object-locative"),
+    # "outskirts" keeps its -s (lemma fix), so the town behind it is the place
+    ("Boko Haram fighters attacked the outskirts of Maiduguri on Wednesday.", "Maiduguri", "place-object"),
+])
+def test_places_of_objects_and_outskirts(code_text, text, place, how):
+    events = code_text(text, "2019-03-14")
+    assert events and all((e.location.name if e.location else None) == place for e in events)
+    assert all(e.location_how.startswith(how) for e in events)

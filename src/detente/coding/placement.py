@@ -167,6 +167,13 @@ class PlaceFinder:
                     # a town or a building, not a region the parser may have hung on the verb
                     self._venues.update((a.kb_id, place) for a in sources if self._person(a))
                 return self._seen(Placement(place, "clause", how), trigger, material)
+        if pattern_object is not None and not statement and not moving:
+            # "signed a memorandum in Astana", "reached a deal in Doha": where the act's own
+            # object was made is where the act was
+            for slot in locatives(pattern_object, topical=True):
+                found = self.place_of(slot)
+                if found is not None:
+                    return self._seen(Placement(found[0], "clause", "object-locative" + found[1]), trigger, material)
         if (moving or attack) and pattern_object is not None and not statement:
             # "took control of Deraa", "lifted the siege of Aleppo": what the object is of
             for slot in (obj for c in pattern_object.children if c.dep_ == "prep"
