@@ -106,3 +106,16 @@ def test_objects_owners_and_promised_conflict(code_text, text, expected):
 ])
 def test_no_event_from_an_object_in_another_sense(code_text, text):
     assert code_text(text, "2019-03-14") == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Syrian soldiers returned fire.", ("190", "SYRMIL", None, "asserted")),
+    # what came under attack is its target, by an unknown hand
+    ("Turkish troops came under attack near Afrin.", ("190", None, "TURMIL", "asserted")),
+])
+def test_returned_fire_and_came_under_attack(code_text, text, expected):
+    assert expected in triples(code_text(text, "2019-03-14"))
+
+
+def test_a_side_that_loses_ground_is_no_victim_of_an_unknown_hand(code_text):
+    assert code_text("As the group loses territory, it may splinter.", "2019-03-14") == []

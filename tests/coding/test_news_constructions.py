@@ -417,7 +417,7 @@ def test_agentless_investigations_of_people_are_the_states(code_text):
     # a prosecutor or the police put people under investigation for a crime (090, 091), as they arrest
     evs = code_text("Three Greek bankers were put under investigation in Athens.", "2018-05-09")
     assert [(e.cameo_code, e.source.actor.code, e.source.actor.how, e.factuality) for e in evs] == [
-        ("090", "GRCGOV", "inferred:place-sentence", "asserted")]
+        ("090", "GRCGOV", "inferred:place-clause", "asserted")]
 
 
 @pytest.mark.parametrize("text,expected", [

@@ -417,7 +417,7 @@ def agentless(trig: Trigger, args: Arguments) -> bool:
         tok = trig.token
         if reduced_passive(tok) and tok.head.pos_ in ("NOUN", "PROPN"):
             return people_word(tok.head, ("GPE", "NORP", "ORG", "PERSON"))  # "two priests kidnapped last week"
-        if not any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
+        if not any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) and not _undergone(trig):
             return False
     elif trig.code[:2] in WORDS.victim_roots and not (trig.code in GENERIC_ASSAULT and len(trig.tokens) == 1
                                                       and not harm_subject(trig.token)) \
@@ -435,8 +435,17 @@ def agentless(trig: Trigger, args: Arguments) -> bool:
         return any(h.dep_ == "poss" or h.pos_ in ("NOUN", "PROPN") and h.ent_type_ not in ("GPE", "ORG", "LOC", "FAC")
                    and h.head.lower_ in ("of", "on", "against") for h in victims) \
             and trig.code[:2] in WORDS.victim_roots and trig.token.lemma_.lower() not in WORDS.reciprocal_lemmas
+    if _undergone(trig):
+        return bool(args.targets)  # "Kharkiv came under attack": whatever came under it
     return any(people_word(h, ("GPE", "NORP", "ORG", "PERSON")) or h.lemma_.lower() in WORDS.facility_nouns
                for h in victims)  # "A school was bombed in Aleppo": those it serves
+
+
+def _undergone(trig: Trigger) -> bool:
+    """A swapped pattern whose subject undergoes the act its prepositional object names
+    ("came under attack", "came under fire"), as a passive's subject does; not "fell to" or
+    "lost territory", where the subject is a side."""
+    return trig.pos == "VERB" and trig.pattern.swap and trig.pattern.object_prep is not None
 
 
 # a shooting, a stabbing, an attack, a strike: a single word whose kind of violence only its
