@@ -257,3 +257,9 @@ def test_places_of_objects_and_outskirts(code_text, text, place, how):
     events = code_text(text, "2019-03-14")
     assert events and all((e.location.name if e.location else None) == place for e in events)
     assert all(e.location_how.startswith(how) for e in events)
+
+
+def test_a_building_named_by_a_nationality_is_where_it_stands(code_text):
+    # the embassy is in Kiev, and the police who arrest beside it are Ukraine's
+    events = code_text("Police arrested a man near the Russian embassy in Kiev.", "2019-03-14")
+    assert [(e.source.actor.code, e.location.name) for e in events] == [("UKRCOP", "Kyiv")]

@@ -59,8 +59,8 @@ def local_role(arg: Argument, country: str) -> Argument:
     if resident is not arg:
         return resident
     a = arg.actor
-    if a.how not in ("sector-only", "sector+inferred:focus-country") or not a.sector:
-        return arg  # the place of the event beats the story's country
+    if a.how not in ("sector-only", "sector+inferred:focus-country", "generic:focus-country") or not a.sector:
+        return arg  # the place of the event beats the story's country (a guess, not a word of the text)
     return role_in(arg, country, "sector+inferred:place")
 
 

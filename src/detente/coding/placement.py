@@ -273,7 +273,7 @@ class PlaceFinder:
                 if meeting and not (self._actor_noun(obj) or obj.lemma_.lower() in GEO_WORDS.venue_nouns):
                     continue  # "discussed developments in Syria" is not in Syria
                 for slot in locatives(obj, topical=True):
-                    found = self.place_of(slot)
+                    found = self.place_of(slot) or self._place_around(slot)  # "a man near the embassy in Kiev"
                     if found is not None:
                         return found[0], "object-locative" + found[1]
         return None
@@ -350,8 +350,8 @@ class PlaceFinder:
         """The place a locative's object that is no place is in: "at the thinktank Chatham
         House in London", "at a hotel outside Sochi"; never through an actor ("in talks with the
         regime in Tehran")."""
-        if self._actor_noun(tok) and tok.ent_type_ != "ORG":
-            return None
+        if self._actor_noun(tok) and tok.ent_type_ != "ORG" and tok.lemma_.lower() not in WORDS.facility_nouns:
+            return None  # (an embassy is a building: "near the Russian embassy in Kiev" is in Kiev)
         return next((f for slot in locatives(tok, topical=True) if (f := self.place_of(slot)) is not None), None)
 
     def _actor_noun(self, tok: Token) -> bool:
