@@ -71,3 +71,14 @@ def test_a_person_pronoun_needs_a_person_host(code_text):
     # "he" in a clause on the object of a country's act is not that country
     evs = code_text("Erdogan met reporters. Turkey rejected the plan he had proposed.", "2019-03-10")
     assert all(e.source.actor.how != "coref:clause-subject" for e in evs if e.trigger.text == "proposed")
+
+
+@pytest.mark.parametrize("text,trigger,expected", [
+    # what a reporter reports of "it" is the reporter's own act, not that of a nearer name
+    ("Hezbollah, which has clashed with Israeli forces since October, said it fired rockets at Israel.", "fired",
+     "LBNUAF"),
+    ("The Syrian military, backed by fighters from Iraq, said it had retaken Albu Kamal.", "retaken", "SYRMIL"),
+])
+def test_a_reported_pronoun_is_the_reporter(code_text, text, trigger, expected):
+    evs = [e for e in code_text(text, "2019-03-10") if e.trigger.text == trigger]
+    assert {(e.source.actor.code, e.source.actor.how) for e in evs} == {(expected, "coref:reporter")}

@@ -55,6 +55,34 @@ def relative_host(pron: Token, kb: KnowledgeBase, ctx: DocContext, resolve: Reso
     if verb is None or verb.pos_ not in ("VERB", "AUX"):
         return None
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return _subject_for(low, subj, kb, ctx, resolve, "coref:clause-subject")
+
+
+def reporter(pron: Token, kb: KnowledgeBase, ctx: DocContext, resolve: Resolve) -> Actor | None:
+    """The subject pronoun (or its possessive) of what a reporting verb reports refers to
+    the reporter: "Hezbollah, which has clashed with Israeli forces, said it fired rockets"
+    (Hezbollah, not the nearer forces), "Russia said its jets bombed Idlib" (how
+    "coref:reporter")."""
+    low = pron.lower_
+    words = {"it": "it", "its": "it", "they": "they", "their": "they", "he": "he", "his": "he", "she": "she",
+             "her": "she"}
+    subj_of = pron.head if pron.dep_ == "poss" else pron
+    if low not in words or (pron.dep_ != "poss" and pron.dep_ not in ("nsubj", "nsubjpass")) \
+            or subj_of.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    from detente.coding.wordlists import WORDS  # (the coding package imports the resolver: not at module load)
+
+    clause = subj_of.head
+    report = clause.head
+    if clause.dep_ != "ccomp" or report.lemma_.lower() not in WORDS.reporting_verbs:
+        return None
+    subj = next((c for c in report.children if c.dep_ == "nsubj"), None)
+    return _subject_for(words[low], subj, kb, ctx, resolve, "coref:reporter")
+
+
+def _subject_for(low: str, subj: Token | None, kb: KnowledgeBase, ctx: DocContext, resolve: Resolve,
+                 how: str) -> Actor | None:
+    """The actor a clause subject names, when the pronoun ``low`` (he, she, it, they) fits it."""
     if subj is None or subj.pos_ == "PRON":
         return None
     _, actor = resolve(subj, kb, ctx)
@@ -64,7 +92,7 @@ def relative_host(pron: Token, kb: KnowledgeBase, ctx: DocContext, resolve: Reso
     several = subj.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subj.children)
     if (low in ("he", "she")) != person or (low == "it" and several) or (low == "they" and person and not several):
         return None
-    return Actor(actor.code, actor.country, actor.sector, actor.name, actor.kb_id, "coref:clause-subject")
+    return Actor(actor.code, actor.country, actor.sector, actor.name, actor.kb_id, how)
 
 
 def pronoun_actor(head: Token, kb: KnowledgeBase, ctx: DocContext, resolve: Resolve) -> Actor:
@@ -72,8 +100,8 @@ def pronoun_actor(head: Token, kb: KnowledgeBase, ctx: DocContext, resolve: Reso
     antecedent the document context finds (``DocContext.antecedent``: the subject of the
     sentence before first); "unresolved:pronoun" when none."""
     low = head.lower_
-    host = relative_host(head, kb, ctx, resolve)
-    if host is not None:  # "X consolidated positions they had taken": X took them
+    host = relative_host(head, kb, ctx, resolve) or reporter(head, kb, ctx, resolve)
+    if host is not None:  # "X consolidated positions they had taken": X took them; "X said it fired"
         return host
     if low in PRONOUNS_PERSON or low in PRONOUNS_GROUP:
         gender = "f" if low in ("she", "her", "hers") else "m" if low in ("he", "him", "his") else None
