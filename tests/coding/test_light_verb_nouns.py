@@ -119,3 +119,20 @@ def test_returned_fire_and_came_under_attack(code_text, text, expected):
 
 def test_a_side_that_loses_ground_is_no_victim_of_an_unknown_hand(code_text):
     assert code_text("As the group loses territory, it may splinter.", "2019-03-14") == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a protest or strike that breaks out somewhere is the people's of that place
+    ("Protests erupted in Tehran on Friday.", ("141", "IRNCVL", "IRN", "asserted")),
+    ("A general strike paralysed Nepal on Tuesday.", ("143", "NPLCVL", "NPL", "asserted")),
+])
+def test_a_protest_that_breaks_out_is_the_places_people(code_text, text, expected):
+    assert expected in triples(code_text(text, "2019-03-14"))
+
+
+@pytest.mark.parametrize("text", [
+    "Protests erupted on Friday.",  # no place, no one to give it to
+    "Six Venezuelan opposition figures have sheltered in the Argentine embassy since March.",  # took shelter
+])
+def test_no_crowd_without_a_place_and_no_shelter_given_by_who_took_it(code_text, text):
+    assert code_text(text, "2019-03-14") == []

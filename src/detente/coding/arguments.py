@@ -411,6 +411,8 @@ def agentless(trig: Trigger, args: Arguments) -> bool:
     """A passive verb with no known agent ("eight people were killed in an air strike"), or an
     event noun with a victim and no author ("the arrest of five people"): the event stands with
     an unknown source when its victim is an actor or a word for people."""
+    if crowd_onset(trig):
+        return True  # "Protests erupted in Tehran": whose, the place says (coder)
     if trig.code[:2] not in WORDS.agentless_roots:
         return False  # "are said to have died": a report with no speaker is no statement
     if trig.pos == "VERB":
@@ -439,6 +441,14 @@ def agentless(trig: Trigger, args: Arguments) -> bool:
         return bool(args.targets)  # "Kharkiv came under attack": whatever came under it
     return any(people_word(h, ("GPE", "NORP", "ORG", "PERSON")) or h.lemma_.lower() in WORDS.facility_nouns
                for h in victims)  # "A school was bombed in Aleppo": those it serves
+
+
+def crowd_onset(trig: Trigger) -> bool:
+    """A protest, strike or riot noun as the subject of a verb of its onset or spread
+    ("Protests erupted in Tehran", "A general strike paralysed Nepal")."""
+    tok = trig.token
+    return trig.pos == "NOUN" and trig.code[:2] in WORDS.crowd_roots and tok.dep_ in ("nsubj", "nsubjpass") \
+        and tok.head.lemma_.lower() in WORDS.onset_verbs
 
 
 def _undergone(trig: Trigger) -> bool:

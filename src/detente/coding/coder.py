@@ -17,7 +17,7 @@ from detente.actors.kb import KnowledgeBase
 from detente.actors.document import DocContext, focus_country, located
 from detente.actors.resolver import resolve_all, resolve_head
 from detente.coding import violence
-from detente.coding.arguments import Arguments, agentless, find_arguments, harm_subject
+from detente.coding.arguments import Arguments, agentless, crowd_onset, find_arguments, harm_subject
 from detente.coding.grievances import grievance_authors
 from detente.coding.complements import (Coded, accusations, complement_subject, dual_codes, failed_talks,
                                         give_victims, intents, link_complements, normative_subject, protest_aims,
@@ -264,6 +264,14 @@ class EventCoder:
                 if author is not None:
                     sources, source_frame = [author], author.actor.how or ""
                     pairs = list(product(sources, targets or [None]))
+            if crowd_onset(trig) and sources == [None]:
+                # "Protests erupted in Tehran": the people of the place, if a place is given
+                if placement.precision not in ("clause", "sentence") or placement.place is None \
+                        or not placement.place.country:
+                    continue
+                home = placement.place.country
+                sources = [Argument([], Actor(code=f"{home}CVL", country=home, sector="CVL", how="inferred:place-crowd"))]
+                source_frame, pairs = "crowd-place", list(product(sources, targets or [None]))
             if trig.code[:2] in WORDS.local_source_roots and placement.precision in ("clause", "sentence") \
                     and placement.place is not None and placement.place.country:
                 # "thousands of people protested in Tbilisi": protesters are where they protest

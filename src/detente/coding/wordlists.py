@@ -62,6 +62,8 @@ class WordLists:
     preparation_heads: frozenset[str]
     scheduled_nouns: frozenset[str]
     scheduled_predicates: frozenset[str]
+    crowd_roots: frozenset[str]
+    onset_verbs: frozenset[str]
     patient_nouns: frozenset[str]
     state_custodian_sectors: frozenset[str]
     arranged_copulas: frozenset[str]
