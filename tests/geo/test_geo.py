@@ -302,3 +302,23 @@ def test_state_abbreviations_leave_full_names_and_los_angeles_alone(gaz: Gazette
     assert gaz.lookup("Washington").feature == "city"  # the capital
     la = gaz.lookup("LA")
     assert la is None or la.name != "Louisiana"
+
+
+@pytest.mark.parametrize("name,country,feature", [
+    # first-level divisions of conflict countries (data/geo/places.tsv): no homonym abroad
+    ("Rakhine", "MMR", "admin1"), ("Kachin", "MMR", "admin1"), ("Chin State", "MMR", "admin1"),
+    ("Kherson oblast", "UKR", "admin1"), ("Donetsk region", "UKR", "admin1"), ("Nineveh", "IRQ", "admin1"),
+    ("North Kivu", "COD", "admin1"),
+    # a bare name a well-known city bears stays the city
+    ("Kherson", "UKR", "city"), ("Marib", "YEM", "city"), ("Gao", "MLI", "city"),
+    ("Odessa", "UKR", "city"),  # the port, not Odessa, Texas
+])
+def test_conflict_regions_and_their_cities(gaz: Gazetteer, name: str, country: str, feature: str) -> None:
+    place = gaz.lookup(name)
+    assert place is not None and (place.country, place.feature) == (country, feature)
+
+
+@pytest.mark.parametrize("name", ["Muthana", "Shan", "Kasai"])
+def test_a_region_is_not_a_surname_or_a_people(gaz: Gazetteer, name: str) -> None:
+    place = gaz.lookup(name)
+    assert place is None or place.feature != "admin1"
