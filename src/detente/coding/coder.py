@@ -25,7 +25,7 @@ from detente.coding.complements import (Coded, accusations, complement_subject, 
                                         threat_addressee, victim_clause)
 from detente.coding.context import WhenWhere
 from detente.coding.evaluation import descriptions, evaluated_subject, judgeable
-from detente.coding.factuality import Factuality, judge
+from detente.coding.factuality import judge
 from detente.coding.harm import told_by_its_verb
 from detente.coding.furniture import dateline_end, dateline_place, is_furniture
 from detente.coding.inference import (UNKNOWN_NAMES, Argument, armed_support, civil_war, conjoined, custodians_country,
@@ -41,7 +41,8 @@ from detente.coding.wordlists import WORDS
 from detente.geo import Gazetteer
 from detente.geo.words import GEO_WORDS
 from detente.coding.placement import PlaceFinder
-from detente.model import Actor, Document, Event, Mention, Place
+from detente.coding.provenance import arg_mention, confidence, event_rule, span_mention
+from detente.model import Actor, Document, Event, Place
 from detente.nlp import dep_ids, doc_text, lemma_ids, sent_ents, span_text
 from detente.ontology import Ontology
 
@@ -311,7 +312,7 @@ class EventCoder:
             attributed = None
             if fact.attributed_to is not None and speaker is not None:
                 attributed = speaker.code or fact.attributed_to.text
-            rule = _rule(trig, source_frame, target_frame, fact)
+            rule = event_rule(trig, source_frame, target_frame, fact)
             out: list[Event] = []
             coded.append(Coded(trig, fact, out, speaker))
             for src, tgt in pairs:
@@ -322,13 +323,13 @@ class EventCoder:
                         # "Syrian Kurds protested in Qamishli": the place's country is the source's
                         # own; "Egypt renewed its demand": the demand is its own; no target, the
                         # event stands
-                        tgt, target_frame, rule = None, "", _rule(trig, source_frame, "", fact)
+                        tgt, target_frame, rule = None, "", event_rule(trig, source_frame, "", fact)
                     elif src.tokens or not tgt.tokens:
                         continue  # an actor acting on itself is a parse artefact here
                     # else a source the text does not name (the state behind an agentless arrest)
                     # acts on people it does name, its own ("two county officials were arrested")
                 code, note = (trig.code, "") if self.patterns_only else violence.recoded(
-                    trig.code, sent, _arg_mention(src, offset), _arg_mention(tgt, offset), list(args.targets),
+                    trig.code, sent, arg_mention(src, offset), arg_mention(tgt, offset), list(args.targets),
                     placement.how == "place-object")
                 if not self.patterns_only:  # "Russia protested": a complaint; "backed the rebels": aid
                     code, tgt, note = official_complaint(code, trig.token, src, tgt, note)
@@ -341,13 +342,13 @@ class EventCoder:
                     sentence_start=offset + sent.start_char,
                     cameo_code=info.code, cameo_root=info.root, quad_class=info.quad_class,
                     goldstein=info.goldstein, plover_type=info.plover_type,
-                    trigger=_mention(trig.tokens if trig.pos == "NOUN" else (trig.token,), offset),
-                    source=_arg_mention(src, offset), target=_arg_mention(tgt, offset),
+                    trigger=span_mention(trig.tokens if trig.pos == "NOUN" else (trig.token,), offset),
+                    source=arg_mention(src, offset), target=arg_mention(tgt, offset),
                     factuality=fact.value, factuality_cue=fact.cue, attributed_to=attributed,
                     event_date=day, date_precision=precision, date_text=date_text,
                     location=placement.place, location_precision=placement.precision,
                     location_how=placement.how,
-                    rule=rule + note, confidence=_confidence(trig, src, tgt),
+                    rule=rule + note, confidence=confidence(trig, src, tgt),
                 ))
         return self._finish_sentence(coded, ctx, ww, offset, dateline)
 
@@ -367,7 +368,7 @@ class EventCoder:
         violence.same_casualties(coded)
         same_means(coded)
         protest_aims(coded)
-        mention = partial(_mention, offset=offset)
+        mention = partial(span_mention, offset=offset)
         by_token = {x.trigger.token.i: x for x in coded}
         for c in coded:  # "five soldiers were killed in a Turkish air strike": one event, the strike's
             verb = victim_clause(c.trigger, by_token)
@@ -441,16 +442,6 @@ def _accusers_of(ctx: DocContext, accused: list[Argument]) -> list[Argument]:
     return _unique(Argument([], _refers_back(e.source.actor)) for e in ctx.events.get("112", [])
                    if e.target is not None and (e.target.actor.country or e.target.actor.code) in mine
                    and e.source.actor.country not in mine)
-
-
-def _rule(trig: Trigger, source_frame: str, target_frame: str, fact: Factuality) -> str:
-    """The trigger pattern and the frames that gave source, target and factuality (with the
-    factuality cue): "root19:195:v:bomb src=subject tgt=object fact=asserted@main-clause",
-    "root04:040:v:meet src=subject tgt=object fact=future@auxiliaries:will"."""
-    frame = f"@{fact.frame}" if fact.frame else ""
-    cue = f":{fact.cue.lower()}" if fact.cue else ""
-    return (f"{trig.pattern.rule} src={source_frame or '-'} tgt={target_frame or '-'} "
-            f"fact={fact.value}{frame}{cue}")
 
 
 def _armed_of(args: Arguments, targets: list[Argument]) -> bool:
@@ -578,30 +569,3 @@ def _reciprocal(trig: Trigger) -> bool:
     agreeing, cooperating ("Russia and Turkey met"), and the violence words that are mutual
     ("clashed", "fought"); "Russia and Syria attacked" are no each other's targets."""
     return trig.code.startswith(WORDS.reciprocal_codes) or trig.token.lemma_.lower() in WORDS.reciprocal_lemmas
-
-
-def _mention(tokens: Sequence[Token], offset: int) -> Mention:
-    first, last = tokens[0], tokens[-1]
-    start, end = first.idx, last.idx + len(last.text)
-    return Mention(doc_text(first.doc)[start:end], offset + start, offset + end)
-
-
-def _arg_mention(arg: Argument | None, offset: int) -> Mention | None:
-    if arg is None:
-        return None
-    if not arg.tokens:  # an inferred role has no words of its own
-        return Mention("", None, None, arg.actor)
-    m = _mention(arg.tokens, offset)
-    m.actor = arg.actor
-    return m
-
-
-def _confidence(trig: Trigger, src: Argument | None, tgt: Argument | None) -> float:
-    c = 0.4
-    if src is not None and src.actor.resolved:
-        c += 0.25 if not (src.actor.how or "").startswith(("generic", "coref", "sector-only")) else 0.15
-    if tgt is not None:
-        c += 0.2 if not (tgt.actor.how or "").startswith(("generic", "coref")) else 0.1
-    if trig.pattern.objects or trig.pattern.particles or trig.pattern.modifiers:
-        c += 0.1
-    return round(min(c, 0.95), 2)
