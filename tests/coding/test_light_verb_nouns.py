@@ -103,6 +103,7 @@ def test_objects_owners_and_promised_conflict(code_text, text, expected):
     "The United States escalated its trade war with China.",  # the object is a noun blocker
     "The government called the strike illegal.",  # the object is described, not called
     "Moscow launched a charm offensive in Africa.",
+    "The opposition claimed victory in the presidential election.",  # a vote won, no fighting ended
 ])
 def test_no_event_from_an_object_in_another_sense(code_text, text):
     assert code_text(text, "2019-03-14") == []
