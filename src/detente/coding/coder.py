@@ -29,10 +29,9 @@ from detente.coding.factuality import judge
 from detente.coding.harm import told_by_its_verb
 from detente.coding.furniture import dateline_end, dateline_place, is_furniture
 from detente.coding.inference import (UNKNOWN_NAMES, Argument, armed_support, civil_war, conjoined, custodians_country,
-                                      ethnic_resident,
-                                      fought_alongside, speaker_self, verbal_clash,
-                                      holder, host_target, local_role, official_complaint, person_country,
-                                      place_actor, role_country, role_in, speakers_own, state_author, theatre_target,
+                                      ethnic_resident, fought_alongside, holder, host_target, local_role,
+                                      official_complaint, person_country, place_actor, place_crowd, role_country,
+                                      role_in, speaker_self, speakers_own, state_author, theatre_target, verbal_clash,
                                       victim_country, visits_a_place)
 from detente.coding.lexicon import Lexicon
 from detente.coding.scope import drop_sourcing_tags, ordinary_justice, private_person
@@ -267,12 +266,10 @@ class EventCoder:
                     pairs = list(product(sources, targets or [None]))
             if crowd_onset(trig) and sources == [None]:
                 # "Protests erupted in Tehran": the people of the place, if a place is given
-                if placement.precision not in ("clause", "sentence") or placement.place is None \
-                        or not placement.place.country:
+                crowd = place_crowd(placement)
+                if crowd is None:
                     continue
-                home = placement.place.country
-                sources = [Argument([], Actor(code=f"{home}CVL", country=home, sector="CVL", how="inferred:place-crowd"))]
-                source_frame, pairs = "crowd-place", list(product(sources, targets or [None]))
+                sources, source_frame, pairs = [crowd], "crowd-place", list(product([crowd], targets or [None]))
             if trig.code[:2] in WORDS.local_source_roots and placement.precision in ("clause", "sentence") \
                     and placement.place is not None and placement.place.country:
                 # "thousands of people protested in Tbilisi": protesters are where they protest

@@ -41,6 +41,16 @@ def role_in(arg: Argument, country: str, how: str) -> Argument:
                                       name=a.name, how=how))
 
 
+def place_crowd(placement: Placement) -> Argument | None:
+    """The people of the place an event's own clause or sentence gives ("Protests erupted in
+    Tehran": IRNCVL, how "inferred:place-crowd"), else None."""
+    place = placement.place
+    if placement.precision not in ("clause", "sentence") or place is None or not place.country:
+        return None
+    home = place.country
+    return Argument([], Actor(code=f"{home}CVL", country=home, sector="CVL", how="inferred:place-crowd"))
+
+
 def custodians_country(sources: list[Argument | None]) -> str | None:
     """The one country of sources that are a state or its agents (``custodian_sectors`` less
     armed groups: a state named as such, its police, courts, army), else None."""
