@@ -37,7 +37,7 @@ COMPLEMENTS = [
      ("036", "ITAGOV", "EGY", "asserted")),
     # a document's participle speaks for whoever issued it
     ("Colombian rebels issued a statement demanding that the government release their comrades.",
-     ("100", "COLREB", "COLGOV", "asserted")),
+     ("1053", "COLREB", "COLGOV", "asserted")),
     # a statement that another actor must act is a demand on it
     ("Russia said on Tuesday that Sudan must return the captured helicopter.",
      ("100", "RUS", "SDN", "asserted")),

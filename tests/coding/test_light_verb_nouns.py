@@ -137,3 +137,14 @@ def test_a_protest_that_breaks_out_is_the_places_people(code_text, text, expecte
 ])
 def test_no_crowd_without_a_place_and_no_shelter_given_by_who_took_it(code_text, text):
     assert code_text(text, "2019-03-14") == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a bare demand or appeal takes the code of the act it asks for
+    ("Britain demanded that Iran release the tanker.", ("1053", "GBR", "IRN", "asserted")),
+    ("The UN called on Russia to withdraw its troops from Ukraine.", ("0256", "IGOUNO", "RUS", "asserted")),
+    # an act the tables do not know leaves the demand as it is
+    ("China demanded that the US cancel the sale.", ("100", "CHN", "USA", "asserted")),
+])
+def test_a_demand_is_coded_by_what_it_asks_for(code_text, text, expected):
+    assert expected in triples(code_text(text, "2019-03-14"))

@@ -107,6 +107,22 @@ def _commitment(gov: Coded, ontology: Ontology) -> None:
     gov.events[:] = [recode(e, code, ontology, rule=f"{e.rule} commitment=to-clause") for e in gov.events]
 
 
+# a bare demand or appeal: the table of what it may ask for
+ASKING = {"100": WORDS.demand_codes, "020": WORDS.appeal_codes}
+
+
+def _asked_for(gov: Coded, by_token: dict[int, Coded], ontology: Ontology) -> None:
+    """A bare demand or appeal takes the code of the act it asks for (in place): "demanded
+    that Iran release the tanker" (100 -> 1053), "called on Russia to withdraw" (020 -> 0256)."""
+    table = ASKING.get(gov.trigger.code)
+    content = next((c for c in _complements(gov.trigger.token, by_token) if c.events), None) \
+        if table is not None and gov.events else None
+    code = _by_prefix(table, content.events[0].cameo_code) if content is not None else None
+    if code is not None:
+        gov.events[:] = [recode(e, code, ontology, rule=f"{e.rule} asked={content.events[0].cameo_code}")
+                         for e in gov.events]
+
+
 def link_complements(coded: list[Coded], ontology: Ontology, codes: bool = True) -> None:
     """Targets and codes that governing events take from their complements (in place); with
     ``codes`` False (PETRARCH-compatible mode) the targets only, each event keeps its code."""
@@ -114,6 +130,7 @@ def link_complements(coded: list[Coded], ontology: Ontology, codes: bool = True)
     for gov in coded:
         if codes:
             _commitment(gov, ontology)
+            _asked_for(gov, by_token, ontology)
         if not gov.events or any(e.target is not None for e in gov.events):
             continue
         role = WORDS.complement_roles.get(gov.trigger.code[:2])
@@ -129,7 +146,7 @@ def link_complements(coded: list[Coded], ontology: Ontology, codes: bool = True)
         for m in (x.source if role == "source" else x.target for x in content.events):
             if m is not None and m.actor.resolved and all(m.actor.code != y.actor.code for y in mentions):
                 mentions.append(m)
-        code = gov.trigger.code
+        code = gov.events[0].cameo_code  # the pattern's, or what _asked_for made of it
         if codes and code in WORDS.residual_intents:  # "threatened to cut off aid": 130 -> 1311
             # a promise of conflict is a threat: "promised to retaliate against Washington": 1384
             hostile = code.startswith("13") or _by_prefix(WORDS.intent_codes, first.cameo_code) is None

@@ -141,6 +141,8 @@ class WordLists:
     residual_intents: frozenset[str]
     intent_codes: dict[str, str]  # content code prefix -> 03x intent code
     threat_codes: dict[str, str]  # content code prefix -> 13x threat code
+    demand_codes: dict[str, str]  # content code prefix -> 10x demand code
+    appeal_codes: dict[str, str]  # content code prefix -> 02x appeal code
     refusal_codes: dict[str, str]  # content code prefix -> 12x refusal code
     refusal_modals: frozenset[str]
     intent_cues: frozenset[str]
@@ -198,7 +200,7 @@ def parse_wordlists(data: dict) -> WordLists:
         if name in ("governor_classes", "noun_modality", "subject_predicates"):
             kw[name] = _invert(value, name)
         elif name in ("violence_recode", "conventional_recode", "state_protest_recode", "armed_support_recode",
-                      "alongside_recode", "verbal_clash_recode", "people_object_recode", "complement_roles", "intent_codes", "threat_codes", "refusal_codes", "committed_accord",
+                      "alongside_recode", "verbal_clash_recode", "people_object_recode", "complement_roles", "intent_codes", "threat_codes", "demand_codes", "appeal_codes", "refusal_codes", "committed_accord",
                       "failed_agreement_codes"):
             kw[name] = {word(k, where): word(v, where) for k, v in value.items()}
         elif name in ("normative_demand_code", "accusation_code", "disapproval_code", "approval_code"):
