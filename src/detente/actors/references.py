@@ -58,16 +58,19 @@ def relative_host(pron: Token, kb: KnowledgeBase, ctx: DocContext, resolve: Reso
     return _subject_for(low, subj, kb, ctx, resolve, "coref:clause-subject")
 
 
+# a subject pronoun or its possessive -> the subject form ``_subject_for`` checks
+SUBJECT_FORM = {"it": "it", "its": "it", "they": "they", "their": "they", "he": "he", "his": "he", "she": "she",
+                "her": "she"}
+
+
 def reporter(pron: Token, kb: KnowledgeBase, ctx: DocContext, resolve: Resolve) -> Actor | None:
     """The subject pronoun (or its possessive) of what a reporting verb reports refers to
     the reporter: "Hezbollah, which has clashed with Israeli forces, said it fired rockets"
     (Hezbollah, not the nearer forces), "Russia said its jets bombed Idlib" (how
     "coref:reporter")."""
     low = pron.lower_
-    words = {"it": "it", "its": "it", "they": "they", "their": "they", "he": "he", "his": "he", "she": "she",
-             "her": "she"}
     subj_of = pron.head if pron.dep_ == "poss" else pron
-    if low not in words or (pron.dep_ != "poss" and pron.dep_ not in ("nsubj", "nsubjpass")) \
+    if low not in SUBJECT_FORM or (pron.dep_ != "poss" and pron.dep_ not in ("nsubj", "nsubjpass")) \
             or subj_of.dep_ not in ("nsubj", "nsubjpass"):
         return None
     from detente.coding.wordlists import WORDS  # (the coding package imports the resolver: not at module load)
@@ -77,7 +80,7 @@ def reporter(pron: Token, kb: KnowledgeBase, ctx: DocContext, resolve: Resolve) 
     if clause.dep_ != "ccomp" or report.lemma_.lower() not in WORDS.reporting_verbs:
         return None
     subj = next((c for c in report.children if c.dep_ == "nsubj"), None)
-    return _subject_for(words[low], subj, kb, ctx, resolve, "coref:reporter")
+    return _subject_for(SUBJECT_FORM[low], subj, kb, ctx, resolve, "coref:reporter")
 
 
 def _subject_for(low: str, subj: Token | None, kb: KnowledgeBase, ctx: DocContext, resolve: Resolve,

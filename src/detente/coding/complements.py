@@ -111,13 +111,12 @@ def _commitment(gov: Coded, ontology: Ontology) -> None:
 ASKING = {"100": WORDS.demand_codes, "020": WORDS.appeal_codes}
 
 
-def _asked_for(gov: Coded, by_token: dict[int, Coded], ontology: Ontology) -> None:
-    """A bare demand or appeal takes the code of the act it asks for (in place): "demanded
-    that Iran release the tanker" (100 -> 1053), "called on Russia to withdraw" (020 -> 0256)."""
+def _asked_for(gov: Coded, content: Coded | None, ontology: Ontology) -> None:
+    """A bare demand or appeal takes the code of the act it asks for, its coded complement
+    ``content`` (in place): "demanded that Iran release the tanker" (100 -> 1053), "called on
+    Russia to withdraw" (020 -> 0256)."""
     table = ASKING.get(gov.trigger.code)
-    content = next((c for c in _complements(gov.trigger.token, by_token) if c.events), None) \
-        if table is not None and gov.events else None
-    code = _by_prefix(table, content.events[0].cameo_code) if content is not None else None
+    code = _by_prefix(table, content.events[0].cameo_code) if table is not None and content is not None else None
     if code is not None:
         gov.events[:] = [recode(e, code, ontology, rule=f"{e.rule} asked={content.events[0].cameo_code}")
                          for e in gov.events]
@@ -128,16 +127,16 @@ def link_complements(coded: list[Coded], ontology: Ontology, codes: bool = True)
     ``codes`` False (PETRARCH-compatible mode) the targets only, each event keeps its code."""
     by_token = {c.trigger.token.i: c for c in coded}
     for gov in coded:
+        role = WORDS.complement_roles.get(gov.trigger.code[:2])
+        # the first coded complement, looked up once for both uses below
+        content = next((c for c in _complements(gov.trigger.token, by_token) if c.events), None) \
+            if gov.events and (role is not None or gov.trigger.code in ASKING) else None
         if codes:
             _commitment(gov, ontology)
-            _asked_for(gov, by_token, ontology)
+            _asked_for(gov, content, ontology)
         if not gov.events or any(e.target is not None for e in gov.events):
             continue
-        role = WORDS.complement_roles.get(gov.trigger.code[:2])
-        if role is None:
-            continue
-        content = next((c for c in _complements(gov.trigger.token, by_token) if c.events), None)
-        if content is None:
+        if role is None or content is None:
             continue
         first = content.events[0]
         # each actor the content names in that role: "threatened to cut ties with Congo and
