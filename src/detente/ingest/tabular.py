@@ -238,7 +238,9 @@ def read_csv(path: Path, data: bytes, published: date | None = None, columns: Co
         yield IngestIssue(loc, 1, f"malformed {kind} header: {exc}")
         return
     if missing := columns.missing(header):
-        yield IngestIssue(loc, 1, f"{kind} {missing} (columns: {', '.join(header)})")
+        # a quoted header may hold a line break: the issue stays one line
+        names = ", ".join(h.replace("\r", "\\r").replace("\n", "\\n") for h in header)
+        yield IngestIssue(loc, 1, f"{kind} {missing} (columns: {names})")
         return
     records = 0
     while rows.pos < len(lines):
